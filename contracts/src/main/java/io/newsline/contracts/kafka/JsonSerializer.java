@@ -1,0 +1,21 @@
+package io.newsline.contracts.kafka;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Serializer;
+
+/** Writes any contract record as UTF-8 JSON a person can read with a console consumer. */
+public class JsonSerializer<T> implements Serializer<T> {
+
+    @Override
+    public byte[] serialize(String topic, T data) {
+        if (data == null) {
+            return null;
+        }
+        try {
+            return Json.mapper().writeValueAsBytes(data);
+        } catch (JsonProcessingException e) {
+            throw new SerializationException("cannot write " + data.getClass().getSimpleName() + " as JSON", e);
+        }
+    }
+}

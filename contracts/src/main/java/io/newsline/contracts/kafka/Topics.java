@@ -1,0 +1,34 @@
+package io.newsline.contracts.kafka;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every Kafka topic of Newsline, in one place, with the settings it is created with.
+ * Services name these topics in their {@code application.properties}; the local broker creates them.
+ */
+public final class Topics {
+
+    /** Articles as accepted by ingest; key: article id; value: {@code Article} JSON. */
+    public static final String ARTICLES_RAW = "news.articles.raw";
+    /** Articles with entities, places and events; key: article id; value: {@code EnrichedArticle} JSON. */
+    public static final String ARTICLES_ENRICHED = "news.articles.enriched";
+    /** Records nlp-service could not process, as received, with {@code dead-letter-*} headers. */
+    public static final String ARTICLES_DLQ = "news.articles.dlq";
+    /** The merged timeline, one compacted record per event; one partition so offsets are the feed's sequence. */
+    public static final String TIMELINE = "news.timeline";
+    /** Ids of articles ingest has accepted, so a re-post is recognised after a restart; compacted. */
+    public static final String INGEST_SEEN = "news.ingest.seen";
+
+    /** A topic to create at broker start: name, partitions and topic-level configuration. */
+    public record Spec(String name, int partitions, Map<String, String> config) {}
+
+    public static final List<Spec> ALL = List.of(
+            new Spec(ARTICLES_RAW, 3, Map.of()),
+            new Spec(ARTICLES_ENRICHED, 3, Map.of()),
+            new Spec(ARTICLES_DLQ, 1, Map.of()),
+            new Spec(TIMELINE, 1, Map.of("cleanup.policy", "compact", "min.compaction.lag.ms", "0")),
+            new Spec(INGEST_SEEN, 3, Map.of("cleanup.policy", "compact")));
+
+    private Topics() {}
+}

@@ -1,0 +1,172 @@
+package io.newsline.localkafka;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Starts and stops a real Kafka broker ({@link LocalKafka}) in a child JVM. Uses only the JDK, so it
+ * can sit on a service's test classpath without bringing the broker's own dependencies there.
+ */
+public final class KafkaBrokerProcess implements AutoCloseable {
+
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+
+    private final Process process;
+    private final Path dataDir;
+    private final int port;
+    private final int controllerPort;
+
+    private KafkaBrokerProcess(Process process, Path dataDir, int port, int controllerPort) {
+        this.process = process;
+        this.dataDir = dataDir;
+        this.port = port;
+        this.controllerPort = controllerPort;
+    }
+
+    /** A throw-away broker on free ports, with its data in a fresh temporary folder. */
+    public static KafkaBrokerProcess startFresh() {
+        try {
+            return start(Files.createTempDirectory("newsline-kafka-"), freePort(), freePort());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Starts a broker on this data folder and these ports and waits until its topics exist. */
+    public static KafkaBrokerProcess start(Path dataDir, int port, int controllerPort) {
+        try {
+            Files.createDirectories(dataDir);
+            Files.deleteIfExists(dataDir.resolve("ready"));
+            List<String> cmd = new ArrayList<>();
+            cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            cmd.add("-Xmx512m");
+            cmd.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
+            cmd.add("-cp");
+            cmd.add(brokerClasspath());
+            cmd.add(LocalKafka.class.getName());
+            cmd.add("--data");
+            cmd.add(dataDir.toString());
+            cmd.add("--port");
+            cmd.add(Integer.toString(port));
+            cmd.add("--controller-port");
+            cmd.add(Integer.toString(controllerPort));
+            Path log = dataDir.resolve("broker.log");
+            Process p = new ProcessBuilder(cmd)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .start();
+            KafkaBrokerProcess broker = new KafkaBrokerProcess(p, dataDir, port, controllerPort);
+            broker.awaitReady(log);
+            return broker;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start the local Kafka broker", e);
+        }
+    }
+
+    private void awaitReady(Path log) {
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (!Files.exists(dataDir.resolve("ready"))) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the local Kafka broker exited with code " + process.exitValue()
+                        + "; its log:\n" + tail(log));
+            }
+            if (System.nanoTime() > deadline) {
+                process.destroyForcibly();
+                throw new IllegalStateException("the local Kafka broker was not ready within " + START_TIMEOUT
+                        + "; its log:\n" + tail(log));
+            }
+            sleep(100);
+        }
+    }
+
+    public String bootstrapServers() {
+        return "127.0.0.1:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    /** Stops the broker like an operator would (SIGTERM, clean shutdown), keeping its data. */
+    public void stop() {
+        process.destroy();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Starts a broker again on the same data and ports, e.g. after {@link #stop()} in a restart test. */
+    public KafkaBrokerProcess restart() {
+        stop();
+        return start(dataDir, port, controllerPort);
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    /** The classpath of the broker JVM: this module's classes plus the jars listed at build time. */
+    static String brokerClasspath() {
+        try (InputStream in = KafkaBrokerProcess.class.getResourceAsStream("broker.classpath")) {
+            if (in == null) {
+                throw new IllegalStateException("broker.classpath is missing: build the local-kafka module first");
+            }
+            String jars = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+            String self = Path.of(KafkaBrokerProcess.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                    .toString();
+            return self + File.pathSeparator + jars;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A TCP port nobody listens on right now. */
+    public static int freePort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            s.setReuseAddress(true);
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String tail(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the broker", e);
+        }
+    }
+}

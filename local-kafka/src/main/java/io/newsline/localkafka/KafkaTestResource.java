@@ -1,0 +1,32 @@
+package io.newsline.localkafka;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.util.Map;
+
+/**
+ * Gives a {@code @QuarkusTest} a real Kafka broker: one throw-away broker per test JVM, started on
+ * free ports before the first Quarkus application and stopped when the JVM ends.
+ */
+public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
+
+    private static KafkaBrokerProcess broker;
+
+    /** The shared broker of this test JVM, started on first use. */
+    public static synchronized KafkaBrokerProcess broker() {
+        if (broker == null) {
+            broker = KafkaBrokerProcess.startFresh();
+            Runtime.getRuntime().addShutdownHook(new Thread(broker::stop, "test-kafka-stop"));
+        }
+        return broker;
+    }
+
+    @Override
+    public Map<String, String> start() {
+        return Map.of("kafka.bootstrap.servers", broker().bootstrapServers());
+    }
+
+    @Override
+    public void stop() {
+        // The broker outlives one application: other test classes of this JVM reuse it.
+    }
+}
