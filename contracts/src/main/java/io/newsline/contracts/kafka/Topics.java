@@ -19,6 +19,8 @@ public final class Topics {
     public static final String TIMELINE = "news.timeline";
     /** Ids of articles ingest has accepted, so a re-post is recognised after a restart; compacted. */
     public static final String INGEST_SEEN = "news.ingest.seen";
+    /** Feeds configured through ingest's API, keyed by feed name; a null value deletes one; compacted. */
+    public static final String INGEST_FEEDS = "news.ingest.feeds";
 
     /** A topic to create at broker start: name, partitions and topic-level configuration. */
     public record Spec(String name, int partitions, Map<String, String> config) {}
@@ -28,7 +30,8 @@ public final class Topics {
             new Spec(ARTICLES_ENRICHED, 3, Map.of()),
             new Spec(ARTICLES_DLQ, 1, Map.of()),
             new Spec(TIMELINE, 1, Map.of("cleanup.policy", "compact", "min.compaction.lag.ms", "0")),
-            new Spec(INGEST_SEEN, 3, Map.of("cleanup.policy", "compact")));
+            new Spec(INGEST_SEEN, 3, Map.of("cleanup.policy", "compact")),
+            new Spec(INGEST_FEEDS, 1, Map.of("cleanup.policy", "compact")));
 
     private Topics() {}
 }
