@@ -1,0 +1,98 @@
+package io.newsline.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Flow;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One non-blocking subscriber of the timeline's SSE stream. For every {@code data:} line it reports
+ * each article id the event's sources name, with the time the line arrived; it reads ids with a regular
+ * expression rather than a JSON parser so that a thousand of them stay cheap for the load machine.
+ */
+final class StreamWatcher implements Flow.Subscriber<String> {
+
+    private static final Pattern ARTICLE_ID = Pattern.compile("\"articleId\"\\s*:\\s*\"([^\"]+)\"");
+
+    private final BiConsumer<String, Long> onArticle;
+    private final AtomicLong lines = new AtomicLong();
+    private final CompletableFuture<Void> connected = new CompletableFuture<>();
+    private volatile Flow.Subscription subscription;
+    private volatile Throwable failure;
+
+    private StreamWatcher(BiConsumer<String, Long> onArticle) {
+        this.onArticle = onArticle;
+    }
+
+    /** Subscribes to {@code url} and returns once the response headers arrived. */
+    static StreamWatcher open(HttpClient http, String url, String token, BiConsumer<String, Long> onArticle) {
+        StreamWatcher w = new StreamWatcher(onArticle);
+        HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream");
+        if (token != null) {
+            req.header("Authorization", "Bearer " + token);
+        }
+        http.sendAsync(req.build(), HttpResponse.BodyHandlers.fromLineSubscriber(w))
+                .whenComplete((r, e) -> {
+                    if (e != null) {
+                        w.failure = e;
+                        w.connected.completeExceptionally(e);
+                    }
+                });
+        return w;
+    }
+
+    CompletableFuture<Void> connected() {
+        return connected;
+    }
+
+    boolean failed() {
+        return failure != null;
+    }
+
+    long lines() {
+        return lines.get();
+    }
+
+    void close() {
+        Flow.Subscription s = subscription;
+        if (s != null) {
+            s.cancel();
+        }
+    }
+
+    @Override
+    public void onSubscribe(Flow.Subscription s) {
+        subscription = s;
+        connected.complete(null);
+        s.request(Long.MAX_VALUE);
+    }
+
+    @Override
+    public void onNext(String line) {
+        long now = System.nanoTime();
+        lines.incrementAndGet();
+        if (line.startsWith("data:")) {
+            Matcher m = ARTICLE_ID.matcher(line);
+            while (m.find()) {
+                onArticle.accept(m.group(1), now);
+            }
+        }
+    }
+
+    @Override
+    public void onError(Throwable t) {
+        failure = t;
+        connected.completeExceptionally(t);
+    }
+
+    @Override
+    public void onComplete() {
+        // the server closed the stream; lines() and failed() tell the caller what it saw
+    }
+}
