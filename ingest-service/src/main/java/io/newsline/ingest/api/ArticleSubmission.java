@@ -1,0 +1,73 @@
+package io.newsline.ingest.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.newsline.ingest.config.IngestConfig;
+import io.newsline.ingest.intake.ArticleIntake;
+import io.newsline.ingest.intake.ArticleValidator;
+import io.newsline.ingest.messaging.IngestPipeline;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.HttpHeaders;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/** What posted articles and batch items share: validation, submission, and the wait for the broker. */
+@ApplicationScoped
+public class ArticleSubmission {
+
+    private final ArticleValidator validator = new ArticleValidator();
+    private final IngestPipeline pipeline;
+    private final IngestConfig config;
+
+    public ArticleSubmission(IngestPipeline pipeline, IngestConfig config) {
+        this.pipeline = pipeline;
+        this.config = config;
+    }
+
+    /** Validates and starts publishing; a 400 problem for invalid fields, a 503 while the seen ids load. */
+    CompletableFuture<ArticleIntake.Outcome> start(JsonNode json, IngestPipeline.Via via) {
+        if (!pipeline.seen().loaded()) {
+            pipeline.rejected(via);
+            throw unavailable("ingest is still loading the ids it has seen; retry shortly");
+        }
+        ArticleValidator.Result result = validator.validate(json, Instant.now());
+        if (!result.valid()) {
+            pipeline.rejected(via);
+            throw new ProblemException(Problem.invalidFields(result.errors()));
+        }
+        return pipeline.submit(result.article(), via);
+    }
+
+    /** Waits for the broker until {@code deadlineNanos}; a 503 when it did not acknowledge. */
+    ArticleIntake.Outcome await(CompletableFuture<ArticleIntake.Outcome> pending, long deadlineNanos) {
+        try {
+            long wait = Math.max(0, deadlineNanos - System.nanoTime());
+            return pending.get(wait, TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            throw unavailable("Kafka did not acknowledge within " + config.ingest().ackTimeout().toMillis()
+                    + " ms; the outcome is unknown and re-posting is safe (a stored article is recognised as a duplicate)");
+        } catch (ExecutionException e) {
+            throw unavailable("Kafka did not take the article (" + e.getCause().getClass().getSimpleName()
+                    + "); re-posting is safe (a stored article is recognised as a duplicate)");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw unavailable("interrupted while waiting for Kafka");
+        }
+    }
+
+    long deadline() {
+        return System.nanoTime() + config.ingest().ackTimeout().toNanos();
+    }
+
+    ProblemException unavailable(String detail) {
+        return new ProblemException(Problem.unavailable(detail),
+                Map.of(HttpHeaders.RETRY_AFTER, Integer.toString(config.ingest().retryAfterSeconds())));
+    }
+
+    void rejected(IngestPipeline.Via via) {
+        pipeline.rejected(via);
+    }
+}

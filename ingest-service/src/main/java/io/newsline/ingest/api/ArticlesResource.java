@@ -1,0 +1,222 @@
+package io.newsline.ingest.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.newsline.ingest.config.IngestConfig;
+import io.newsline.ingest.intake.ArticleIntake;
+import io.newsline.ingest.messaging.IngestPipeline.Via;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/** {@code POST /api/articles} and {@code POST /api/articles/batch}: a 202 (or a 202 per item) means Kafka has it. */
+@Path("/api/articles")
+public class ArticlesResource {
+
+    public static final String NDJSON = "application/x-ndjson";
+
+    /** The answer to an accepted article. */
+    public record Accepted(String id, boolean duplicate) {}
+
+    /** One item of a batch answer: {@code id} and {@code duplicate} when accepted, else {@code problem}. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ItemResult(int index, int status, String id, Boolean duplicate, Problem problem) {}
+
+    /** A batch answer: one result per item, in order, and the totals. */
+    public record BatchResult(int items, int accepted, int duplicates, int rejected, int unavailable,
+                              List<ItemResult> results) {}
+
+    private final ArticleSubmission submission;
+    private final IngestConfig config;
+
+    public ArticlesResource(ArticleSubmission submission, IngestConfig config) {
+        this.submission = submission;
+        this.config = config;
+    }
+
+    @POST
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response post(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+                         @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength, InputStream body) {
+        JsonNode json;
+        try {
+            RequestBodies.requireMediaType(contentType, MediaType.APPLICATION_JSON);
+            byte[] bytes = RequestBodies.readLimited(body, contentLength == null ? -1 : contentLength,
+                    config.ingest().maxArticleBytes());
+            json = RequestBodies.json(RequestBodies.utf8(bytes));
+        } catch (ProblemException e) {
+            submission.rejected(Via.API);
+            throw e;
+        }
+        long deadline = submission.deadline();
+        ArticleIntake.Outcome outcome = submission.await(submission.start(json, Via.API), deadline);
+        return Response.accepted(new Accepted(outcome.id(), outcome.duplicate())).type(MediaType.APPLICATION_JSON).build();
+    }
+
+    @POST
+    @Path("/batch")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response batch(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
+        String type = RequestBodies.requireMediaType(contentType, NDJSON, MediaType.APPLICATION_JSON);
+        Batch batch = new Batch();
+        try {
+            if (type.equals(NDJSON)) {
+                readNdjson(body, batch);
+            } else {
+                readArray(body, batch);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return batch.finish();
+    }
+
+    private void readNdjson(InputStream body, Batch batch) throws IOException {
+        NdjsonLines lines = new NdjsonLines(body, config.ingest().maxArticleBytes());
+        NdjsonLines.Line line;
+        while ((line = lines.next()) != null) {
+            if (batch.full()) {
+                batch.overLimit();
+            } else if (line.tooLong()) {
+                batch.refused(Problem.tooLarge("the line is larger than the limit of "
+                        + config.ingest().maxArticleBytes() + " bytes"));
+            } else {
+                try {
+                    batch.submit(RequestBodies.json(RequestBodies.utf8(line.bytes())));
+                } catch (ProblemException e) {
+                    batch.refused(e.problem());
+                }
+            }
+        }
+    }
+
+    private void readArray(InputStream body, Batch batch) throws IOException {
+        try (JsonParser parser = RequestBodies.STRICT.getFactory().createParser(body)) {
+            JsonToken first;
+            try {
+                first = parser.nextToken();
+            } catch (JsonProcessingException e) {
+                throw new ProblemException(Problem.badJson(RequestBodies.describe(e)));
+            }
+            if (first != JsonToken.START_ARRAY) {
+                throw new ProblemException(Problem.badJson(
+                        "a batch in application/json is an array of articles; NDJSON goes as " + NDJSON));
+            }
+            while (true) {
+                JsonToken t;
+                try {
+                    t = parser.nextToken();
+                    if (t == JsonToken.END_ARRAY || t == null) {
+                        break;
+                    }
+                    if (batch.full()) {
+                        parser.skipChildren();
+                        batch.overLimit();
+                        continue;
+                    }
+                    JsonNode item = RequestBodies.STRICT.readTree(parser);
+                    batch.submit(item);
+                } catch (JsonProcessingException e) {
+                    // The array cannot be read past this point: what came before stands, this item is the problem.
+                    batch.refused(Problem.badJson(RequestBodies.describe(e) + "; the rest of the batch was not read"));
+                    break;
+                } catch (ProblemException e) {
+                    batch.refused(e.problem());
+                }
+            }
+        }
+    }
+
+    /** Collects the items of one batch: submissions run concurrently and are awaited at the end. */
+    private final class Batch {
+        private final List<Object> slots = new ArrayList<>();
+        private ProblemException brokerDown;
+
+        boolean full() {
+            return slots.size() >= config.ingest().maxBatchItems();
+        }
+
+        void submit(JsonNode json) {
+            if (brokerDown != null) {
+                slots.add(brokerDown.problem());
+                return;
+            }
+            try {
+                CompletableFuture<ArticleIntake.Outcome> pending = submission.start(json, Via.BATCH);
+                // A send that failed at once (metadata timeout: the broker is gone) fails the rest without waiting again.
+                if (pending.isCompletedExceptionally()) {
+                    brokerDown = submission.unavailable("Kafka is unreachable; this and the following items were not stored");
+                }
+                slots.add(new Pending(pending, submission.deadline()));
+            } catch (ProblemException e) {
+                slots.add(e.problem());
+            }
+        }
+
+        void refused(Problem problem) {
+            submission.rejected(Via.BATCH);
+            slots.add(problem);
+        }
+
+        void overLimit() {
+            submission.rejected(Via.BATCH);
+            slots.add(Problem.tooLarge("a batch holds at most " + config.ingest().maxBatchItems()
+                    + " items; this one was not read"));
+        }
+
+        Response finish() {
+            List<ItemResult> results = new ArrayList<>(slots.size());
+            int accepted = 0;
+            int duplicates = 0;
+            int rejected = 0;
+            int unavailable = 0;
+            for (int i = 0; i < slots.size(); i++) {
+                Object slot = slots.get(i);
+                Problem problem;
+                if (slot instanceof Pending p) {
+                    try {
+                        ArticleIntake.Outcome o = submission.await(p.future(), p.deadline());
+                        results.add(new ItemResult(i, 202, o.id(), o.duplicate(), null));
+                        if (o.duplicate()) {
+                            duplicates++;
+                        } else {
+                            accepted++;
+                        }
+                        continue;
+                    } catch (ProblemException e) {
+                        problem = e.problem();
+                    }
+                } else {
+                    problem = (Problem) slot;
+                }
+                if (problem.status() == 503) {
+                    unavailable++;
+                } else {
+                    rejected++;
+                }
+                results.add(new ItemResult(i, problem.status(), null, null, problem));
+            }
+            Response.ResponseBuilder r = Response.ok(new BatchResult(slots.size(), accepted, duplicates, rejected,
+                    unavailable, results)).type(MediaType.APPLICATION_JSON);
+            if (unavailable > 0) {
+                r.header(HttpHeaders.RETRY_AFTER, Integer.toString(config.ingest().retryAfterSeconds()));
+            }
+            return r.build();
+        }
+    }
+
+    private record Pending(CompletableFuture<ArticleIntake.Outcome> future, long deadline) {}
+}
