@@ -1,0 +1,106 @@
+package io.newsline.timeline.api;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.newsline.timeline.config.TimelineConfig;
+import io.newsline.timeline.domain.TimelineFilter;
+import io.newsline.timeline.domain.TimelineView;
+import io.quarkus.runtime.ShutdownEvent;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+
+/**
+ * The live timeline as Server-Sent Events: {@code id:} the record's sequence, {@code event:}
+ * created, updated or removed, {@code data:} the whole event. {@code Last-Event-ID} or
+ * {@code ?since=} replays what changed after that sequence first, then continues live.
+ */
+@Path("/api/timeline/stream")
+@ApplicationScoped
+public class TimelineStreamResource {
+
+    private final TimelineView view;
+    private final TimelineConfig config;
+    private final Set<StreamSubscription> open = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService heartbeat;
+    private final Counter overflows;
+
+    public TimelineStreamResource(TimelineView view, TimelineConfig config, MeterRegistry registry) {
+        this.view = view;
+        this.config = config;
+        this.overflows = registry.counter("newsline.timeline.stream.overflows");
+        registry.gaugeCollectionSize("newsline.timeline.stream.subscribers", List.of(), open);
+        this.heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "timeline-stream-heartbeat");
+            t.setDaemon(true);
+            return t;
+        });
+        long every = config.stream().heartbeat().toMillis();
+        heartbeat.scheduleAtFixedRate(() -> open.forEach(StreamSubscription::ping), every, every, TimeUnit.MILLISECONDS);
+    }
+
+    @GET
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Operation(summary = "The timeline, live, as Server-Sent Events; resumable with Last-Event-ID or ?since=")
+    public Multi<OutboundSseEvent> stream(
+            @Context Sse sse,
+            @Parameter(description = "the id of the last message received; wins over since")
+            @HeaderParam("Last-Event-ID") String lastEventId,
+            @Parameter(description = "replay every event changed after this sequence first (0: everything)")
+            @QueryParam("since") String since,
+            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("place") String place,
+            @QueryParam("type") String type, @QueryParam("entity") String entity, @QueryParam("bbox") String bbox,
+            @QueryParam("status") String status) {
+        Long resumeAfter = resumePoint(lastEventId, since);
+        TimelineFilter parsed = TimelineFilter.parse(from, to, place, type, entity, bbox, status);
+        TimelineFilter filter = parsed.isEmpty() ? TimelineFilter.NONE : parsed;
+        return Multi.createFrom().publisher(subscriber -> {
+            StreamSubscription[] self = new StreamSubscription[1];
+            self[0] = new StreamSubscription(subscriber, view, filter, sse, config.stream().buffer(),
+                    Infrastructure.getDefaultWorkerPool(), () -> open.remove(self[0]), overflows::increment);
+            open.add(self[0]);
+            subscriber.onSubscribe(self[0]);
+            self[0].start(resumeAfter);
+        });
+    }
+
+    private static Long resumePoint(String lastEventId, String since) {
+        String field = lastEventId != null && !lastEventId.isBlank() ? "Last-Event-ID" : "since";
+        String text = "Last-Event-ID".equals(field) ? lastEventId : since;
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            long n = Long.parseLong(text.trim());
+            if (n < 0) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new TimelineFilter.BadFilterException(List.of(
+                    new TimelineFilter.Violation(field, "must be a sequence number (0 or more)")));
+        }
+    }
+
+    void stop(@Observes ShutdownEvent ev) {
+        heartbeat.shutdownNow();
+    }
+}

@@ -1,0 +1,25 @@
+package io.newsline.timeline.config;
+
+import io.newsline.timeline.domain.EventMerger;
+import io.newsline.timeline.domain.MergeRule;
+import io.newsline.timeline.domain.TimelineView;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+
+/** Makes the framework-free timeline core available for injection, configured from {@link TimelineConfig}. */
+public class TimelineBeans {
+
+    @Produces
+    @Singleton
+    TimelineView timelineView() {
+        return new TimelineView();
+    }
+
+    @Produces
+    @Singleton
+    EventMerger eventMerger(TimelineConfig config) {
+        MergeRule rule = new MergeRule(config.merge().maxDistanceKm(), config.merge().dayTolerance());
+        return new EventMerger(rule, Clock.systemUTC(), config.publicationFallback());
+    }
+}

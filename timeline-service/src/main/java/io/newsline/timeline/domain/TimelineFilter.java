@@ -1,0 +1,232 @@
+package io.newsline.timeline.domain;
+
+import io.newsline.contracts.model.EventLocation;
+import io.newsline.contracts.model.EventType;
+import io.newsline.contracts.model.TimelineEvent;
+import io.newsline.contracts.model.TimelineStatus;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * What an analyst asked to see: the filters of {@code GET /api/timeline} and of the stream.
+ * {@link #parse} reads them from query text and names every bad one in a {@link BadFilterException}.
+ */
+public record TimelineFilter(
+        LocalDate from,
+        LocalDate to,
+        String place,
+        Set<EventType> types,
+        String entity,
+        double[] bbox,
+        Set<TimelineStatus> statuses) {
+
+    public static final TimelineFilter NONE = new TimelineFilter(null, null, null, null, null, null, null);
+
+    /** Whether no filter is set: every event passes. */
+    public boolean isEmpty() {
+        return from == null && to == null && place == null && types == null && entity == null && bbox == null
+                && statuses == null;
+    }
+
+    /** One filter a client got wrong, and why. */
+    public record Violation(String field, String message) {}
+
+    /** Thrown when one or more filters cannot be read; carries each bad field. */
+    public static final class BadFilterException extends RuntimeException {
+        private final List<Violation> violations;
+
+        public BadFilterException(List<Violation> violations) {
+            super(violations.stream().map(v -> v.field() + ": " + v.message()).reduce((a, b) -> a + "; " + b)
+                    .orElse("bad filter"));
+            this.violations = List.copyOf(violations);
+        }
+
+        public List<Violation> violations() {
+            return violations;
+        }
+    }
+
+    /** Reads filters as clients send them; blank means absent. */
+    public static TimelineFilter parse(String from, String to, String place, String type, String entity,
+            String bbox, String status) {
+        List<Violation> bad = new ArrayList<>();
+        LocalDate fromDay = null;
+        LocalDate toDay = null;
+        if (present(from)) {
+            if (EventDates.isValid(from.trim())) {
+                fromDay = EventDates.firstDay(from.trim());
+            } else {
+                bad.add(new Violation("from", "must be a date YYYY-MM-DD, YYYY-MM or YYYY, got '" + clip(from) + "'"));
+            }
+        }
+        if (present(to)) {
+            if (EventDates.isValid(to.trim())) {
+                toDay = EventDates.lastDay(to.trim());
+            } else {
+                bad.add(new Violation("to", "must be a date YYYY-MM-DD, YYYY-MM or YYYY, got '" + clip(to) + "'"));
+            }
+        }
+        if (fromDay != null && toDay != null && fromDay.isAfter(toDay)) {
+            bad.add(new Violation("to", "must not be before 'from'"));
+        }
+        Set<EventType> types = null;
+        if (present(type)) {
+            types = EnumSet.noneOf(EventType.class);
+            for (String t : type.split(",")) {
+                String name = t.trim().toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
+                try {
+                    types.add(EventType.valueOf(name));
+                } catch (IllegalArgumentException e) {
+                    bad.add(new Violation("type", "unknown event type '" + clip(t.trim()) + "'; one of "
+                            + Arrays.toString(EventType.values())));
+                }
+            }
+        }
+        double[] box = null;
+        if (present(bbox)) {
+            box = parseBbox(bbox, bad);
+        }
+        Set<TimelineStatus> statuses = null;
+        if (present(status)) {
+            statuses = EnumSet.noneOf(TimelineStatus.class);
+            for (String s : status.split(",")) {
+                try {
+                    statuses.add(TimelineStatus.parse(s.trim()));
+                } catch (IllegalArgumentException e) {
+                    bad.add(new Violation("status", "unknown status '" + clip(s.trim())
+                            + "'; one of single-source, corroborated, disputed"));
+                }
+            }
+        }
+        if (present(place) && place.length() > 200) {
+            bad.add(new Violation("place", "must be at most 200 characters"));
+        }
+        if (present(entity) && entity.length() > 200) {
+            bad.add(new Violation("entity", "must be at most 200 characters"));
+        }
+        if (!bad.isEmpty()) {
+            throw new BadFilterException(bad);
+        }
+        return new TimelineFilter(fromDay, toDay, present(place) ? place.trim() : null, types,
+                present(entity) ? entity.trim() : null, box, statuses);
+    }
+
+    private static double[] parseBbox(String text, List<Violation> bad) {
+        String[] parts = text.split(",");
+        if (parts.length != 4) {
+            bad.add(new Violation("bbox", "must be minLon,minLat,maxLon,maxLat"));
+            return null;
+        }
+        double[] box = new double[4];
+        try {
+            for (int i = 0; i < 4; i++) {
+                box[i] = Double.parseDouble(parts[i].trim());
+                if (!Double.isFinite(box[i])) {
+                    throw new NumberFormatException();
+                }
+            }
+        } catch (NumberFormatException e) {
+            bad.add(new Violation("bbox", "must be four numbers minLon,minLat,maxLon,maxLat"));
+            return null;
+        }
+        if (Math.abs(box[0]) > 180 || Math.abs(box[2]) > 180) {
+            bad.add(new Violation("bbox", "longitudes must lie in [-180, 180]"));
+        } else if (Math.abs(box[1]) > 90 || Math.abs(box[3]) > 90) {
+            bad.add(new Violation("bbox", "latitudes must lie in [-90, 90]"));
+        } else if (box[1] > box[3]) {
+            bad.add(new Violation("bbox", "minLat must not exceed maxLat"));
+        } else {
+            return box;
+        }
+        return null;
+    }
+
+    /** Whether an event passes every filter; {@code regions} answers which region a GeoNames id names. */
+    public boolean matches(TimelineEvent e, KnownRegions regions) {
+        if (e == null || e.isRemoved()) {
+            return false;
+        }
+        if (from != null && EventDates.lastDay(e.date(), e.dateEnd()).isBefore(from)) {
+            return false;
+        }
+        if (to != null && EventDates.firstDay(e.date()).isAfter(to)) {
+            return false;
+        }
+        if (types != null && !types.contains(e.type())) {
+            return false;
+        }
+        if (statuses != null && !statuses.contains(e.status())) {
+            return false;
+        }
+        if (bbox != null && !inBox(e.location())) {
+            return false;
+        }
+        if (entity != null && !mentionsEntity(e.entities())) {
+            return false;
+        }
+        return place == null || isAt(e.location(), regions);
+    }
+
+    private boolean inBox(EventLocation l) {
+        if (l == null || l.lat() == null || l.lon() == null) {
+            return false;
+        }
+        boolean lat = l.lat() >= bbox[1] && l.lat() <= bbox[3];
+        // A box whose west edge lies east of its east edge crosses the antimeridian.
+        boolean lon = bbox[0] <= bbox[2] ? l.lon() >= bbox[0] && l.lon() <= bbox[2]
+                : l.lon() >= bbox[0] || l.lon() <= bbox[2];
+        return lat && lon;
+    }
+
+    private boolean mentionsEntity(List<String> entities) {
+        if (entities == null) {
+            return false;
+        }
+        List<String> wanted = List.of(PlaceNames.normalize(entity).split(" "));
+        for (String name : entities) {
+            // Every word of the query is a word of the name: "Zelensky" finds "Volodymyr Zelensky".
+            if (List.of(PlaceNames.normalize(name).split(" ")).containsAll(wanted)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean isAt(EventLocation l, KnownRegions regions) {
+        if (l == null) {
+            return false;
+        }
+        String q = place.trim();
+        if (q.chars().allMatch(Character::isDigit)) {
+            long id = Long.parseLong(q.length() > 18 ? q.substring(0, 18) : q);
+            if (l.geonameId() != null && l.geonameId() == id) {
+                return true;
+            }
+            KnownRegions.Region region = regions.byGeonameId(id);
+            return region != null && region.contains(l);
+        }
+        String name = PlaceNames.normalize(q);
+        if (name.equals(PlaceNames.normalize(l.name()))) {
+            return true;
+        }
+        if (l.admin1() != null && (name.equals(PlaceNames.normalize(l.admin1()))
+                || PlaceNames.namesRegion(q) && PlaceNames.regionStem(q).equals(PlaceNames.regionStem(l.admin1())))) {
+            return true;
+        }
+        String cc = PlaceNames.countryCode(q);
+        return cc != null && cc.equalsIgnoreCase(l.countryCode());
+    }
+
+    private static boolean present(String s) {
+        return s != null && !s.isBlank();
+    }
+
+    private static String clip(String s) {
+        return s.length() > 40 ? s.substring(0, 40) + "…" : s;
+    }
+}

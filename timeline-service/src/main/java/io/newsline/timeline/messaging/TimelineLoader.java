@@ -1,0 +1,188 @@
+package io.newsline.timeline.messaging;
+
+import io.newsline.contracts.kafka.TimelineEventDeserializer;
+import io.newsline.contracts.kafka.Topics;
+import io.newsline.contracts.model.TimelineEvent;
+import io.newsline.timeline.domain.TimelineView;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RecordDeserializationException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Reads {@code news.timeline} from its first record into the {@link TimelineView}, then follows it.
+ * Every instance does this, merger or not, so any instance serves the whole timeline.
+ *
+ * <p>A plain consumer rather than a Reactive Messaging channel: it must read the one partition from
+ * offset 0 on every start without a consumer group, and know its position to tell when it has
+ * caught up — the record offsets are the feed's sequence numbers.
+ */
+@ApplicationScoped
+public class TimelineLoader {
+
+    private static final Logger LOG = Logger.getLogger(TimelineLoader.class);
+    private static final TopicPartition PARTITION = new TopicPartition(Topics.TIMELINE, 0);
+
+    private final TimelineView view;
+    private final String bootstrap;
+    private final String topic;
+    private volatile KafkaConsumer<String, TimelineEvent> consumer;
+    private volatile Thread thread;
+    private volatile boolean running;
+    private volatile boolean loaded;
+    private volatile long position;
+    private volatile long lastPollMillis;
+    private volatile String failure;
+
+    public TimelineLoader(TimelineView view,
+            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
+            @ConfigProperty(name = "mp.messaging.outgoing.timeline-out.topic", defaultValue = Topics.TIMELINE)
+            String topic) {
+        this.view = view;
+        this.bootstrap = bootstrap;
+        this.topic = topic;
+    }
+
+    void start(@Observes StartupEvent ev) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ConsumerConfig.CLIENT_ID_CONFIG, "timeline-loader");
+        // No group: each instance reads the whole partition itself and never commits.
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        // Big batches make the rebuild of a long timeline fast.
+        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");
+        p.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, Integer.toString(32 * 1024 * 1024));
+        consumer = new KafkaConsumer<>(p, new StringDeserializer(), new TimelineEventDeserializer());
+        running = true;
+        thread = new Thread(this::run, "timeline-loader");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    void stop(@Observes ShutdownEvent ev) {
+        running = false;
+        KafkaConsumer<String, TimelineEvent> c = consumer;
+        if (c != null) {
+            c.wakeup();
+        }
+        Thread t = thread;
+        if (t != null) {
+            try {
+                t.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void run() {
+        TopicPartition tp = new TopicPartition(topic, PARTITION.partition());
+        long target = -1;
+        try {
+            consumer.assign(List.of(tp));
+            consumer.seekToBeginning(List.of(tp));
+            while (running) {
+                try {
+                    if (target < 0) {
+                        target = consumer.endOffsets(List.of(tp), Duration.ofSeconds(10)).get(tp);
+                        LOG.infof("rebuilding the timeline from %s: %d records to read", topic, target);
+                    }
+                    ConsumerRecords<String, TimelineEvent> records = consumer.poll(Duration.ofMillis(500));
+                    for (ConsumerRecord<String, TimelineEvent> r : records) {
+                        view.apply(r.offset() + 1, r.value());
+                    }
+                    position = consumer.position(tp);
+                    lastPollMillis = System.currentTimeMillis();
+                    failure = null;
+                    if (!loaded && position >= target) {
+                        loaded = true;
+                        LOG.infof("timeline loaded: %d events, sequence %d", view.size(), view.lastSequence());
+                    }
+                } catch (RecordDeserializationException e) {
+                    // Only the merger writes this topic; an unreadable record is skipped, not fatal.
+                    LOG.errorf("skipping unreadable record at %s offset %d: %s", tp, e.offset(), e.getMessage());
+                    consumer.seek(tp, e.offset() + 1);
+                } catch (org.apache.kafka.common.errors.TimeoutException e) {
+                    failure = "broker not answering: " + e.getMessage();
+                    LOG.warnf("news.timeline not reachable yet: %s", e.getMessage());
+                }
+            }
+        } catch (WakeupException e) {
+            // Shutting down.
+        } catch (RuntimeException e) {
+            failure = e.toString();
+            LOG.error("timeline loader stopped", e);
+        } finally {
+            consumer.close(Duration.ofSeconds(2));
+        }
+    }
+
+    /** Whether the timeline as it was on news.timeline at start has been read. */
+    public boolean loaded() {
+        return loaded;
+    }
+
+    /** Why the loader is not healthy, or null when it is. */
+    public String failure() {
+        if (failure != null) {
+            return failure;
+        }
+        if (!thread.isAlive()) {
+            return "loader thread stopped";
+        }
+        return null;
+    }
+
+    /**
+     * Waits until everything on news.timeline now has been applied to the view: what a merger
+     * taking over must see before it folds anything, so it continues from the last merger's state.
+     */
+    public void awaitCaughtUp(Duration timeout) throws TimeoutException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long end;
+        Properties p = new Properties();
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(AdminClientConfig.CLIENT_ID_CONFIG, "timeline-merger-catch-up");
+        try (Admin admin = Admin.create(p)) {
+            TopicPartition tp = new TopicPartition(topic, PARTITION.partition());
+            end = admin.listOffsets(Map.of(tp, OffsetSpec.latest())).all()
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS).get(tp).offset();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("cannot read the end of " + topic, e.getCause());
+        }
+        while (position < end || !loaded) {
+            if (System.nanoTime() > deadline) {
+                throw new TimeoutException("news.timeline read to " + position + " of " + end);
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    public long position() {
+        return position;
+    }
+
+    public long lastPollMillis() {
+        return lastPollMillis;
+    }
+}
