@@ -1,13 +1,848 @@
 package io.newsline.nlp.events;
 
+import io.newsline.contracts.model.Attribution;
+import io.newsline.contracts.model.DatePrecision;
+import io.newsline.contracts.model.Entity;
+import io.newsline.contracts.model.EntityType;
 import io.newsline.contracts.model.Event;
+import io.newsline.contracts.model.EventLocation;
+import io.newsline.contracts.model.EventType;
+import io.newsline.contracts.model.Mention;
+import io.newsline.contracts.model.Place;
 import io.newsline.nlp.domain.AnnotatedArticle;
+import io.newsline.nlp.domain.NameMention;
+import io.newsline.nlp.domain.Sentence;
+import io.newsline.nlp.events.AttributionFinder.Name;
+import io.newsline.nlp.events.CasualtyParser.Casualties;
+import io.newsline.nlp.events.EventLexicon.Trigger;
+import io.newsline.nlp.time.TemporalResolver;
+import io.newsline.nlp.time.TimeExpression;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/** Reads the happenings an article reports (strikes, captures, protests, disasters, ...) as events. */
+/**
+ * Reads the happenings an article reports (strikes, captures, protests, disasters, ...) as events.
+ *
+ * <p>A sentence reports a happening when it names one (a trigger from {@link EventLexicon}) and
+ * reads as an account of it: a verb of action, a date, or a toll — not a habit ("for months"), a
+ * possibility ("could"), or background ("since the war began"). Follow-up sentences ("The attack
+ * killed seven") join the event they continue, and sentences of the same article that describe
+ * the same happening (same kind, place and date) become one event.
+ */
 public final class EventExtractor {
 
+    private static final Pattern ACTION = Pattern.compile("(?i)\\b(?:launch(?:ed|es)?|fired|fires|struck|strikes|hit|hits"
+            + "|targeted|targets|attacked|attacks|pounded|shelled|bombed|killed|kills|killing|injured|wounded|wounding"
+            + "|injuring|died|die|captured|captures|took|taken|seized|liberated|destroyed|damaged|damaging|exploded"
+            + "|erupted|flooded|collapsed|crashed|protested|marched|rallied|gathered|met|meets|signed|arrested"
+            + "|detained|evacuated|fled|displaced|unleashed|repelled|repulsed|stormed|conducted|carried\\s+out|downed"
+            + "|intercepted|shot|announced|delivered|pledged|approved|sent|visited|hosted|held|broke\\s+out|swept"
+            + "|ravaged|rocked|tore\\s+through|occurred|took\\s+place|happened|came\\s+under|opened\\s+fire|advanced"
+            + "|entered|withdrew|retreated|fell|falls|voted|won|elected|resigned|resulted|caused|burned|burnt|sank"
+            + "|derailed|kidnapped|murdered|stabbed|claimed|blew\\s+up|deployed|suffered|lost|destroying|leaving"
+            + "|left|reported|recorded|hitting|striking|targeting|causing|clashed|fought|raided|besieged|surrounded"
+            + "|encircled|overran|overrun|pushed|broke\\s+through|ambushed|executed)\\b");
+    private static final Pattern HYPOTHETICAL = Pattern.compile("(?i)\\b(?:would|could(?!\\s+not\\s+be)|might|will|shall"
+            + "|if|unless|threat\\w*|potential(?:ly)?|possible|possibility|risk\\s+of|aim(?:s|ed|ing)?\\s+(?:to|at)"
+            + "|seek(?:s|ing)?\\s+to|sought\\s+to|intend\\w*\\s+to|designed\\s+to|plan(?:s|ned|ning)?\\s+to"
+            + "|prepar\\w+\\s+(?:to|for)|in\\s+order\\s+to|capable\\s+of|ability\\s+to|likely|expected\\s+to"
+            + "|warn(?:ed|s|ing)?|fear(?:s|ed)?|vulnerab\\w+|in\\s+the\\s+coming|future|should|must|need(?:s|ed)?\\s+to"
+            + "|call(?:s|ed)?\\s+for|urg(?:ed|es|ing)|condemn\\w*|(?-i:may))\\b");
+    private static final Pattern HABITUAL = Pattern.compile("(?i)\\b(?:for\\s+(?:months|weeks|years|decades)"
+            + "|(?:months|years|weeks)\\s+of|repeatedly|regularly|routinely|constantly|frequently|often|daily"
+            + "|every\\s+(?:day|night|week)|almost\\s+every|recurring|typically|usually|historically|(?:has|have|had)\\s+long"
+            + "|long\\s+been|continues?\\s+to|continued\\s+to|continuing|throughout\\s+the\\s+war|over\\s+the\\s+past"
+            + "|in\\s+recent\\s+(?:days|weeks|months|years)|so\\s+far\\s+this\\s+year|known\\s+for|a\\s+favou?red\\s+target"
+            + "|remains?|remained|as\\s+the\\s+(?:war|conflict)|amid|previous|earlier\\s+reports|in\\s+the\\s+past)\\b");
+    /** "since ..." up to the end of its clause: background, whatever it names. */
+    private static final Pattern SINCE_CLAUSE = Pattern.compile("(?i)\\b(?:since|ever\\s+since)\\b[^,;:.—–]*");
+    private static final Pattern ANAPHOR = Pattern.compile(
+            "^\\s*(?:The|This|That|These|Those|It|Its|They|Their|Such|Both)\\b");
+    private static final Pattern MILITARY = Pattern.compile(
+            "(?i)\\b(?:forces|troops|army|soldiers|military|units|brigades?|battalions?|militants|fighters|rebels)\\b");
+    private static final Pattern ACTOR = Pattern.compile("\\b((?:the\\s+)?(?:[A-Z][a-z]+(?:ian|ean|ish|ese|ni|i|an|ch|ic))"
+            + "\\s+(?:armed\\s+forces|forces|troops|army|military|soldiers|militants|fighters|rebels|police|navy"
+            + "|air\\s+force|aircraft|warplanes|artillery|units|paratroopers|marines|national\\s+guard|border\\s+guards"
+            + "|drones|jets|security\\s+forces|militia|militias))\\b");
+    private static final Pattern ACTOR_VERB = Pattern.compile("^\\s+(?:has\\s+|have\\s+|had\\s+|again\\s+|also\\s+)?"
+            + "(?:launched|fired|struck|attacked|shelled|bombed|hit|targeted|captured|seized|unleashed|deployed|launches"
+            + "|fires|strikes|attacks|hits|targets|captures)\\b");
+    private static final Pattern TARGET_BEFORE = Pattern.compile("(?i)(?:against|on|at|targeting|targeted|with|by|from)\\s+$");
+    private static final Pattern DOUBT_FOLLOW_UP = Pattern.compile("(?i)^\\s*(?:This|That|The|Such|These)\\s+(?:\\w+\\s+)?"
+            + "(?:claims?|assertions?|reports?|figures?|information|accounts?|numbers?|statements?|allegations?)\\b");
+    private static final Pattern DOUBT = Pattern.compile("(?i)\\b(?:unverified|unconfirmed|skeptic\\w*|sceptic\\w*|questions?"
+            + "|not\\s+(?:been\\s+)?(?:independently\\s+)?(?:confirmed|verified)|disputed|denied|could\\s+not\\s+be"
+            + "|if\\s+accurate|propagand\\w*|accuracy)\\b");
+    private static final Pattern PLACE_BEFORE_GOOD = Pattern.compile("(?i)(?:\\b(?:in|on|at|near|outside|into|over|toward|towards"
+            + "|across|around|hit|struck|targeted|targeting|attacked|shelled|bombed|pounded|of|to)\\s+(?:the\\s+)?"
+            + "(?:[\\w’'-]+\\s+){0,3}?(?:(?:city|town|village|settlement|region|oblast|province|district|area)\\s+of\\s+)?)$");
+    private static final Pattern PLACE_BEFORE_CAPTURE = Pattern.compile("(?i)(?:captured|capture\\s+of|control\\s+of|taken"
+            + "|took|seized|seizure\\s+of|liberated|liberation\\s+of|recaptured|retook|fall\\s+of|withdrew\\s+from"
+            + "|entered)\\s+(?:the\\s+)?(?:(?:village|town|city|settlement)\\s+of\\s+)?$");
+    private static final Pattern PLACE_BEFORE_ORIGIN = Pattern.compile("(?i)\\b(?:from|using|by|with)\\s+(?:the\\s+)?$");
+    private static final Pattern PLACE_AFTER_ROLE = Pattern.compile("(?i)^['’]?s?\\s*(?:regional\\s+|city\\s+|military\\s+)?"
+            + "(?:governor|mayor|administration|authorities|officials?|police|president|minister|ministry|head|council"
+            + "|government|leader|spokes\\w+|military\\s+administration|prosecutor\\w*)\\b");
+    private static final Pattern DEMONYM_AFTER = Pattern.compile("^\\s*(?:forces|troops|army|military|soldiers|president|government)");
+
+    private final TemporalResolver temporal = new TemporalResolver();
+    private final CasualtyParser casualtyParser = new CasualtyParser();
+    private final AttributionFinder attributionFinder = new AttributionFinder();
+
     public List<Event> extract(AnnotatedArticle doc) {
-        return List.of();
+        if (doc == null || doc.sentences() == null || doc.sentences().isEmpty()) {
+            return List.of();
+        }
+        OffsetDateTime published = publishedOf(doc);
+        List<Sentence> sentences = new ArrayList<>(doc.sentences());
+        sentences.sort(Comparator.comparingInt(Sentence::index));
+        int[] paragraph = paragraphs(doc, sentences);
+        Place main = mainPlace(doc);
+
+        List<Reading> readings = new ArrayList<>();
+        for (int i = 0; i < sentences.size(); i++) {
+            readings.add(read(doc, sentences.get(i), i, paragraph[i], published));
+        }
+        List<Draft> drafts = new ArrayList<>();
+        Draft last = null;
+        for (int i = 0; i < readings.size(); i++) {
+            Reading r = readings.get(i);
+            EventType type = typeOf(r, readings, i);
+            if (type == null || !reportsHappening(r, type)) {
+                continue;
+            }
+            TimeExpression when = r.when != null ? r.when : carriedDate(readings, i, drafts, type);
+            LocalDate date = when != null ? when.date() : published.toLocalDate();
+            Place where = bestPlace(r, type);
+            if (last != null && continues(r, type, last, i, when, where)) {
+                last.absorb(r, type, this);
+                continue;
+            }
+            Draft d = new Draft(r, type, when, date, where != null ? where : main, where != null);
+            d.attribution = attributionFinder.find(r.text, r.names);
+            d.hedged = d.attribution.hedged() || doubtedLater(readings, i);
+            drafts.add(d);
+            last = d;
+        }
+        List<Draft> merged = merge(drafts);
+        String articleKey = doc.article() == null ? "" : Objects.toString(doc.article().id(),
+                Objects.toString(doc.article().title(), ""));
+        List<Event> events = new ArrayList<>();
+        for (Draft d : merged) {
+            events.add(d.toEvent(articleKey, doc));
+        }
+        return List.copyOf(events);
+    }
+
+    // ---- reading one sentence ----
+
+    /** What one sentence says, as far as events go. Offsets are relative to the sentence. */
+    static final class Reading {
+        final Sentence sentence;
+        final int position;
+        final int paragraph;
+        final String text;
+        final boolean title;
+        final List<Trigger> triggers;
+        final TimeExpression when;
+        final boolean onlyFuture;
+        final Casualties counts;
+        final List<PlaceHit> places;
+        final List<Name> names;
+        final boolean[] background;
+
+        Reading(Sentence sentence, int position, int paragraph, String text, List<Trigger> triggers,
+                TimeExpression when, boolean onlyFuture, Casualties counts, List<PlaceHit> places, List<Name> names,
+                boolean[] background) {
+            this.sentence = sentence;
+            this.position = position;
+            this.paragraph = paragraph;
+            this.text = text;
+            this.title = Mention.TITLE.equals(sentence.field());
+            this.triggers = triggers;
+            this.when = when;
+            this.onlyFuture = onlyFuture;
+            this.counts = counts;
+            this.places = places;
+            this.names = names;
+            this.background = background;
+        }
+
+        Trigger best() {
+            Trigger best = null;
+            for (Trigger t : triggers) {
+                if (best == null || t.weight() > best.weight()) {
+                    best = t;
+                }
+            }
+            return best;
+        }
+
+        boolean inBackground(int start, int end) {
+            for (int i = Math.max(0, start); i < Math.min(end, background.length); i++) {
+                if (background[i]) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    record PlaceHit(Place place, int start, int end) {}
+
+    private Reading read(AnnotatedArticle doc, Sentence s, int position, int paragraph, OffsetDateTime published) {
+        String text = s.text() == null ? "" : s.text();
+        boolean[] background = new boolean[text.length()];
+        Matcher since = SINCE_CLAUSE.matcher(text);
+        while (since.find()) {
+            for (int i = since.start(); i < since.end(); i++) {
+                background[i] = true;
+            }
+        }
+        List<Trigger> triggers = new ArrayList<>();
+        for (Trigger t : EventLexicon.find(text)) {
+            if (!backgroundAt(background, t.start(), t.end())) {
+                triggers.add(t);
+            }
+        }
+        TimeExpression when = null;
+        boolean anyDate = false;
+        LocalDate latest = published.toLocalDate().plusDays(1);
+        int anchor = triggers.isEmpty() ? 0 : bestOf(triggers).start();
+        for (TimeExpression t : temporal.find(text, published)) {
+            anyDate = true;
+            if (t.date().isAfter(latest) || backgroundAt(background, t.start(), t.end())) {
+                continue;
+            }
+            if (when == null || Math.abs(t.start() - anchor) < Math.abs(when.start() - anchor)) {
+                when = t;
+            }
+        }
+        Casualties counts = casualtyParser.parse(text);
+        List<PlaceHit> places = new ArrayList<>();
+        if (doc.places() != null) {
+            for (Place p : doc.places()) {
+                for (Mention m : p.mentions() == null ? List.<Mention>of() : p.mentions()) {
+                    if (Objects.equals(m.field(), s.field()) && m.start() >= s.start() && m.end() <= s.end()) {
+                        int start = m.start() - s.start();
+                        int end = m.end() - s.start();
+                        if (!backgroundAt(background, start, end)) {
+                            places.add(new PlaceHit(p, start, end));
+                        }
+                    }
+                }
+            }
+        }
+        List<Name> names = new ArrayList<>();
+        if (doc.mentions() != null) {
+            for (NameMention m : doc.mentions()) {
+                if (Objects.equals(m.field(), s.field()) && m.start() >= s.start() && m.end() <= s.end()) {
+                    names.add(new Name(m.text(), m.type(), m.start() - s.start(), m.end() - s.start()));
+                }
+            }
+        }
+        return new Reading(s, position, paragraph, text, triggers, when, anyDate && when == null, counts, places,
+                names, background);
+    }
+
+    private static Trigger bestOf(List<Trigger> triggers) {
+        Trigger best = triggers.get(0);
+        for (Trigger t : triggers) {
+            if (t.weight() > best.weight()) {
+                best = t;
+            }
+        }
+        return best;
+    }
+
+    private static boolean backgroundAt(boolean[] background, int start, int end) {
+        for (int i = Math.max(0, start); i < Math.min(end, background.length); i++) {
+            if (background[i]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The kind of happening a sentence reports, or null when it names none. */
+    private EventType typeOf(Reading r, List<Reading> all, int i) {
+        Trigger best = r.best();
+        if (best == null) {
+            return r.counts.any() ? EventType.CASUALTY_REPORT : null;
+        }
+        if (best.type() == EventType.CASUALTY_REPORT) {
+            return r.counts.any() ? EventType.CASUALTY_REPORT : null;
+        }
+        if (!best.generic()) {
+            return best.type();
+        }
+        // "The strike", "targeted", "attack": the weapon the text names nearby says which kind.
+        Trigger weapon = contextWeapon(all, i);
+        if (weapon != null) {
+            return weapon.type();
+        }
+        String word = r.text.substring(best.start(), best.end()).toLowerCase(Locale.ROOT);
+        if (word.startsWith("attack") && MILITARY.matcher(r.text).find()) {
+            return EventType.GROUND_ASSAULT;
+        }
+        if (word.startsWith("attack") && r.counts.any()) {
+            return EventType.ATTACK_ON_CIVILIANS;
+        }
+        return r.counts.any() ? EventType.CASUALTY_REPORT : null;
+    }
+
+    /** A weapon named in the sentence, else in the few before it (title included), else in the two after. */
+    private static Trigger contextWeapon(List<Reading> all, int i) {
+        for (int j = i; j >= Math.max(0, i - 6); j--) {
+            Trigger w = weaponOf(all.get(j));
+            if (w != null) {
+                return w;
+            }
+        }
+        if (i > 6 && all.get(0).title) {
+            Trigger w = weaponOf(all.get(0));
+            if (w != null) {
+                return w;
+            }
+        }
+        for (int j = i + 1; j <= Math.min(all.size() - 1, i + 2); j++) {
+            Trigger w = weaponOf(all.get(j));
+            if (w != null) {
+                return w;
+            }
+        }
+        return null;
+    }
+
+    private static Trigger weaponOf(Reading r) {
+        Trigger best = null;
+        for (Trigger t : r.triggers) {
+            if (EventLexicon.isWeapon(t.type()) && (best == null || t.weight() > best.weight())) {
+                best = t;
+            }
+        }
+        return best;
+    }
+
+    /** Whether the sentence tells of something that happened, rather than a habit, a plan or a fear. */
+    private static boolean reportsHappening(Reading r, EventType type) {
+        if (r.onlyFuture) {
+            return false;
+        }
+        Trigger best = r.best();
+        boolean hasDate = r.when != null;
+        boolean hasCounts = r.counts.any();
+        if (hasDate || hasCounts) {
+            return best == null || best.weight() >= 0.4;
+        }
+        String foreground = foreground(r);
+        if (HYPOTHETICAL.matcher(foreground).find() || HABITUAL.matcher(foreground).find()) {
+            return false;
+        }
+        if (best != null && best.weight() < 0.6 && !r.title) {
+            return false;
+        }
+        return r.title || ACTION.matcher(foreground).find();
+    }
+
+    private static String foreground(Reading r) {
+        StringBuilder b = new StringBuilder(r.text.length());
+        for (int i = 0; i < r.text.length(); i++) {
+            b.append(r.background[i] ? ' ' : r.text.charAt(i));
+        }
+        return b.toString();
+    }
+
+    // ---- dates, places, continuation ----
+
+    /** The date of the nearest earlier sentence of the paragraph, when this one continues its story. */
+    private static TimeExpression carriedDate(List<Reading> all, int i, List<Draft> drafts, EventType type) {
+        Reading r = all.get(i);
+        if (r.title) {
+            return null;
+        }
+        for (int j = i - 1; j >= 0; j--) {
+            Reading prev = all.get(j);
+            if (prev.paragraph != r.paragraph) {
+                return null;
+            }
+            if (prev.when != null) {
+                boolean sameStory = ANAPHOR.matcher(r.text).find();
+                for (Draft d : drafts) {
+                    if (d.positions.contains(j) && family(d.type).equals(family(type))) {
+                        sameStory = true;
+                    }
+                }
+                return sameStory ? prev.when : null;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The place the sentence names that best fits the happening: a settlement over a region over a
+     * country, the object of a capture or the target of a strike over a launch site or an
+     * official's title ("Kharkiv Mayor").
+     */
+    private static Place bestPlace(Reading r, EventType type) {
+        PlaceHit best = null;
+        double bestScore = Double.NEGATIVE_INFINITY;
+        Trigger trigger = r.best();
+        for (PlaceHit h : r.places) {
+            double score = level(h.place);
+            String before = r.text.substring(Math.max(0, h.start - 60), h.start);
+            String after = r.text.substring(h.end);
+            if (PLACE_BEFORE_CAPTURE.matcher(before).find()) {
+                score += type == EventType.TERRITORY_CAPTURE ? 3.0 : 1.5;
+            } else if (PLACE_BEFORE_ORIGIN.matcher(before).find()) {
+                score -= 3.0;
+            } else if (PLACE_BEFORE_GOOD.matcher(before).find()) {
+                score += 1.0;
+            }
+            if (PLACE_AFTER_ROLE.matcher(after).find() || DEMONYM_AFTER.matcher(after).find()) {
+                score -= 2.5;
+            }
+            if (h.place.lat() != null) {
+                score += 0.3;
+            }
+            if (trigger != null) {
+                score -= Math.min(1.0, Math.abs(h.start - trigger.start()) / 200.0);
+            }
+            if (score > bestScore) {
+                bestScore = score;
+                best = h;
+            }
+        }
+        return best != null && bestScore > 0 ? best.place : null;
+    }
+
+    /** 3 for a settlement or a place too small to be in the gazetteer, 2 for a region, 1 for a country. */
+    private static double level(Place p) {
+        String code = p.featureCode() == null ? "" : p.featureCode().toUpperCase(Locale.ROOT);
+        if (code.startsWith("PCL") || Place.COUNTRY.equals(p.precision())) {
+            return 1.0;
+        }
+        if (code.startsWith("ADM") || code.equals("RGN") || code.equals("AREA") || Place.REGION.equals(p.precision())) {
+            return 2.0;
+        }
+        return 3.0;
+    }
+
+    /** The article's main place, where an event whose sentence names none is put. */
+    private static Place mainPlace(AnnotatedArticle doc) {
+        if (doc.places() == null) {
+            return null;
+        }
+        Place best = null;
+        double bestScore = 0;
+        for (Place p : doc.places()) {
+            if (p.lat() == null || p.mentions() == null) {
+                continue;
+            }
+            double score = 0;
+            for (Mention m : p.mentions()) {
+                score += Mention.TITLE.equals(m.field()) ? 3.0 : 1.0;
+            }
+            score += level(p) * 0.5;
+            if (score > bestScore) {
+                bestScore = score;
+                best = p;
+            }
+        }
+        return best;
+    }
+
+    /** Whether a sentence goes on about the event just read ("The attack killed seven ..."). */
+    private static boolean continues(Reading r, EventType type, Draft last, int i, TimeExpression when, Place where) {
+        if (r.title || last.title || i - last.lastPosition > 3) {
+            return false;
+        }
+        boolean anaphoric = ANAPHOR.matcher(r.text).find();
+        Trigger best = r.best();
+        boolean weak = type == EventType.CASUALTY_REPORT || best == null || best.generic();
+        if (!(anaphoric || weak && r.paragraph == last.paragraph)) {
+            return false;
+        }
+        if (!family(type).equals(family(last.type)) && type != EventType.CASUALTY_REPORT && !weak) {
+            return false;
+        }
+        if (when != null && !when.date().equals(last.date)) {
+            return false;
+        }
+        return where == null || last.place == null || samePlace(where, last.place);
+    }
+
+    private static boolean samePlace(Place a, Place b) {
+        if (a == b) {
+            return true;
+        }
+        if (a == null || b == null) {
+            return false;
+        }
+        if (a.geonameId() != null && b.geonameId() != null) {
+            return a.geonameId().equals(b.geonameId());
+        }
+        return a.name() != null && a.name().equalsIgnoreCase(b.name());
+    }
+
+    /** Whether one of the next two sentences casts doubt on this one ("This claim remains unverified"). */
+    private static boolean doubtedLater(List<Reading> all, int i) {
+        for (int j = i + 1; j <= Math.min(all.size() - 1, i + 2); j++) {
+            String t = all.get(j).text;
+            if (DOUBT_FOLLOW_UP.matcher(t).find() && DOUBT.matcher(t).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Groups of event types that describe the same kind of happening when place and date agree. */
+    static String family(EventType type) {
+        return switch (type) {
+            case MISSILE_STRIKE, DRONE_STRIKE, AIR_STRIKE, SHELLING, EXPLOSION -> "strike";
+            case PROTEST, RIOT -> "unrest";
+            default -> type.name();
+        };
+    }
+
+    private static boolean violent(EventType type) {
+        return switch (family(type)) {
+            case "strike", "GROUND_ASSAULT", "ATTACK_ON_CIVILIANS", "DISASTER", "unrest", "CRIME", "TERRITORY_CAPTURE" -> true;
+            default -> false;
+        };
+    }
+
+    /** Joins drafts of one article that tell the same happening; a headline joins the body's account. */
+    private static List<Draft> merge(List<Draft> drafts) {
+        List<Draft> out = new ArrayList<>();
+        List<Draft> titles = new ArrayList<>();
+        for (Draft d : drafts) {
+            if (d.title) {
+                titles.add(d);
+                continue;
+            }
+            Draft same = null;
+            for (Draft o : out) {
+                if (sameHappening(o, d)) {
+                    same = o;
+                    break;
+                }
+            }
+            if (same == null) {
+                out.add(d);
+            } else {
+                same.join(d);
+            }
+        }
+        for (Draft t : titles) {
+            Draft same = null;
+            for (Draft o : out) {
+                boolean placeFits = !t.placeNamed || samePlace(o.place, t.place);
+                if (family(o.type).equals(family(t.type)) && placeFits && (t.when == null || o.date.equals(t.date))) {
+                    same = o;
+                    break;
+                }
+            }
+            if (same == null) {
+                out.add(t);
+            } else {
+                same.join(t);
+            }
+        }
+        return out;
+    }
+
+    private static boolean sameHappening(Draft a, Draft b) {
+        if (!a.date.equals(b.date) || !Objects.equals(a.dateEnd, b.dateEnd) || !samePlaceOrNone(a.place, b.place)) {
+            return false;
+        }
+        if (family(a.type).equals(family(b.type))) {
+            return true;
+        }
+        return a.type == EventType.CASUALTY_REPORT && violent(b.type) || b.type == EventType.CASUALTY_REPORT && violent(a.type);
+    }
+
+    private static boolean samePlaceOrNone(Place a, Place b) {
+        return a == null && b == null || samePlace(a, b);
+    }
+
+    // ---- the event being built ----
+
+    /** An event while its sentences are being gathered. */
+    static final class Draft {
+        final Reading primary;
+        final boolean title;
+        final int paragraph;
+        EventType type;
+        String subtype;
+        final TimeExpression when;
+        final LocalDate date;
+        final LocalDate dateEnd;
+        final DatePrecision precision;
+        final Place place;
+        final boolean placeNamed;
+        Integer killed;
+        Integer injured;
+        Integer casualties;
+        Attribution attribution;
+        boolean hedged;
+        final Set<Integer> positions = new LinkedHashSet<>();
+        final List<Reading> readings = new ArrayList<>();
+        int lastPosition;
+
+        Draft(Reading r, EventType type, TimeExpression when, LocalDate date, Place place, boolean placeNamed) {
+            this.primary = r;
+            this.title = r.title;
+            this.paragraph = r.paragraph;
+            this.type = type;
+            Trigger best = r.best();
+            this.subtype = best == null || best.generic() || best.type() != type ? defaultSubtype(type) : best.subtype();
+            this.when = when;
+            this.date = date;
+            this.dateEnd = when == null ? null : when.dateEnd();
+            this.precision = when == null ? DatePrecision.DAY : when.precision();
+            this.place = place;
+            this.placeNamed = placeNamed;
+            this.killed = r.counts.killed();
+            this.injured = r.counts.injured();
+            this.casualties = r.counts.casualties();
+            positions.add(r.position);
+            readings.add(r);
+            lastPosition = r.position;
+        }
+
+        /** Takes in a sentence that continues this event's story. */
+        void absorb(Reading r, EventType type, EventExtractor extractor) {
+            positions.add(r.position);
+            readings.add(r);
+            lastPosition = r.position;
+            fillCounts(r.counts.killed(), r.counts.injured(), r.counts.casualties());
+            if (this.type == EventType.CASUALTY_REPORT && type != EventType.CASUALTY_REPORT) {
+                this.type = type;
+                this.subtype = defaultSubtype(type);
+            }
+            if (attribution == null || attribution.source() == null) {
+                Attribution a = extractor.attributionFinder.find(r.text, r.names);
+                attribution = new Attribution(a.source(), attribution != null && attribution.hedged());
+            }
+        }
+
+        /** Takes in another account of the same happening from elsewhere in the article. */
+        void join(Draft other) {
+            positions.addAll(other.positions);
+            readings.addAll(other.readings);
+            fillCounts(other.killed, other.injured, other.casualties);
+            if (type == EventType.CASUALTY_REPORT && other.type != EventType.CASUALTY_REPORT) {
+                type = other.type;
+                subtype = other.subtype;
+            } else if (type != other.type && family(type).equals("strike") && family(other.type).equals("strike")
+                    && other.type != EventType.EXPLOSION && type != EventType.EXPLOSION
+                    && !subtype.contains(" and ")) {
+                subtype = subtype + " and " + other.subtype;
+            }
+            if ((attribution == null || attribution.source() == null) && other.attribution != null
+                    && other.attribution.source() != null) {
+                attribution = new Attribution(other.attribution.source(), hedged);
+            }
+        }
+
+        private void fillCounts(Integer k, Integer i, Integer c) {
+            killed = killed != null ? killed : k;
+            injured = injured != null ? injured : i;
+            casualties = casualties != null ? casualties : c;
+        }
+
+        Event toEvent(String articleKey, AnnotatedArticle doc) {
+            Reading evidence = primary;
+            if (primary.title) {
+                for (Reading r : readings) {
+                    if (!r.title) {
+                        evidence = r;
+                        break;
+                    }
+                }
+            }
+            List<String> actors = actors();
+            List<String> entities = entities(doc);
+            String source = attribution == null ? null : attribution.source();
+            double confidence = 0.45;
+            if (when != null) {
+                confidence += 0.15;
+            }
+            if (placeNamed) {
+                confidence += 0.15;
+            }
+            Trigger best = primary.best();
+            if (best != null && best.weight() >= 1.0) {
+                confidence += 0.1;
+            }
+            if (killed != null || injured != null || casualties != null) {
+                confidence += 0.05;
+            }
+            confidence += Math.min(0.1, 0.05 * (positions.size() - 1));
+            if (hedged) {
+                confidence -= 0.15;
+            }
+            confidence = Math.round(Math.max(0.1, Math.min(0.95, confidence)) * 100) / 100.0;
+            EventLocation location = place == null ? null : new EventLocation(place.name(), place.lat(), place.lon(),
+                    place.countryCode(), place.geonameId(), place.precision());
+            return new Event(id(articleKey, primary.sentence.index(), type), type, subtype, format(date, precision),
+                    dateEnd == null ? null : dateEnd.toString(), precision, location, killed, injured, casualties,
+                    actors, entities, new Attribution(source, hedged), evidence.text.trim(), confidence);
+        }
+
+        private List<String> actors() {
+            Set<String> actors = new LinkedHashSet<>();
+            for (Reading r : readings) {
+                Matcher m = ACTOR.matcher(r.text);
+                while (m.find() && actors.size() < 3) {
+                    String before = r.text.substring(Math.max(0, m.start() - 15), m.start());
+                    if (!TARGET_BEFORE.matcher(before).find()) {
+                        actors.add(m.group(1).replaceFirst("^the\\s+", ""));
+                    }
+                }
+                for (PlaceHit h : r.places) {
+                    if (Place.COUNTRY.equals(h.place.precision()) && ACTOR_VERB.matcher(r.text.substring(h.end)).find()) {
+                        actors.add(h.place.name());
+                    }
+                }
+                String source = attribution == null ? null : attribution.source();
+                Trigger trigger = r.best();
+                for (Name n : r.names) {
+                    if (n.type() == EntityType.ORGANIZATION && trigger != null && n.end() <= trigger.start()
+                            && !n.text().equals(source) && MILITARY_ORG.matcher(n.text()).find()) {
+                        actors.add(n.text());
+                    }
+                }
+            }
+            return List.copyOf(actors);
+        }
+
+        private List<String> entities(AnnotatedArticle doc) {
+            Set<String> out = new LinkedHashSet<>();
+            if (doc.entities() == null) {
+                return List.of();
+            }
+            for (Entity e : doc.entities()) {
+                if (e.type() != EntityType.PERSON && e.type() != EntityType.ORGANIZATION || e.mentions() == null) {
+                    continue;
+                }
+                for (Mention m : e.mentions()) {
+                    for (Reading r : readings) {
+                        Sentence s = r.sentence;
+                        if (Objects.equals(m.field(), s.field()) && m.start() >= s.start() && m.end() <= s.end()) {
+                            out.add(e.text());
+                        }
+                    }
+                }
+            }
+            return List.copyOf(out);
+        }
+    }
+
+    private static final Pattern MILITARY_ORG = Pattern.compile("(?i)\\b(?:forces|army|military|guard|brigade|regiment"
+            + "|battalion|corps|command|group|militia|hamas|hezbollah|houthis?|idf|raf|wagner|isis|taliban|al-shabaab"
+            + "|boko\\s+haram|rsf|police)\\b");
+
+    private static String defaultSubtype(EventType type) {
+        return switch (type) {
+            case MISSILE_STRIKE -> "missile";
+            case DRONE_STRIKE -> "drone";
+            case AIR_STRIKE -> "airstrike";
+            case SHELLING -> "shelling";
+            case GROUND_ASSAULT -> "assault";
+            case TERRITORY_CAPTURE -> "capture";
+            case ATTACK_ON_CIVILIANS -> "attack on civilians";
+            case EXPLOSION -> "explosion";
+            case CASUALTY_REPORT -> "casualties";
+            case PROTEST -> "protest";
+            case RIOT -> "riot";
+            case DISASTER -> "disaster";
+            case CRIME -> "crime";
+            case DIPLOMACY -> "diplomatic meeting";
+            case MILITARY_AID -> "military aid";
+            case DISPLACEMENT -> "displacement";
+            case OTHER -> "other";
+        };
+    }
+
+    private static String format(LocalDate date, DatePrecision precision) {
+        return switch (precision) {
+            case DAY -> date.toString();
+            case MONTH -> date.toString().substring(0, 7);
+            case YEAR -> String.valueOf(date.getYear());
+        };
+    }
+
+    /** Stable across runs: the same article, sentence and type always give the same id. */
+    static String id(String articleKey, int sentenceIndex, EventType type) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            byte[] hash = sha.digest((articleKey + "|" + sentenceIndex + "|" + type.name()).getBytes(StandardCharsets.UTF_8));
+            return "ev-" + HexFormat.of().formatHex(hash, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    private static OffsetDateTime publishedOf(AnnotatedArticle doc) {
+        if (doc.published() != null) {
+            return doc.published();
+        }
+        if (doc.article() != null) {
+            for (String s : new String[] {doc.article().publishedAt(), doc.article().receivedAt()}) {
+                if (s == null) {
+                    continue;
+                }
+                try {
+                    return OffsetDateTime.parse(s);
+                } catch (DateTimeParseException notDateTime) {
+                    try {
+                        return LocalDate.parse(s.substring(0, Math.min(10, s.length()))).atStartOfDay()
+                                .atOffset(ZoneOffset.UTC);
+                    } catch (DateTimeParseException notDate) {
+                        // try the next field
+                    }
+                }
+            }
+        }
+        return OffsetDateTime.now(ZoneOffset.UTC);
+    }
+
+    /** Paragraph number of each sentence: a line break between two body sentences starts a new one. */
+    private static int[] paragraphs(AnnotatedArticle doc, List<Sentence> sentences) {
+        int[] p = new int[sentences.size()];
+        String body = doc.article() == null || doc.article().body() == null ? "" : doc.article().body();
+        int current = 0;
+        int prevEnd = -1;
+        for (int i = 0; i < sentences.size(); i++) {
+            Sentence s = sentences.get(i);
+            if (Mention.TITLE.equals(s.field())) {
+                p[i] = -1 - i;
+                continue;
+            }
+            if (prevEnd >= 0 && s.start() > prevEnd && s.start() <= body.length()
+                    && body.substring(prevEnd, s.start()).indexOf('\n') >= 0) {
+                current++;
+            }
+            p[i] = current;
+            prevEnd = Math.max(prevEnd, Math.min(s.end(), body.length()));
+        }
+        return p;
     }
 }

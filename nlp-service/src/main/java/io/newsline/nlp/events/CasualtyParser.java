@@ -1,0 +1,169 @@
+package io.newsline.nlp.events;
+
+import io.newsline.nlp.time.NumberWords;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the killed and injured counts a sentence gives ("at least seven civilians were killed",
+ * "killing three", "over 20 injured", "a 12-year-old boy died", "the death toll rose to 12").
+ *
+ * <p>A number counts only when it stands next to a word for people or a verb of dying or being
+ * hurt, so ages, dates, distances and numbers of missiles never become casualties. The first count
+ * of each kind wins: a later "including two children" is a part of it, not another toll.
+ */
+public final class CasualtyParser {
+
+    /** The tolls of one sentence; each null when the text does not give it. */
+    public record Casualties(Integer killed, Integer injured, Integer casualties) {
+        public static final Casualties NONE = new Casualties(null, null, null);
+
+        public boolean any() {
+            return killed != null || injured != null || casualties != null;
+        }
+    }
+
+    private static final String NUM = "(?<![\\w.,$€£-])(?<num>(?i:" + NumberWords.PATTERN + "))(?![\\w%]|[.,]\\d|-year|\\s*-\\s*year"
+            + "|\\s+(?i:km|kilomet|miles?\\b|met(?:er|re)s?\\b|m\\b|hours?\\b|minutes?\\b|days?\\b|weeks?\\b|months?\\b"
+            + "|years?\\b|percent|per\\s+cent|million|billion|times\\b|tons?\\b|tonnes?\\b|kg\\b|missiles?\\b|drones?\\b"
+            + "|rockets?\\b|shells?\\b|bombs?\\b|homes?\\b|houses?\\b|buildings?\\b))";
+    private static final String MOD = "(?:(?:at\\s+least|more\\s+than|over|about|around|approximately|nearly|almost|some"
+            + "|up\\s+to|as\\s+many\\s+as|roughly|an\\s+estimated|a\\s+total\\s+of|another|a\\s+further|at\\s+most"
+            + "|fewer\\s+than|less\\s+than|no\\s+fewer\\s+than|no\\s+less\\s+than|just\\s+over|just\\s+under|close\\s+to"
+            + "|well\\s+over)\\s+)?";
+    private static final String PERSON = "(?:people|persons?|civilians?|residents?|children|child|kids?|minors?"
+            + "|teenagers?|teens?|boys?|girls?|men|man|women|woman|babies|baby|infants?|adults?|soldiers?|troops"
+            + "|servicem[ae]n|service\\s*members?|officers?|policem[ae]n|police\\s+officers?|militants?|fighters?"
+            + "|rebels?|insurgents?|workers?|employees?|staff(?:ers)?|passengers?|pilgrims?|protesters?"
+            + "|demonstrators?|students?|journalists?|reporters?|firefighters?|rescuers?|medics?|paramedics?"
+            + "|doctors?|nurses?|volunteers?|villagers?|inhabitants?|pensioners?|others?|victims?|tourists?"
+            + "|migrants?|refugees?|miners?|drivers?|guards?|members?|personnel|individuals?|citizens?|relatives"
+            + "|crew|sailors?|pilots?|farmers?|shoppers?|worshippers?|fans|spectators?|patients?|prisoners?"
+            + "|detainees?|hostages?|nationals|[A-Z][a-z]+(?:ians|ans|ese|is|ers))";
+    /** Up to three words between a number and the people it counts: "three Ukrainian soldiers", "20 other people". */
+    private static final String QUALIFIERS = "(?:(?:[A-Z][\\w'-]*|more|other|additional|further|local|innocent|young"
+            + "|elderly|unarmed|civilian|military|police|emergency|rescue|health|aid|family|security|border|government"
+            + "|army|railway|hospital|school|plant|factory|media|news|foreign|injured|wounded|small|little|teenage"
+            + "|\\d+-year-old|newborn|pregnant|female|male|off-duty|on-duty)\\s+){0,3}";
+    private static final String WHO = "(?:\\s+" + QUALIFIERS + PERSON + "|\\s+of\\s+them|\\s+of\\s+whom)?";
+    private static final String ASIDE = "(?:\\s*(?:,|\\(|—|–)[^,()—–]{1,60}(?:,|\\)|—|–))?";
+    private static final String AUX = "(?:\\s+(?:were|was|have\\s+been|has\\s+been|had\\s+been|are|is|got|being|been"
+            + "|reportedly|also|later|allegedly|confirmed|all|since|now|left|found|believed|thought|feared|said"
+            + "|to\\s+have\\s+been|to\\s+be|among\\s+the)){0,4}";
+    private static final String KILLED_WORD = "(?<k>killed|dead|died|die|deaths?|fatalities|fatally\\s+(?:wounded|injured|shot)"
+            + "|lost\\s+their\\s+lives|lost\\s+his\\s+life|lost\\s+her\\s+life|perished|slain|shot\\s+dead|murdered"
+            + "|executed|bodies)";
+    private static final String INJURED_WORD = "(?<i>injured|wounded|hurt|injuries|hospitali[sz]ed|casualties)";
+
+    /** "seven civilians were killed", "20 injured", "two people died", "a 12-year-old boy was killed". */
+    private static final Pattern COUNT_THEN_WORD = Pattern.compile("(?i:" + MOD + ")" + NUM + "(?:\\s+\\d+-year-old)?"
+            + WHO + ASIDE + AUX + "\\s+(?:" + KILLED_WORD + "|" + INJURED_WORD + ")"
+            + "(?<either>\\s+(?:or|and)\\s+(?:injured|wounded|hurt|killed|dead))?\\b");
+    /** "killing three", "killed at least seven civilians", "left 3 dead", "wounding six employees". */
+    private static final Pattern WORD_THEN_COUNT = Pattern.compile("(?i:\\b(?<verb>killing|killed|kills|kill"
+            + "|claimed\\s+the\\s+lives\\s+of|claiming\\s+the\\s+lives\\s+of|took\\s+the\\s+lives\\s+of"
+            + "|injuring|injured|injures|wounding|wounded|wounds|hurting|hurt|left|leaving|leaves)\\s+"
+            + MOD + ")" + NUM + "(?:\\s+\\d+-year-old)?" + WHO
+            + "(?<tail>\\s+(?:dead|killed|injured|wounded|hurt)(?:\\s+(?:or|and)\\s+(?:injured|wounded|hurt|killed|dead))?)?\\b");
+    /** "the death toll rose to 12", "a death toll of at least 40". */
+    private static final Pattern TOLL = Pattern.compile("(?i:\\bdeath\\s+toll\\b[^.;]{0,40}?\\b(?:to|of|at|is|was|reached|stands"
+            + "\\s+at|stood\\s+at|hit|climbed\\s+to|rose\\s+to|risen\\s+to)\\s+" + MOD + ")" + NUM + "\\b");
+    private static final Pattern TIME_BEFORE = Pattern.compile(
+            "(?:January|February|March|April|May|June|July|August|September|October|November|December"
+            + "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\.?\\s+$");
+
+    private static final Pattern A_PERSON = Pattern.compile("\\s+(?:\\d+-year-old\\s+)?" + QUALIFIERS + PERSON + "\\b");
+
+    public Casualties parse(String sentence) {
+        if (sentence == null || sentence.isBlank()) {
+            return Casualties.NONE;
+        }
+        Integer killed = null;
+        Integer injured = null;
+        Integer casualties = null;
+        List<int[]> used = new ArrayList<>();
+        for (Hit hit : hits(sentence)) {
+            if (overlapsAny(used, hit.start, hit.end)) {
+                continue;
+            }
+            used.add(new int[] {hit.start, hit.end});
+            switch (hit.kind) {
+                case KILLED -> killed = killed == null ? hit.count : killed;
+                case INJURED -> injured = injured == null ? hit.count : injured;
+                case TOTAL -> casualties = casualties == null ? hit.count : casualties;
+            }
+        }
+        return new Casualties(killed, injured, casualties);
+    }
+
+    private enum Kind { KILLED, INJURED, TOTAL }
+
+    private record Hit(int start, int end, int numStart, Kind kind, int count) {}
+
+    private List<Hit> hits(String s) {
+        List<Hit> hits = new ArrayList<>();
+        Matcher m = TOLL.matcher(s);
+        while (m.find()) {
+            add(hits, s, m, Kind.KILLED);
+        }
+        m = WORD_THEN_COUNT.matcher(s);
+        while (m.find()) {
+            String verb = m.group("verb").toLowerCase();
+            String tail = m.group("tail") == null ? "" : m.group("tail").trim().toLowerCase();
+            Kind kind;
+            if (tail.contains(" or ") || tail.contains(" and ")) {
+                kind = Kind.TOTAL;
+            } else if (verb.startsWith("left") || verb.startsWith("leav")) {
+                if (tail.isEmpty()) {
+                    continue; // "left 30 homes" is no toll
+                }
+                kind = tail.startsWith("dead") || tail.startsWith("killed") ? Kind.KILLED : Kind.INJURED;
+            } else {
+                kind = verb.startsWith("kill") || verb.contains("lives") ? Kind.KILLED : Kind.INJURED;
+            }
+            add(hits, s, m, kind);
+        }
+        m = COUNT_THEN_WORD.matcher(s);
+        while (m.find()) {
+            Kind kind;
+            if (m.group("either") != null) {
+                kind = Kind.TOTAL;
+            } else if (m.group("k") != null) {
+                kind = Kind.KILLED;
+            } else {
+                kind = m.group("i").toLowerCase().startsWith("casualt") ? Kind.TOTAL : Kind.INJURED;
+            }
+            add(hits, s, m, kind);
+        }
+        hits.sort((a, b) -> Integer.compare(a.numStart, b.numStart));
+        return hits;
+    }
+
+    private static void add(List<Hit> hits, String s, Matcher m, Kind kind) {
+        int numStart = m.start("num");
+        if (TIME_BEFORE.matcher(s.substring(Math.max(0, numStart - 12), numStart)).find()) {
+            return; // "June 7 ..." is a date, not a count
+        }
+        String num = m.group("num");
+        if ((num.equalsIgnoreCase("a") || num.equalsIgnoreCase("an"))
+                && !A_PERSON.matcher(s.substring(m.end("num"))).lookingAt()) {
+            return; // "killed a number of ..." gives no count
+        }
+        int count = NumberWords.parse(num);
+        if (count <= 0) {
+            return;
+        }
+        hits.add(new Hit(m.start("num"), m.end("num"), numStart, kind, count));
+    }
+
+    private static boolean overlapsAny(List<int[]> used, int start, int end) {
+        for (int[] u : used) {
+            if (start < u[1] && u[0] < end) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
