@@ -36,7 +36,7 @@ public final class Gazetteer {
             "territory", "republic", "municipality", "city", "okrug", "canton", "department");
     /** Level words that may also mean "the surroundings of a town" when no region has that name. */
     private static final Set<String> AREA_WORDS = Set.of("region", "district", "raion", "rayon", "area",
-            "municipality", "county");
+            "municipality");
 
     private final List<GazetteerEntry> entries;
     private final String[] names;            // every name of entry i, '|'-separated, for confirming loose matches
@@ -282,7 +282,9 @@ public final class Gazetteer {
 
     private static String bareRegionName(String name) {
         String[] w = name.split(" ");
-        if (w.length >= 2 && LEVEL_WORDS.contains(NameKey.plainWords(w[w.length - 1]))) {
+        String last = w.length >= 2 ? NameKey.plainWords(w[w.length - 1]) : "";
+        // "Kyiv City" stays whole: it is the capital's own region, not what "Kyiv oblast" means
+        if (LEVEL_WORDS.contains(last) && !last.equals("city")) {
             return String.join(" ", Arrays.copyOf(w, w.length - 1));
         }
         return name;

@@ -1,18 +1,66 @@
 package io.newsline.nlp.geo;
 
+import io.newsline.contracts.model.Mention;
 import io.newsline.contracts.model.Place;
 import io.newsline.nlp.domain.NameMention;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Resolves an article's place mentions to gazetteer entries, using the rest of the document (its
- * countries, regions and other places) to choose between namesakes.
+ * countries, regions and other places, and phrases such as "near Y" or "X, Y region") to choose between
+ * namesakes. A place the data lacks, or whose only namesakes lie far from everything else the article
+ * names, is placed {@code near} the place the text ties it to, or left without coordinates.
+ * Stateless apart from the gazetteer, so one instance serves every thread.
  */
 public final class Geocoder {
+    /** Beyond this a small namesake is taken for a different place than the one the article means. */
+    static final double IMPLAUSIBLE_KM = 250;
+    /** A namesake this populous is plausible anywhere: articles mention capitals far from their scene. */
+    static final long PROMINENT_POPULATION = 100_000;
+    /** A place tied to another ("X near Y") must lie this close to it to be taken as itself. */
+    static final double TIE_KM = 40;
+
+    private static final Set<String> COMPASS = Set.of("north", "south", "east", "west", "northern", "southern",
+            "eastern", "western", "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
+            "southeastern", "southwestern", "central", "center", "centre", "front", "group", "grouping", "command",
+            "army", "forces", "military", "district", "direction", "axis", "sector", "flank", "zone", "operational");
+    /** Front-line words news puts after a town to mean the fighting around it ("the Kupiansk direction"). */
+    private static final Set<String> AXIS_WORDS = Set.of("direction", "axis", "sector", "front", "frontline");
+    /** Names ending so are facilities or buildings; only an overlay entry makes them places. */
+    private static final Set<String> FACILITY_WORDS = Set.of("factory", "plant", "works", "refinery", "depot", "mill",
+            "mine", "station", "port", "bridge", "dam", "hospital", "school", "university", "market", "mall",
+            "stadium", "building", "base", "airbase", "airfield", "airport", "complex", "facility", "warehouse");
+
+    private static final String UNIT = "(?:km|kms|kilometres|kilometers|kilometre|kilometer|miles|mile|mi)";
+    private static final String SIDE = "(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?";
+    /** Text between X and Y that ties X to Y: "X near Y", "X, a village outside Y", "X, 10 km south of Y", "X in Y". */
+    private static final Pattern TIE = Pattern.compile("^\\s*[,(]?\\s*(?:(?:a|an|the)\\s+)?"
+            + "(?:(?:small|tiny|nearby|neighbouring|neighboring|frontline|front-line|border|key|strategic|embattled)\\s+)*"
+            + "(?:village|town|settlement|hamlet|city|locality|suburb|community|township)?\\s*,?\\s*"
+            + "(?:(?:located|situated|lying|just|about|around|some|roughly|nearly|approximately)\\s+)*"
+            + "(?:\\d+(?:[.,]\\d+)?\\s*-?\\s*" + UNIT + "\\s*(?:\\([^)]{0,20}\\)\\s*)?)?"
+            + "(?:(" + SIDE + "\\s+(?:of|from)|near|outside(?:\\s+of)?|close\\s+to|not\\s+far\\s+from|next\\s+to"
+            + "|on\\s+the\\s+outskirts\\s+of|in\\s+the\\s+vicinity\\s+of|from|in|at)\\s+)?(?:the\\s+)?$",
+            Pattern.CASE_INSENSITIVE);
+    /** "Kyiv, Chernihiv, and Sumy oblasts": every name of the list is a region. */
+    private static final Pattern SHARED_LEVEL = Pattern.compile("^(?:\\s*,\\s*(?:and\\s+|or\\s+)?\\p{Lu}[\\p{L}'’-]+)*"
+            + "\\s*,?\\s*(?:and|or|&)\\s+\\p{Lu}[\\p{L}'’-]+\\s+(oblasts|regions|provinces|states|governorates|districts)\\b");
+    private static final Pattern CAPITALISED_WORD = Pattern.compile("\\b\\p{Lu}\\p{L}+\\b");
+
     private final Gazetteer gazetteer;
 
     public Geocoder(Gazetteer gazetteer) {
-        this.gazetteer = gazetteer;
+        this.gazetteer = Objects.requireNonNull(gazetteer);
     }
 
     /**
@@ -20,6 +68,518 @@ public final class Geocoder {
      * found in the gazetteer), in order of first mention.
      */
     public List<Place> resolve(String title, String body, List<NameMention> placeMentions) {
-        return List.of();
+        Document doc = new Document(title == null ? "" : title, body == null ? "" : body);
+        List<Group> groups = group(doc, placeMentions);
+        if (groups.isEmpty()) {
+            return List.of();
+        }
+        collectCountryVotes(doc, groups);
+        findTies(doc, groups);
+        // Choose without neighbours first, then again with every other place's choice as context,
+        // so that one well-anchored place pulls its ambiguous neighbours towards it.
+        for (Group g : groups) {
+            choose(g, doc, groups, false);
+        }
+        for (int round = 0; round < 2; round++) {
+            collectRegions(doc, groups);
+            for (Group g : groups) {
+                choose(g, doc, groups, true);
+            }
+        }
+        collectRegions(doc, groups);
+        for (Group g : groups) {
+            checkPlausible(g, doc, groups);
+        }
+        for (Group g : groups) {
+            placeNear(g, doc, groups);
+        }
+        return toPlaces(groups);
+    }
+
+    // ---- grouping -------------------------------------------------------------------------------------
+
+    /** Mentions of one surface name (up to case, spelling variant and level word) form one group. */
+    private List<Group> group(Document doc, List<NameMention> mentions) {
+        Map<String, Group> byKey = new LinkedHashMap<>();
+        List<NameMention> ordered = new ArrayList<>(mentions == null ? List.of() : mentions);
+        ordered.sort(Comparator.comparing((NameMention m) -> Mention.TITLE.equals(m.field()) ? 0 : 1)
+                .thenComparingInt(NameMention::start));
+        for (NameMention m : ordered) {
+            if (m.text() == null || m.text().isBlank()) {
+                continue;
+            }
+            String plain = NameKey.plainWords(m.text());
+            if (plain.isEmpty() || isNotAPlace(plain)) {
+                continue;
+            }
+            String surface = withSharedLevelWord(doc, m);
+            Gazetteer.Candidates c = gazetteer.candidates(stripAxisWord(surface));
+            String last = plain.substring(plain.lastIndexOf(' ') + 1);
+            if (FACILITY_WORDS.contains(last) && c.matches().isEmpty()) {
+                continue;      // "Kommunar factory": a facility, not the town of the same name
+            }
+            String key = (c.regionPhrase() ? "region:" : "") + NameKey.fold(c.bareName());
+            Group g = byKey.computeIfAbsent(key, k -> new Group(c, axisWordOf(plain), cleanSurface(surface)));
+            g.mentions.add(m);
+            g.surfaces.add(cleanSurface(m.text()));
+        }
+        return new ArrayList<>(byKey.values());
+    }
+
+    private static String withSharedLevelWord(Document doc, NameMention m) {
+        String text = doc.text(m.field());
+        if (m.end() > text.length() || NameKey.plainWords(m.text()).contains(" ")
+                && Gazetteer.LEVEL_WORDS.contains(lastWord(NameKey.plainWords(m.text())))) {
+            return m.text();
+        }
+        Matcher lm = SHARED_LEVEL.matcher(text.substring(m.end(), Math.min(text.length(), m.end() + 120)));
+        if (!lm.find()) {
+            return m.text();
+        }
+        String level = lm.group(1).toLowerCase();
+        return m.text() + " " + level.substring(0, level.length() - 1);
+    }
+
+    private static String lastWord(String plain) {
+        return plain.substring(plain.lastIndexOf(' ') + 1);
+    }
+
+    private static boolean isNotAPlace(String plain) {
+        for (String w : plain.split(" ")) {
+            if (!COMPASS.contains(w)) {
+                return false;
+            }
+        }
+        return true;     // "North", "Eastern Front", "Southern Military District"
+    }
+
+    private static String axisWordOf(String plain) {
+        String last = plain.substring(plain.lastIndexOf(' ') + 1);
+        return plain.contains(" ") && AXIS_WORDS.contains(last) ? last : null;
+    }
+
+    private static String stripAxisWord(String text) {
+        String t = text.trim();
+        int sp = t.lastIndexOf(' ');
+        if (sp > 0 && AXIS_WORDS.contains(NameKey.plainWords(t.substring(sp + 1)))) {
+            return t.substring(0, sp);
+        }
+        return t;
+    }
+
+    private static String cleanSurface(String text) {
+        String t = text.trim();
+        return t.regionMatches(true, 0, "the ", 0, 4) ? t.substring(4).trim() : t;
+    }
+
+    // ---- document context -----------------------------------------------------------------------------
+
+    /** Countries the article names or whose people it talks about, weighted by how often. */
+    private void collectCountryVotes(Document doc, List<Group> groups) {
+        for (Group g : groups) {
+            List<Gazetteer.Match> exact = g.candidates.matches().stream().filter(m -> !m.variant()).toList();
+            if (!exact.isEmpty() && exact.get(0).entry().isCountry()) {
+                doc.vote(exact.get(0).entry().countryCode(), 2.0 * g.mentions.size());
+            } else if (!exact.isEmpty() && exact.stream().map(m -> m.entry().countryCode()).distinct().count() == 1
+                    && exact.get(0).entry().population() >= PROMINENT_POPULATION) {
+                doc.vote(exact.get(0).entry().countryCode(), 1.0);
+            }
+        }
+        Map<String, Integer> perCountry = new HashMap<>();
+        for (String text : new String[] {doc.title, doc.body}) {
+            Matcher m = CAPITALISED_WORD.matcher(text);
+            while (m.find()) {
+                gazetteer.demonymCountry(m.group()).ifPresent(cc -> perCountry.merge(cc, 1, Integer::sum));
+            }
+        }
+        perCountry.forEach((cc, n) -> doc.vote(cc, Math.min(3, n) * 0.5));
+    }
+
+    /** Admin1 regions the article names, as chosen so far. */
+    private void collectRegions(Document doc, List<Group> groups) {
+        doc.regions.clear();
+        for (Group g : groups) {
+            if (g.choice != null && g.choice.isRegion() && !g.choice.admin1Code().isEmpty()) {
+                doc.regions.add(g.choice.countryCode() + "." + g.choice.admin1Code());
+            }
+        }
+    }
+
+    /** "X near Y", "X, Y region", "X (Y)", "Paris, Texas": X is tied to Y when only such words stand between. */
+    private void findTies(Document doc, List<Group> groups) {
+        for (Group x : groups) {
+            for (NameMention mx : x.mentions) {
+                Group best = null;
+                int bestStart = Integer.MAX_VALUE;
+                String bestRelation = null;
+                for (Group y : groups) {
+                    if (y == x) {
+                        continue;
+                    }
+                    for (NameMention my : y.mentions) {
+                        if (!Objects.equals(my.field(), mx.field()) || my.start() < mx.end()
+                                || my.start() - mx.end() > 80 || my.start() >= bestStart) {
+                            continue;
+                        }
+                        String between = doc.text(mx.field()).substring(mx.end(), my.start());
+                        Matcher m = TIE.matcher(between);
+                        if (m.matches()) {
+                            best = y;
+                            bestStart = my.start();
+                            bestRelation = m.group(1) == null ? "" : m.group(1).trim().toLowerCase();
+                        }
+                    }
+                }
+                if (best != null && x.tie == null) {
+                    x.tie = best;
+                    x.tieExplicit = !bestRelation.isEmpty() && !bestRelation.equals("from") && !bestRelation.equals("at");
+                }
+            }
+        }
+    }
+
+    // ---- choosing among candidates ------------------------------------------------------------------
+
+    private void choose(Group g, Document doc, List<Group> groups, boolean withNeighbours) {
+        List<Gazetteer.Match> matches = g.candidates.matches();
+        if (matches.isEmpty()) {
+            g.choice = null;
+            return;
+        }
+        boolean bareName = !g.candidates.regionPhrase();
+        boolean namesakeTown = matches.stream().anyMatch(m -> m.entry().isPopulatedPlace()
+                && m.entry().population() >= PROMINENT_POPULATION);
+        double best = Double.NEGATIVE_INFINITY;
+        double second = Double.NEGATIVE_INFINITY;
+        Gazetteer.Match chosen = null;
+        for (Gazetteer.Match m : matches) {
+            GazetteerEntry e = m.entry();
+            double s = 0.5 * Math.log10(e.population() + 10.0) + featureBonus(e.featureCode());
+            if (m.variant()) {
+                s -= 1.5;
+            }
+            if (e.isRegion()) {
+                if (bareName && (namesakeTown || sameNameTownInside(e, matches))) {
+                    s -= 3;       // a bare "Kharkiv" is the city; "the Kharkiv region" says so when it means the region
+                }
+                if (!bareName && m.primaryName()) {
+                    s += 1.5;     // "Kyiv oblast" is the region named Kyiv, not "Kyiv City" that also answers to Kyiv
+                }
+            }
+            s += 2.5 * doc.countryWeight(e.countryCode());
+            if (!e.isRegion() && !e.isCountry() && doc.regions.contains(e.countryCode() + "." + e.admin1Code())) {
+                s += 2;
+            }
+            if (withNeighbours) {
+                s += neighbourBonus(g, e, groups);
+            }
+            if (g.tie != null && g.tie.choice != null) {
+                s += tieAgrees(e, g.tie.choice) ? 4 : -2;
+            }
+            if (s > best) {
+                second = best;
+                best = s;
+                chosen = m;
+            } else if (s > second) {
+                second = s;
+            }
+        }
+        g.choice = chosen.entry();
+        g.variant = chosen.variant();
+        double margin = second == Double.NEGATIVE_INFINITY ? 3 : best - second;
+        g.confidence = Math.max(0.3, Math.min(0.97, 0.55 + 0.15 * margin)) * (chosen.variant() ? 0.8 : 1.0);
+    }
+
+    private static boolean sameNameTownInside(GazetteerEntry region, List<Gazetteer.Match> matches) {
+        return matches.stream().anyMatch(m -> m.entry().isPopulatedPlace()
+                && m.entry().countryCode().equals(region.countryCode())
+                && m.entry().admin1Code().equals(region.admin1Code()));
+    }
+
+    private static double featureBonus(String code) {
+        return switch (code) {
+            case "PPLC" -> 1.0;
+            case "PPLA" -> 0.6;
+            case "PPLA2" -> 0.3;
+            case "PPLX" -> -0.5;
+            case "PPLH", "PPLQ", "PPLW" -> -1.0;
+            case "PCLI" -> 2.0;
+            default -> 0;
+        };
+    }
+
+    /** Closeness to the places the rest of the article settled on; a place in the same sentence counts more. */
+    private double neighbourBonus(Group g, GazetteerEntry e, List<Group> groups) {
+        if (e.isCountry() || e.isRegion()) {
+            return 0;     // regions are told apart by name and country; a town inside one must not pull it
+        }
+        double bonus = 0;
+        for (Group o : groups) {
+            if (o == g || o.choice == null || o.choice.isCountry() || o.choice.geonameId() == e.geonameId()) {
+                continue;
+            }
+            double d = distanceKm(e, o.choice);
+            double b = d <= 30 ? 2.5 : d <= 100 ? 1.5 : d <= 300 ? 0.5 : 0;
+            if (sharesSentence(g, o)) {
+                b *= 1.3;
+            }
+            bonus = Math.max(bonus, b);
+        }
+        return bonus;
+    }
+
+    /** Distance that counts a place inside a region as next to it. */
+    private static double distanceKm(GazetteerEntry place, GazetteerEntry other) {
+        if (other.isRegion() && !other.admin1Code().isEmpty() && place.countryCode().equals(other.countryCode())
+                && place.admin1Code().equals(other.admin1Code())) {
+            return 0;
+        }
+        if (place.isRegion() && !place.admin1Code().isEmpty() && place.countryCode().equals(other.countryCode())
+                && place.admin1Code().equals(other.admin1Code())) {
+            return 0;
+        }
+        double d = place.distanceKm(other);
+        // a region's centre is not where its towns are: allow for its extent
+        return other.isRegion() || place.isRegion() ? Math.max(0, d - 150) : d;
+    }
+
+    private static boolean tieAgrees(GazetteerEntry e, GazetteerEntry target) {
+        if (target.isCountry()) {
+            return e.countryCode().equals(target.countryCode());
+        }
+        if (target.isRegion() && !target.admin1Code().isEmpty()) {
+            return e.countryCode().equals(target.countryCode()) && e.admin1Code().equals(target.admin1Code());
+        }
+        return e.distanceKm(target) <= (target.isRegion() ? 250 : TIE_KM);
+    }
+
+    private static boolean sharesSentence(Group a, Group b) {
+        for (NameMention x : a.mentions) {
+            for (NameMention y : b.mentions) {
+                if (x.sentence() == y.sentence()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    // ---- plausibility and near placement ----------------------------------------------------------------
+
+    /** A small namesake far from everything else the article names is worse than no answer. */
+    private void checkPlausible(Group g, Document doc, List<Group> groups) {
+        GazetteerEntry e = g.choice;
+        if (e == null || e.isCountry() || e.isRegion() || e.population() >= PROMINENT_POPULATION) {
+            return;
+        }
+        if (g.tie != null && g.tie.choice != null) {
+            if (!tieAgrees(e, g.tie.choice)) {
+                g.choice = null;     // the text puts it elsewhere: placed near its tie below, or left open
+            }
+            return;
+        }
+        if (doc.regions.contains(e.countryCode() + "." + e.admin1Code())) {
+            return;
+        }
+        double nearest = Double.POSITIVE_INFINITY;
+        boolean anchored = false;
+        for (Group o : groups) {
+            if (o == g || o.choice == null || o.choice.isCountry() || !isAnchor(o)) {
+                continue;
+            }
+            anchored = true;
+            nearest = Math.min(nearest, distanceKm(e, o.choice));
+        }
+        if (anchored && nearest > IMPLAUSIBLE_KM) {
+            g.choice = null;
+        } else if (!anchored && doc.hasFocus() && doc.countryWeight(e.countryCode()) == 0 && exactCount(g) > 1) {
+            g.choice = null;     // an article about other countries: a village abroad is one of many namesakes
+        } else if (g.variant && !anchored && !doc.hasFocus()) {
+            g.choice = null;     // a loose spelling match with nothing to confirm it
+        }
+    }
+
+    private static long exactCount(Group g) {
+        return g.candidates.matches().stream().filter(m -> !m.variant()).count();
+    }
+
+    /** Places that can vouch for others: regions, sizeable towns, or names with a single candidate. */
+    private static boolean isAnchor(Group o) {
+        return o.choice.isRegion() || o.choice.population() >= 20_000
+                || o.candidates.matches().stream().filter(m -> !m.variant()).count() == 1;
+    }
+
+    /**
+     * An unresolved place goes near the place the text ties it to ("X near Y"), or near the town its
+     * compound name starts with ("Kupiansk-Vuzlovyi" next to Kupiansk); otherwise it keeps no coordinates.
+     */
+    private void placeNear(Group g, Document doc, List<Group> groups) {
+        if (g.choice != null) {
+            return;
+        }
+        GazetteerEntry tied = g.tie == null ? null : g.tie.choice;
+        if (tied != null && (tied.isPopulatedPlace() || g.tieExplicit && tied.isRegion() && tied.admin1Code().isEmpty())) {
+            g.near = tied;
+            g.confidence = 0.5;
+            return;
+        }
+        String surface = g.surfaces.iterator().next();
+        int hyphen = surface.indexOf('-');
+        int space = surface.indexOf(' ');
+        GazetteerEntry stem = null;
+        if (hyphen > 2) {
+            stem = stemPlace(surface.substring(0, hyphen), doc, groups);
+        } else if (space > 2 && !g.candidates.regionPhrase()) {
+            // "Kupiansk Vuzlovyi" written without its hyphen: only when the first word is a place the article names
+            GazetteerEntry s = stemPlace(surface.substring(0, space), doc, groups);
+            stem = s != null && isNameOfAnotherGroup(s, g, groups) ? s : null;
+        }
+        if (stem != null && (tied == null || tieAgrees(stem, tied))) {
+            g.near = stem;
+            g.confidence = 0.45;
+            return;
+        }
+        if (tied != null) {
+            // tied to an admin1 region or a country: that much is known, not where in it
+            g.knownCountry = tied.countryCode();
+            g.knownAdmin1 = tied.isRegion() ? tied.admin1Name() : null;
+        }
+        g.confidence = 0.3;
+    }
+
+    /** The town a compound name starts with, when the article's other places make it the one meant. */
+    private GazetteerEntry stemPlace(String stem, Document doc, List<Group> groups) {
+        for (Group o : groups) {
+            if (o.choice != null && o.choice.isPopulatedPlace()
+                    && gazetteer.candidates(stem).matches().stream().anyMatch(m -> m.entry().geonameId() == o.choice.geonameId())) {
+                return o.choice;
+            }
+        }
+        for (Gazetteer.Match m : gazetteer.candidates(stem).matches()) {
+            GazetteerEntry e = m.entry();
+            if (!m.variant() && e.isPopulatedPlace() && doc.countryWeight(e.countryCode()) > 0
+                    && (e.population() >= PROMINENT_POPULATION || doc.regions.contains(e.countryCode() + "." + e.admin1Code()))) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    private static boolean isNameOfAnotherGroup(GazetteerEntry stem, Group g, List<Group> groups) {
+        return groups.stream().anyMatch(o -> o != g && o.choice != null && o.choice.geonameId() == stem.geonameId());
+    }
+
+    // ---- output ---------------------------------------------------------------------------------------
+
+    private List<Place> toPlaces(List<Group> groups) {
+        Map<String, List<Group>> merged = new LinkedHashMap<>();
+        for (Group g : groups) {
+            String key;
+            if (g.choice != null) {
+                key = "id:" + g.choice.geonameId() + ":" + precisionOf(g);
+            } else {
+                key = "name:" + NameKey.fold(g.candidates.bareName()) + (g.candidates.regionPhrase() ? ":region" : "");
+            }
+            merged.computeIfAbsent(key, k -> new ArrayList<>()).add(g);
+        }
+        List<Place> places = new ArrayList<>();
+        for (List<Group> same : merged.values()) {
+            Group g = same.get(0);
+            LinkedHashSet<String> surfaces = new LinkedHashSet<>();
+            List<NameMention> mentions = new ArrayList<>();
+            double confidence = 0;
+            for (Group s : same) {
+                surfaces.addAll(s.surfaces);
+                mentions.addAll(s.mentions);
+                confidence = Math.max(confidence, s.confidence);
+            }
+            mentions.sort(Comparator.comparing((NameMention m) -> Mention.TITLE.equals(m.field()) ? 0 : 1)
+                    .thenComparingInt(NameMention::start));
+            List<Mention> out = mentions.stream().map(m -> new Mention(m.field(), m.start(), m.end())).toList();
+            double conf = Math.round(confidence * 100) / 100.0;
+            GazetteerEntry e = g.choice;
+            if (e != null) {
+                String name = g.candidates.regionPhrase() || g.axisWord != null ? g.displayName : e.name();
+                places.add(new Place(name, List.copyOf(surfaces), e.lat(), e.lon(), e.countryCode(),
+                        e.isCountry() ? null : e.admin1Name(), e.geonameId() > 0 ? e.geonameId() : null,
+                        e.featureCode(), precisionOf(g), conf, out));
+            } else if (g.near != null) {
+                places.add(new Place(g.displayName, List.copyOf(surfaces), g.near.lat(), g.near.lon(),
+                        g.near.countryCode(), g.near.admin1Name(), null, null, Place.NEAR, conf, out));
+            } else {
+                places.add(new Place(g.displayName, List.copyOf(surfaces), null, null, g.knownCountry, g.knownAdmin1,
+                        null, null, null, conf, out));
+            }
+        }
+        return places;
+    }
+
+    private static String precisionOf(Group g) {
+        GazetteerEntry e = g.choice;
+        if (e.isCountry()) {
+            return Place.COUNTRY;
+        }
+        if (e.isRegion() || g.axisWord != null) {
+            return Place.REGION;
+        }
+        if (g.candidates.regionPhrase()) {
+            return Place.REGION;     // "the Kupiansk district": the area around the town
+        }
+        return Place.EXACT;
+    }
+
+    /** The mentions of one surface name and what they were resolved to. */
+    private static final class Group {
+        final Gazetteer.Candidates candidates;
+        final String axisWord;
+        final List<NameMention> mentions = new ArrayList<>();
+        final LinkedHashSet<String> surfaces = new LinkedHashSet<>();
+        GazetteerEntry choice;
+        boolean variant;
+        double confidence;
+        Group tie;
+        boolean tieExplicit;
+        GazetteerEntry near;
+        String knownCountry;
+        String knownAdmin1;
+
+        final String displayName;
+
+        Group(Gazetteer.Candidates candidates, String axisWord, String displayName) {
+            this.candidates = candidates;
+            this.axisWord = axisWord;
+            this.displayName = displayName;
+        }
+    }
+
+    /** The article's text and what it says about where it is. */
+    private static final class Document {
+        final String title;
+        final String body;
+        final Map<String, Double> countryVotes = new HashMap<>();
+        final Set<String> regions = new LinkedHashSet<>();
+        double maxVote;
+
+        Document(String title, String body) {
+            this.title = title;
+            this.body = body;
+        }
+
+        String text(String field) {
+            return Mention.TITLE.equals(field) ? title : body;
+        }
+
+        void vote(String cc, double weight) {
+            double v = countryVotes.merge(cc, weight, Double::sum);
+            maxVote = Math.max(maxVote, v);
+        }
+
+        double countryWeight(String cc) {
+            return maxVote == 0 ? 0 : countryVotes.getOrDefault(cc, 0.0) / maxVote;
+        }
+
+        boolean hasFocus() {
+            return maxVote > 0;
+        }
     }
 }
