@@ -60,7 +60,17 @@ final class Lexicon {
             "court", "assembly", "duma", "rada", "cabinet", "administration", "department", "forces", "guard",
             "office", "agency", "service", "committee", "commission", "embassy", "bank", "university");
 
+    /** Nouns after which a name is a weapon's ("Grad systems", "Patriot batteries", "Shahed drones"). */
+    private static final Set<String> WEAPON_NOUNS = Set.of(
+            "system", "systems", "missile", "missiles", "rocket", "rockets", "launcher", "launchers", "drone",
+            "drones", "tank", "tanks", "jet", "jets", "fighter", "fighters", "bomber", "bombers", "helicopter",
+            "helicopters", "battery", "batteries", "howitzer", "howitzers", "munitions", "shells", "rifle", "rifles");
+
     private Lexicon() {}
+
+    static boolean isWeaponNoun(String word) {
+        return WEAPON_NOUNS.contains(word);
+    }
 
     private static String lower(String word) {
         return word.toLowerCase(Locale.ROOT);

@@ -32,8 +32,11 @@ final class MentionRules {
     /** Acronym → the organisation name it was introduced with, e.g. "RAF" → "Russian Armed Forces". */
     final Map<String, String> aliases = new HashMap<>();
 
+    private final boolean gazetteerHasDemonyms;
+
     MentionRules(Gazetteer gazetteer) {
         this.gazetteer = gazetteer;
+        this.gazetteerHasDemonyms = gazetteer.demonymCountry("French").isPresent();
     }
 
     void apply(List<TaggedSentence> sentences, String source) {
@@ -45,7 +48,9 @@ final class MentionRules {
             demonymOrganisations(t);
             acronyms(t);
             personTitles(t);
+            weaponNames(t);
         }
+        headlineNames(sentences);
         publication(sentences, source);
         Set<String> personNames = personNameParts(sentences);
         for (TaggedSentence s : sentences) {
@@ -58,6 +63,7 @@ final class MentionRules {
             }
             placesMistaken(t, personNames);
             missedPlaces(t);
+            weaponNames(t);
             fragments(t);
         }
     }
@@ -218,6 +224,81 @@ final class MentionRules {
         }
     }
 
+    /** "Grad systems", "Patriot batteries": a name before a weapon noun names the weapon, not a place or an organisation. */
+    private static void weaponNames(List<Token> t) {
+        for (int i = 0; i + 1 < t.size(); i++) {
+            Token tok = t.get(i);
+            if ((tok.label.equals(LOCATION) || tok.label.equals(ORGANIZATION)) && Lexicon.isWeaponNoun(t.get(i + 1).word)) {
+                int k = i;
+                while (k >= 0 && t.get(k).label.equals(tok.label)) {
+                    t.get(k).label = MISC;
+                    k--;
+                }
+            }
+        }
+    }
+
+    /**
+     * In a headline-cased title the CRF takes ordinary capitalised words for names. A headline repeats
+     * the names of its article, so a title name none of whose words the body capitalises inside a
+     * sentence, and that is no known place or acronym, is dropped.
+     */
+    private void headlineNames(List<TaggedSentence> sentences) {
+        Set<String> bodyNames = new HashSet<>();
+        for (TaggedSentence s : sentences) {
+            if (s.field().equals("body")) {
+                List<Token> t = s.tokens();
+                for (int i = 1; i < t.size(); i++) {
+                    if (t.get(i).isCapitalised()) {
+                        bodyNames.add(t.get(i).word);
+                    }
+                }
+            }
+        }
+        for (TaggedSentence s : sentences) {
+            if (!s.field().equals("title") || !isHeadline(s.tokens())) {
+                continue;
+            }
+            List<Token> t = s.tokens();
+            int i = 0;
+            while (i < t.size()) {
+                if (t.get(i).isOutside()) {
+                    i++;
+                    continue;
+                }
+                int end = i;
+                while (end + 1 < t.size() && t.get(end + 1).label.equals(t.get(i).label)) {
+                    end++;
+                }
+                boolean known = false;
+                for (int k = i; k <= end && !known; k++) {
+                    String w = t.get(k).word;
+                    known = bodyNames.contains(w) || Lexicon.isAcronym(w) || isPlace(w);
+                }
+                if (!known) {
+                    for (int k = i; k <= end; k++) {
+                        t.get(k).label = OUTSIDE;
+                    }
+                }
+                i = end + 1;
+            }
+        }
+    }
+
+    private static boolean isHeadline(List<Token> t) {
+        int longWords = 0;
+        int capitalised = 0;
+        for (Token tok : t) {
+            if (tok.word.length() >= 4 && Character.isLetter(tok.word.charAt(0))) {
+                longWords++;
+                if (tok.isCapitalised()) {
+                    capitalised++;
+                }
+            }
+        }
+        return longWords >= 3 && capitalised * 10 >= longWords * 6;
+    }
+
     /** The outlet that published the article, when the text names it, is an organisation. */
     private static void publication(List<TaggedSentence> sentences, String source) {
         if (source == null || source.isBlank() || !Character.isUpperCase(source.strip().charAt(0))) {
@@ -269,7 +350,7 @@ final class MentionRules {
             if (tok.label.equals(PERSON) && !personNames.contains(tok.word)
                     && (isPlace(tok.word) || (i > 0 && isLocativePreposition(t.get(i - 1).word)))) {
                 tok.label = LOCATION;
-            } else if (tok.label.equals(ORGANIZATION) && !Lexicon.isAcronym(tok.word) && isPlace(tok.word)
+            } else if (tok.label.equals(ORGANIZATION) && !Lexicon.isAcronym(tok.word) && isWellKnownPlace(tok.word)
                     && (i + 1 == t.size() || !t.get(i + 1).isCapitalised())) {
                 tok.label = LOCATION;
             }
@@ -334,7 +415,11 @@ final class MentionRules {
         if (word.isEmpty() || !Character.isUpperCase(word.charAt(0))) {
             return false;
         }
-        return gazetteer.demonymCountry(word).isPresent() || Lexicon.looksLikeDemonym(word);
+        if (gazetteer.demonymCountry(word).isPresent()) {
+            return true;
+        }
+        // Without demonyms in the gazetteer (an empty one in tests), fall back on the word's form.
+        return !gazetteerHasDemonyms && Lexicon.looksLikeDemonym(word);
     }
 
     private boolean isPlace(String word) {
