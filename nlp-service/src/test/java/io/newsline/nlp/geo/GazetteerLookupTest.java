@@ -1,0 +1,104 @@
+package io.newsline.nlp.geo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestReporter;
+
+class GazetteerLookupTest {
+    static Gazetteer gazetteer;
+
+    @BeforeAll
+    static void load() {
+        gazetteer = BundledGazetteer.get();
+    }
+
+    @Test
+    void reportsLoadTimeAndHeap(TestReporter reporter) {
+        Runtime rt = Runtime.getRuntime();
+        System.gc();
+        reporter.publishEntry("gazetteer", gazetteer.size() + " entries loaded in " + BundledGazetteer.loadMillis
+                + " ms; heap in use after GC " + ((rt.totalMemory() - rt.freeMemory()) >> 20) + " MB");
+        assertTrue(gazetteer.size() > 200_000, "cities500 + regions + countries");
+    }
+
+    @Test
+    void transliterationVariantsFindTheSameTown() {
+        for (String spelling : List.of("Kupiansk", "Kupyansk", "Kup'yans'k", "Kup’yans’k", "KUPIANSK", "Kupjansk")) {
+            assertTrue(ids(spelling).contains(703656L), spelling);
+        }
+        for (String spelling : List.of("Kharkiv", "Kharkov", "Harkiv", "Charkiw")) {
+            assertTrue(ids(spelling).contains(706483L), spelling);
+        }
+        assertTrue(ids("Kiev").contains(703448L));
+        assertTrue(ids("Kyiv").contains(703448L));
+        assertTrue(ids("Nikolaev").stream().anyMatch(id -> id == 700569L), "Mykolaiv by its Russian spelling");
+        assertTrue(ids("Severodonetsk").contains(691999L), "Sievierodonetsk");
+        assertTrue(ids("Zaporozhye").contains(687700L) || ids("Zaporizhzhia").contains(687700L));
+    }
+
+    @Test
+    void diacriticsAndSaintAbbreviationsAreIgnored() {
+        assertEquals(ids("Łódź"), ids("Lodz"));
+        assertTrue(ids("St. Petersburg").contains(498817L));
+        assertTrue(ids("Saint Petersburg").contains(498817L));
+    }
+
+    @Test
+    void regionPhrasesFindTheAdmin1RegionNotTheCity() {
+        for (String phrase : List.of("Kharkiv region", "Kharkiv Oblast", "the Kharkiv oblast", "Kharkov Oblast",
+                "Kharkivska oblast", "Kharkiv province")) {
+            List<GazetteerEntry> found = gazetteer.lookup(phrase);
+            assertFalse(found.isEmpty(), phrase);
+            assertTrue(found.stream().allMatch(GazetteerEntry::isRegion), phrase);
+            assertTrue(found.stream().anyMatch(e -> e.geonameId() == 706482L), phrase);
+        }
+        assertEquals("RU", gazetteer.lookup("Belgorod region").get(0).countryCode());
+        assertEquals("21", gazetteer.lookup("Sumy Oblast").get(0).admin1Code());
+        assertEquals("Texas", gazetteer.lookup("Texas").get(0).name());
+    }
+
+    @Test
+    void countriesByTheirShortForms() {
+        for (String name : List.of("U.S.", "US", "USA", "United States", "America")) {
+            assertEquals("US", countryOf(name), name);
+        }
+        for (String name : List.of("UK", "U.K.", "Britain", "Great Britain", "United Kingdom")) {
+            assertEquals("GB", countryOf(name), name);
+        }
+        assertEquals("RU", countryOf("Russian Federation"));
+        assertEquals("CZ", countryOf("Czech Republic"));
+    }
+
+    @Test
+    void demonymsAnswerButAreNotPlaceNames() {
+        assertEquals(Optional.of("UA"), gazetteer.demonymCountry("Ukrainian"));
+        assertEquals(Optional.of("UA"), gazetteer.demonymCountry("Ukrainians"));
+        assertEquals(Optional.of("US"), gazetteer.demonymCountry("American"));
+        assertEquals(Optional.empty(), gazetteer.demonymCountry("Kharkiv"));
+        assertFalse(gazetteer.isPlaceName("Ukrainian"));
+    }
+
+    @Test
+    void isPlaceNameNeedsACapitalAndAnExactSpelling() {
+        assertTrue(gazetteer.isPlaceName("Kupyansk"));
+        assertTrue(gazetteer.isPlaceName("Sumy Oblast"));
+        assertTrue(gazetteer.isPlaceName("Donbas"));
+        assertFalse(gazetteer.isPlaceName("said"));
+        assertFalse(gazetteer.isPlaceName("Xqzzvv"));
+    }
+
+    private static List<Long> ids(String name) {
+        return gazetteer.lookup(name).stream().map(GazetteerEntry::geonameId).toList();
+    }
+
+    private static String countryOf(String name) {
+        return gazetteer.lookup(name).stream().filter(GazetteerEntry::isCountry).findFirst()
+                .map(GazetteerEntry::countryCode).orElse(null);
+    }
+}

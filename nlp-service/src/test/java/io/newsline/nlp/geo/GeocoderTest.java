@@ -1,0 +1,197 @@
+package io.newsline.nlp.geo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.newsline.contracts.model.EntityType;
+import io.newsline.contracts.model.Place;
+import io.newsline.nlp.domain.NameMention;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class GeocoderTest {
+    static Geocoder geocoder;
+
+    @BeforeAll
+    static void load() {
+        geocoder = new Geocoder(BundledGazetteer.get());
+    }
+
+    @Test
+    void parisInATexasStoryIsParisTexas() {
+        String body = "A tornado tore through Paris, Texas, on Sunday. Officials in Texas said 40 homes were lost.";
+        Place paris = only(resolve(body, "Paris", "Texas"), "Paris");
+        assertEquals("US", paris.countryCode());
+        assertEquals("Texas", paris.admin1());
+        assertEquals(Place.EXACT, paris.precision());
+    }
+
+    @Test
+    void parisInAFrenchStoryIsTheCapital() {
+        Place paris = only(resolve("Protesters marched in Paris as France debated the pension law.", "Paris", "France"),
+                "Paris");
+        assertEquals("FR", paris.countryCode());
+        assertTrue(paris.lat() > 48.8 && paris.lat() < 48.9);
+    }
+
+    @Test
+    void theDocumentsRegionChoosesBetweenNamesakes() {
+        // Two Ukrainian towns called Bilopillia-like names exist; the region named in the text decides.
+        String body = "Shelling hit Vovchansk in the Kharkiv region. Ukrainian officials said Vovchansk was evacuated.";
+        Place v = only(resolve(body, "Vovchansk", "Kharkiv region"), "Vovchansk");
+        assertEquals("Kharkiv", v.admin1());
+        assertTrue(distanceKm(v, 50.29, 36.94) < 25, "Vovchansk lies north-east of Kharkiv");
+    }
+
+    @Test
+    void spellingVariantsOfOnePlaceMerge() {
+        String body = "Russia said it attacked Kupyansk. Ukrainian troops in Kupiansk repelled the assault.";
+        List<Place> places = resolve(body, "Kupyansk", "Kupiansk", "Russia");
+        List<Place> kup = places.stream().filter(p -> p.matchedText().contains("Kupyansk")).toList();
+        assertEquals(1, kup.size());
+        assertEquals(List.of("Kupyansk", "Kupiansk"), kup.get(0).matchedText());
+        assertEquals(2, kup.get(0).mentions().size());
+        assertEquals(703656L, kup.get(0).geonameId());
+    }
+
+    @Test
+    void aRegionAndItsCapitalStayDistinct() {
+        String body = "Drones struck Kharkiv overnight, and power failed across the Kharkiv region.";
+        List<Place> places = resolve(body, "Kharkiv", "Kharkiv region");
+        assertEquals(2, places.size());
+        assertEquals(Place.EXACT, places.get(0).precision());
+        assertEquals("PPLA", places.get(0).featureCode());
+        assertEquals(Place.REGION, places.get(1).precision());
+        assertEquals("ADM1", places.get(1).featureCode());
+    }
+
+    @Test
+    void listedRegionsShareTheirLevelWord() {
+        String body = "Missiles were fired at targets in Kyiv, Chernihiv, and Sumy oblasts.";
+        List<Place> places = resolve(body, "Kyiv", "Chernihiv", "Sumy oblasts");
+        assertEquals(3, places.size());
+        assertTrue(places.stream().allMatch(p -> Place.REGION.equals(p.precision())), places.toString());
+        assertEquals("Kyiv oblast", places.get(0).name());
+    }
+
+    @Test
+    void aVillageMissingFromTheDataIsPlacedNearTheTownTheTextTiesItTo() {
+        String body = "Russian troops entered Zhovtnevoye-Mala, a small village near Kupiansk, the governor said.";
+        Place village = only(resolve(body, "Zhovtnevoye-Mala", "Kupiansk"), "Zhovtnevoye-Mala");
+        assertEquals(Place.NEAR, village.precision());
+        assertTrue(distanceKm(village, 49.71, 37.62) < 1);
+        assertNull(village.geonameId(), "it is not Kupiansk itself");
+    }
+
+    @Test
+    void aFarAwayNamesakeOfAnUnknownVillageIsNotUsed() {
+        // Sobolivka exists in GeoNames only in Vinnytsia and Odesa oblasts, hundreds of km from Kupiansk.
+        String body = "Russian forces in the Kharkiv region said they took Sobolevka. Fighting near Kupiansk went on.";
+        Place village = only(resolve(body, "Kharkiv region", "Sobolevka", "Kupiansk"), "Sobolevka");
+        assertTrue(village.lat() == null || distanceKm(village, 49.71, 37.62) < 25, village.toString());
+    }
+
+    @Test
+    void aFarAwayNamesakeIsNotUsedEvenWhenTheTextTiesTheVillage() {
+        String body = "The army shelled Sobolevka, outside Kupiansk.";
+        Place village = only(resolve(body, "Sobolevka", "Kupiansk"), "Sobolevka");
+        assertEquals(Place.NEAR, village.precision());
+        assertTrue(distanceKm(village, 49.71, 37.62) < 1);
+    }
+
+    @Test
+    void aCompoundNameGoesNearTheTownItIsNamedAfter() {
+        String body = "Grad rockets hit Kupyansk-Uzlovoy in the Kharkiv region, Ukraine's military said.";
+        Place town = only(resolve(body, "Kupyansk-Uzlovoy", "Kharkiv region", "Ukraine"), "Kupyansk-Uzlovoy");
+        assertEquals(Place.NEAR, town.precision());
+        assertTrue(distanceKm(town, 49.65, 37.67) < 25);
+    }
+
+    @Test
+    void compassWordsAndArmyGroupsAreNotPlaces() {
+        String body = "Russia's North and West groups pressed on the Eastern Front near Kharkiv.";
+        List<Place> places = resolve(body, "Russia", "North", "West", "Eastern Front", "Kharkiv");
+        assertEquals(List.of("Russia", "Kharkiv"), places.stream().map(Place::name).toList());
+    }
+
+    @Test
+    void countriesByShortFormAreCountryPrecision() {
+        List<Place> places = resolve("The U.S. and the UK pledged more air defence.", "U.S.", "UK");
+        assertEquals(List.of("US", "GB"), places.stream().map(Place::countryCode).toList());
+        assertTrue(places.stream().allMatch(p -> Place.COUNTRY.equals(p.precision())));
+    }
+
+    @Test
+    void aFactoryIsNotTheTownItIsNamedAfter() {
+        List<Place> places = resolve("A missile hit the Kommunar factory in Kharkiv.", "Kommunar factory", "Kharkiv");
+        assertEquals(List.of("Kharkiv"), places.stream().map(Place::name).toList());
+    }
+
+    @Test
+    void placesComeInOrderOfFirstMentionTitleFirst() {
+        String title = "Strike on Odesa";
+        String body = "Kyiv said the strike on Odesa killed three.";
+        List<NameMention> mentions = new ArrayList<>(mentions(body, "Kyiv", "Odesa"));
+        mentions.add(new NameMention("Odesa", EntityType.LOCATION, "title", 10, 15, 0));
+        List<Place> places = geocoder.resolve(title, body, mentions);
+        assertEquals(List.of("Odesa", "Kyiv"), places.stream().map(Place::name).toList());
+        assertEquals("title", places.get(0).mentions().get(0).field());
+    }
+
+    @Test
+    void nothingToResolveGivesNothing() {
+        assertTrue(geocoder.resolve("", "", List.of()).isEmpty());
+        assertFalse(geocoder.resolve(null, "In Lviv.", mentions("In Lviv.", "Lviv")).isEmpty());
+    }
+
+    // ---- helpers -------------------------------------------------------------------------------------
+
+    private static List<Place> resolve(String body, String... names) {
+        return geocoder.resolve("", body, mentions(body, names));
+    }
+
+    /** Every occurrence of each name, with the sentence index counted from full stops. */
+    static List<NameMention> mentions(String body, String... names) {
+        List<NameMention> out = new ArrayList<>();
+        for (String n : names) {
+            int from = 0;
+            int found;
+            while ((found = body.indexOf(n, from)) >= 0) {
+                int start = found;
+                int end = start + n.length();
+                boolean inside = out.stream().anyMatch(m -> m.start() <= start && m.end() >= end);
+                if (!inside) {
+                    out.add(new NameMention(n, EntityType.LOCATION, "body", start, end, sentenceOf(body, start)));
+                }
+                from = end;
+            }
+        }
+        return out;
+    }
+
+    private static int sentenceOf(String body, int offset) {
+        int s = 0;
+        for (int i = 0; i < offset; i++) {
+            if (body.charAt(i) == '.' && i + 1 < body.length() && body.charAt(i + 1) == ' ') {
+                s++;
+            }
+        }
+        return s;
+    }
+
+    private static Place only(List<Place> places, String surface) {
+        List<Place> found = places.stream().filter(p -> p.matchedText().contains(surface)).toList();
+        assertEquals(1, found.size(), places.toString());
+        assertNotNull(found.get(0).mentions());
+        return found.get(0);
+    }
+
+    static double distanceKm(Place p, double lat, double lon) {
+        return GeoMath.distanceKm(p.lat(), p.lon(), lat, lon);
+    }
+}
