@@ -1,0 +1,83 @@
+package io.newsline.nlp.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.newsline.contracts.model.Article;
+import io.newsline.contracts.model.EnrichedArticle;
+import io.newsline.contracts.model.Entity;
+import io.newsline.contracts.model.EntityType;
+import org.junit.jupiter.api.Test;
+
+/** The whole enrichment of one article: what goes in, what comes out, and the inputs it must survive. */
+class EnrichmentPipelineTest {
+
+    private static Article article(String title, String body, String language, String format) {
+        return new Article("a1", title, body, null, "Test Wire", "2025-03-14T10:00:00Z", language, format, null);
+    }
+
+    @Test
+    void anEnglishArticleGetsPeopleGeocodedPlacesAndNlpInfo() {
+        EnrichedArticle out = Models.pipeline().enrich(article("Missiles hit Kharkiv",
+                "Russian missiles struck Kharkiv on Saturday, Governor Oleh Syniehubov said.", null, null));
+
+        assertEquals("en", out.language());
+        assertEquals("en", out.nlp().language());
+        assertNotNull(out.nlp().version());
+        assertNull(out.nlp().skipped());
+        assertTrue(out.entities().stream().anyMatch(e -> e.type() == EntityType.PERSON && e.text().equals("Oleh Syniehubov")));
+        assertTrue(out.locations().stream().anyMatch(p -> p.name().contains("Kharkiv") && p.lat() != null), out.locations().toString());
+    }
+
+    @Test
+    void aLanguageThePipelineCannotReadPassesThroughWithTheReason() {
+        EnrichedArticle out = Models.pipeline().enrich(article("Brücke gesperrt",
+                "Die Stadt hat die Brücke am Montag gesperrt, und der Verkehr wird umgeleitet.", null, null));
+
+        assertEquals("de", out.nlp().language());
+        assertTrue(out.nlp().skipped().contains("not supported"));
+        assertTrue(out.entities().isEmpty() && out.locations().isEmpty() && out.events().isEmpty());
+    }
+
+    @Test
+    void garbledTextIsSkippedNotGuessedAt() {
+        EnrichedArticle out = Models.pipeline().enrich(article("qzx", "xq7 zzkv 93jf qpw lkjh vbnm rtyu ###", null, null));
+
+        assertEquals(LanguageDetector.UNDETERMINED, out.nlp().language());
+        assertNotNull(out.nlp().skipped());
+    }
+
+    @Test
+    void htmlIsReadAsTextAndOffsetsIndexThatText() {
+        EnrichedArticle out = Models.pipeline().enrich(article("Talks in Geneva",
+                "<p>Foreign ministers met in <b>Geneva</b> on Tuesday.</p><p>Secretary Antony Blinken attended.</p>", "en", "html"));
+
+        assertTrue(out.body().startsWith("Foreign ministers met in Geneva"), out.body());
+        Entity blinken = out.entities().stream().filter(e -> e.text().equals("Antony Blinken")).findFirst().orElseThrow();
+        var m = blinken.mentions().get(0);
+        assertEquals("Antony Blinken", out.body().substring(m.start(), m.end()));
+    }
+
+    @Test
+    void anInputWithoutTitleOrBodyIsNotAnArticle() {
+        assertThrows(InvalidArticleException.class, () -> Models.pipeline().enrich(article(null, "text", null, null)));
+        assertThrows(InvalidArticleException.class, () -> Models.pipeline().enrich(article("title", null, null, null)));
+        assertThrows(InvalidArticleException.class,
+                () -> Models.pipeline().enrich(article("title", "x".repeat(EnrichmentPipeline.MAX_BODY + 1), null, null)));
+    }
+
+    @Test
+    void aHugeBodyWithoutPunctuationIsEnriched() {
+        // 200,000 characters of one unpunctuated "sentence": cut into pieces, it is read in seconds.
+        StringBuilder body = new StringBuilder();
+        while (body.length() < EnrichmentPipeline.MAX_BODY - 60) {
+            body.append("troops moved toward Kupiansk and officials in Kyiv said talks went on ");
+        }
+        EnrichedArticle out = Models.pipeline().enrich(article("Long report", body.substring(0, EnrichmentPipeline.MAX_BODY - 60), "en", null));
+
+        assertTrue(out.entities().stream().anyMatch(e -> e.text().equals("Kyiv")));
+    }
+}

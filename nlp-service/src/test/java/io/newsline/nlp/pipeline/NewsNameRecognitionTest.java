@@ -1,0 +1,145 @@
+package io.newsline.nlp.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.newsline.contracts.model.Article;
+import io.newsline.contracts.model.Entity;
+import io.newsline.contracts.model.EntityType;
+import io.newsline.contracts.model.Mention;
+import io.newsline.nlp.domain.AnnotatedArticle;
+import io.newsline.nlp.domain.NameMention;
+import io.newsline.nlp.domain.Sentence;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The recogniser with its rules, on sentences written for these tests in the style of wire news. */
+class NewsNameRecognitionTest {
+
+    private static AnnotatedArticle annotate(String title, String body) {
+        return annotate(title, body, null);
+    }
+
+    private static AnnotatedArticle annotate(String title, String body, String source) {
+        Article a = new Article("t", title, body, null, source, "2025-03-14T10:00:00Z", "en", null, null);
+        return Models.pipeline().annotate(EnrichmentPipeline.normalised(a));
+    }
+
+    private static Optional<Entity> entity(AnnotatedArticle doc, String text) {
+        return doc.entities().stream().filter(e -> e.text().equals(text)).findFirst();
+    }
+
+    private static List<String> names(AnnotatedArticle doc, EntityType type) {
+        return doc.entities().stream().filter(e -> e.type() == type).map(Entity::text).toList();
+    }
+
+    @Test
+    void titlesStayOutsideThePersonAndASurnameJoinsTheFullName() {
+        AnnotatedArticle doc = annotate("Officials visit the south",
+                "Regional Governor Petro Kovalenko met Mayor Hanna Shevchuk in Odesa on Friday. "
+                        + "Kovalenko said repairs would take weeks.");
+
+        assertEquals(List.of("Petro Kovalenko", "Hanna Shevchuk"), names(doc, EntityType.PERSON));
+        Entity governor = entity(doc, "Petro Kovalenko").orElseThrow();
+        assertEquals(2, governor.mentions().size(), "the surname alone is the same person");
+    }
+
+    @Test
+    void aRegionNounBelongsToThePlaceName() {
+        AnnotatedArticle doc = annotate("Shelling reported",
+                "Shelling damaged homes in the Zaporizhzhia region overnight, officials said.");
+
+        assertTrue(names(doc, EntityType.LOCATION).contains("Zaporizhzhia region"), names(doc, EntityType.LOCATION).toString());
+    }
+
+    @Test
+    void anAcronymInBracketsJoinsItsOrganisation() {
+        AnnotatedArticle doc = annotate("Inspectors arrive",
+                "The International Atomic Energy Agency (IAEA) sent inspectors to the site. "
+                        + "An IAEA spokesperson said the team would stay for a week.");
+
+        List<String> orgs = names(doc, EntityType.ORGANIZATION);
+        assertEquals(1, orgs.size(), orgs.toString());
+        assertEquals(3, entity(doc, orgs.get(0)).orElseThrow().mentions().size());
+    }
+
+    @Test
+    void aNationalityBeforeAnInstitutionIsPartOfItsName() {
+        AnnotatedArticle doc = annotate("Statement issued",
+                "The Polish Ministry of Foreign Affairs summoned the ambassador on Tuesday.");
+
+        assertTrue(names(doc, EntityType.ORGANIZATION).contains("Polish Ministry of Foreign Affairs"),
+                names(doc, EntityType.ORGANIZATION).toString());
+    }
+
+    @Test
+    void aNamedFactoryIsAnOrganisation() {
+        AnnotatedArticle doc = annotate("Plant hit",
+                "Drones struck the Vostok chemical plant near the border before dawn.");
+
+        assertTrue(names(doc, EntityType.ORGANIZATION).contains("Vostok chemical plant"),
+                names(doc, EntityType.ORGANIZATION).toString());
+    }
+
+    @Test
+    void emailAddressesAndWeaponsAreNotNames() {
+        AnnotatedArticle doc = annotate("Strike on the city",
+                "Russia fired Iskander missiles at Dnipro on Monday.\nContact the author: olena.marchenko@example.org");
+
+        assertFalse(doc.entities().stream().anyMatch(e -> e.text().contains("marchenko")), doc.entities().toString());
+        assertFalse(names(doc, EntityType.LOCATION).contains("Iskander"));
+        assertTrue(names(doc, EntityType.LOCATION).contains("Dnipro"));
+    }
+
+    @Test
+    void theOutletThatPublishedTheArticleIsAnOrganisation() {
+        AnnotatedArticle doc = annotate("Weekly briefing",
+                "Readers of The Frontline Ledger asked about the new rules.", "The Frontline Ledger");
+
+        assertTrue(names(doc, EntityType.ORGANIZATION).stream().anyMatch(n -> n.contains("Frontline Ledger")),
+                doc.entities().toString());
+    }
+
+    @Test
+    void headlineCaseWordsAreNotTakenForNames() {
+        AnnotatedArticle doc = annotate("Floods Force Thousands From Homes Across Bavaria",
+                "Rising rivers forced thousands of people from their homes across Bavaria, where rescue "
+                        + "teams worked through the night to reach stranded villages.");
+
+        for (Entity e : doc.entities()) {
+            assertFalse(e.text().contains("Floods") || e.text().contains("Thousands") || e.text().contains("Homes"),
+                    doc.entities().toString());
+        }
+    }
+
+    @Test
+    void pronounsAreNeverEntities() {
+        AnnotatedArticle doc = annotate("Minister speaks",
+                "Foreign Minister Andrii Sybiha spoke in Brussels. He said they would press on.");
+
+        assertFalse(doc.entities().stream().anyMatch(e -> e.text().equals("He") || e.text().equals("They")));
+    }
+
+    @Test
+    void offsetsIndexTheNormalisedTextInUtf16Units() {
+        // The emoji is two UTF-16 units; the name after it must still be found at its exact offsets.
+        String body = "🚀 Missiles hit Kharkiv overnight, Governor Oleh Syniehubov said.\r\nMore strikes followed.";
+        AnnotatedArticle doc = annotate("Strikes on Kharkiv", body);
+        String normalisedBody = doc.article().body();
+
+        for (NameMention m : doc.mentions()) {
+            String field = m.field().equals(Mention.TITLE) ? doc.article().title() : normalisedBody;
+            assertEquals(m.text(), field.substring(m.start(), m.end()));
+        }
+        for (Sentence s : doc.sentences()) {
+            String field = s.field().equals(Mention.TITLE) ? doc.article().title() : normalisedBody;
+            assertEquals(s.text(), field.substring(s.start(), s.end()));
+        }
+        Entity city = entity(doc, "Kharkiv").orElseThrow();
+        assertTrue(city.mentions().contains(new Mention(Mention.BODY, normalisedBody.indexOf("Kharkiv"),
+                normalisedBody.indexOf("Kharkiv") + 7)));
+        assertEquals(3, doc.sentences().size(), "title, and a sentence per body line");
+    }
+}
