@@ -217,11 +217,12 @@ public final class Geocoder {
                         continue;
                     }
                     for (NameMention my : y.mentions) {
-                        if (!Objects.equals(my.field(), mx.field()) || my.start() < mx.end()
+                        String text = doc.text(mx.field());
+                        if (!Objects.equals(my.field(), mx.field()) || my.start() < mx.end() || my.start() > text.length()
                                 || my.start() - mx.end() > 80 || my.start() >= bestStart) {
                             continue;
                         }
-                        String between = doc.text(mx.field()).substring(mx.end(), my.start());
+                        String between = text.substring(mx.end(), my.start());
                         Matcher m = TIE.matcher(between);
                         if (m.matches()) {
                             best = y;
@@ -243,7 +244,9 @@ public final class Geocoder {
     private void choose(Group g, Document doc, List<Group> groups, boolean withNeighbours) {
         List<Gazetteer.Match> matches = g.candidates.matches();
         if (matches.isEmpty()) {
-            g.choice = null;
+            // The caller passes a demonym only where it stands for the place ("the Ukrainian side").
+            g.choice = gazetteer.demonymCountry(g.displayName).flatMap(gazetteer::country).orElse(null);
+            g.confidence = g.choice == null ? 0 : 0.6;
             return;
         }
         boolean bareName = !g.candidates.regionPhrase();

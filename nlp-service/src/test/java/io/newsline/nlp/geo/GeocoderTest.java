@@ -144,6 +144,20 @@ class GeocoderTest {
     }
 
     @Test
+    void aDemonymTheCallerCallsAPlaceIsItsCountry() {
+        List<Place> places = resolve("Shells landed on the Ukrainian side of the border.", "Ukrainian");
+        assertEquals("UA", places.get(0).countryCode());
+        assertEquals(Place.COUNTRY, places.get(0).precision());
+    }
+
+    @Test
+    void mentionOffsetsOutsideTheTextDoNotBreakResolution() {
+        List<NameMention> odd = List.of(new NameMention("Lviv", EntityType.LOCATION, "body", 500, 504, 0),
+                new NameMention("Kyiv", EntityType.LOCATION, "body", 600, 604, 0));
+        assertEquals(2, geocoder.resolve("", "Short.", odd).size());
+    }
+
+    @Test
     void nothingToResolveGivesNothing() {
         assertTrue(geocoder.resolve("", "", List.of()).isEmpty());
         assertFalse(geocoder.resolve(null, "In Lviv.", mentions("In Lviv.", "Lviv")).isEmpty());
