@@ -98,6 +98,13 @@ public final class EventExtractor {
     private static final Pattern PLACE_AFTER_ROLE = Pattern.compile("(?i)^['’]?s?\\s*(?:regional\\s+|city\\s+|military\\s+)?"
             + "(?:governor|mayor|administration|authorities|officials?|police|president|minister|ministry|head|council"
             + "|government|leader|spokes\\w+|military\\s+administration|prosecutor\\w*)\\b");
+    private static final Pattern RELATIVE_TO = Pattern.compile("(?i)\\b(?:kilometers|kilometres|km|miles)\\s+(?:\\w+\\s+){0,2}"
+            + "(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east"
+            + "|south-west)(?:ern)?\\s+of\\s+(?:the\\s+)?(?:city\\s+of\\s+)?$");
+    private static final Pattern EVENT_ANAPHOR = Pattern.compile("(?i)^\\s*(?:The|This|That|These|Those|Such|Its|Their)"
+            + "\\s+(?:[\\w-]+\\s+){0,3}?(?:attacks?|assaults?|strikes?|barrage|raids?|bombardment|shelling|explosions?|blasts?"
+            + "|operation|offensive|onslaught|salvo|bombing|incident|quake|earthquake|flood(?:ing)?|fire|blaze|storm"
+            + "|protests?|rall(?:y|ies)|clashes|violence)\\b");
     private static final Pattern DEMONYM_AFTER = Pattern.compile("^\\s*(?:forces|troops|army|military|soldiers|president|government)");
 
     private final TemporalResolver temporal = new TemporalResolver();
@@ -112,12 +119,11 @@ public final class EventExtractor {
         List<Sentence> sentences = new ArrayList<>(doc.sentences());
         sentences.sort(Comparator.comparingInt(Sentence::index));
         int[] paragraph = paragraphs(doc, sentences);
-        Place main = mainPlace(doc);
-
         List<Reading> readings = new ArrayList<>();
         for (int i = 0; i < sentences.size(); i++) {
             readings.add(read(doc, sentences.get(i), i, paragraph[i], published));
         }
+        Place main = mainPlace(doc, readings);
         List<Draft> drafts = new ArrayList<>();
         Draft last = null;
         for (int i = 0; i < readings.size(); i++) {
@@ -248,6 +254,7 @@ public final class EventExtractor {
                 }
             }
         }
+        addUntaggedOccurrences(doc, text, background, places);
         List<Name> names = new ArrayList<>();
         if (doc.mentions() != null) {
             for (NameMention m : doc.mentions()) {
@@ -258,6 +265,40 @@ public final class EventExtractor {
         }
         return new Reading(s, position, paragraph, text, triggers, when, anyDate && when == null, counts, places,
                 names, background);
+    }
+
+    /**
+     * The recogniser may tag a place in one sentence and miss it in the next ("the capture of
+     * Sobolevka"); a place the article names elsewhere is looked for by its written forms too.
+     */
+    private static void addUntaggedOccurrences(AnnotatedArticle doc, String text, boolean[] background,
+                                               List<PlaceHit> places) {
+        if (doc.places() == null) {
+            return;
+        }
+        for (Place p : doc.places()) {
+            Set<String> forms = new LinkedHashSet<>();
+            if (p.matchedText() != null) {
+                forms.addAll(p.matchedText());
+            }
+            if (p.name() != null) {
+                forms.add(p.name());
+            }
+            for (String form : forms) {
+                if (form == null || form.length() < 3) {
+                    continue;
+                }
+                Matcher m = Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(form) + "(?![\\p{L}\\p{N}])").matcher(text);
+                while (m.find()) {
+                    int start = m.start();
+                    int end = m.end();
+                    boolean taken = places.stream().anyMatch(h -> start < h.end() && h.start() < end);
+                    if (!taken && !backgroundAt(background, start, end)) {
+                        places.add(new PlaceHit(p, start, end));
+                    }
+                }
+            }
+        }
     }
 
     private static Trigger bestOf(List<Trigger> triggers) {
@@ -347,17 +388,68 @@ public final class EventExtractor {
         Trigger best = r.best();
         boolean hasDate = r.when != null;
         boolean hasCounts = r.counts.any();
-        if (hasDate || hasCounts) {
-            return best == null || best.weight() >= 0.4;
+        if (hasCounts) {
+            return true;
+        }
+        if (hasDate) {
+            return best == null || !modalNear(r.text, best);
         }
         String foreground = foreground(r);
-        if (HYPOTHETICAL.matcher(foreground).find() || HABITUAL.matcher(foreground).find()) {
+        String clause = best == null ? foreground : clauseAround(foreground, best);
+        if (HYPOTHETICAL.matcher(foreground).find() || HABITUAL.matcher(clause).find()
+                || CONDITIONAL_START.matcher(foreground).find()) {
             return false;
         }
-        if (best != null && best.weight() < 0.6 && !r.title) {
+        // A generic word ("attack") that got its type from a weapon or an army nearby reads as firmly as a weapon.
+        if (best != null && !best.generic() && best.weight() < 0.6 && !r.title) {
             return false;
         }
         return r.title || ACTION.matcher(foreground).find();
+    }
+
+    private static final Pattern MODAL = Pattern.compile("(?i)\\b(?:could|would|might|will|should|must|can|(?-i:may))\\b");
+
+    /** A modal verb within a few words of the trigger: "the offensive could come to a halt". */
+    private static boolean modalNear(String text, Trigger t) {
+        int from = Math.max(0, t.start() - 40);
+        int to = Math.min(text.length(), t.end() + 40);
+        Matcher m = MODAL.matcher(text.substring(from, to));
+        while (m.find()) {
+            String between = m.start() + from < t.start() ? text.substring(m.end() + from, t.start())
+                    : text.substring(t.end(), m.start() + from);
+            if (between.trim().split("\\s+").length <= 5 && !between.matches("(?s).*[,;:].*")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final Pattern CONDITIONAL_START = Pattern.compile("(?i)^\\s*(?:if|unless|should|once|when)\\b");
+
+    /**
+     * The clause the trigger stands in: "After weeks of heavy fighting, Russian forces have taken
+     * the city" is an account of a capture, whatever the first clause says about the weeks before.
+     */
+    private static String clauseAround(String text, Trigger t) {
+        int from = t.start();
+        while (from > 0 && !clauseBreak(text, from - 1)) {
+            from--;
+        }
+        int to = t.end();
+        while (to < text.length() && !clauseBreak(text, to)) {
+            to++;
+        }
+        return text.substring(from, to);
+    }
+
+    private static boolean clauseBreak(String text, int i) {
+        char c = text.charAt(i);
+        if (c == ',') {
+            // "14,000" is one number, not two clauses
+            return !(i > 0 && i + 1 < text.length() && Character.isDigit(text.charAt(i - 1))
+                    && Character.isDigit(text.charAt(i + 1)));
+        }
+        return c == ';' || c == ':' || c == '—' || c == '–' || c == '(' || c == ')';
     }
 
     private static String foreground(Reading r) {
@@ -414,6 +506,9 @@ public final class EventExtractor {
             } else if (PLACE_BEFORE_GOOD.matcher(before).find()) {
                 score += 1.0;
             }
+            if (RELATIVE_TO.matcher(before).find()) {
+                score -= 3.0; // "150 kilometers north of Kharkiv" names a landmark, not the scene
+            }
             if (PLACE_AFTER_ROLE.matcher(after).find() || DEMONYM_AFTER.matcher(after).find()) {
                 score -= 2.5;
             }
@@ -422,13 +517,20 @@ public final class EventExtractor {
             }
             if (trigger != null) {
                 score -= Math.min(1.0, Math.abs(h.start - trigger.start()) / 200.0);
+                String between = r.text.substring(Math.min(h.start, trigger.start()), Math.max(h.start, trigger.start()));
+                if (between.indexOf(';') >= 0) {
+                    score -= 2.5; // another sentence in all but name: "...at Ukraine; Sievierodonetsk falls"
+                } else if (between.matches("(?s).*(?:[,:—–]|\\(|\\)).*")) {
+                    score -= 1.5;
+                }
             }
             if (score > bestScore) {
                 bestScore = score;
                 best = h;
             }
         }
-        return best != null && bestScore > 0 ? best.place : null;
+        // A country named without "in"/"at" is more often an actor ("Russia launched") than the scene.
+        return best != null && bestScore >= 1.5 ? best.place : null;
     }
 
     /** 3 for a settlement or a place too small to be in the gazetteer, 2 for a region, 1 for a country. */
@@ -443,10 +545,21 @@ public final class EventExtractor {
         return 3.0;
     }
 
-    /** The article's main place, where an event whose sentence names none is put. */
-    private static Place mainPlace(AnnotatedArticle doc) {
+    /**
+     * The article's main place, where an event whose sentence names none is put: the place the
+     * headline is about, else the place named most often.
+     */
+    private static Place mainPlace(AnnotatedArticle doc, List<Reading> readings) {
         if (doc.places() == null) {
             return null;
+        }
+        for (Reading r : readings) {
+            if (r.title) {
+                Place headline = bestPlace(r, typeOfTitle(r));
+                if (headline != null && headline.lat() != null) {
+                    return headline;
+                }
+            }
         }
         Place best = null;
         double bestScore = 0;
@@ -467,6 +580,11 @@ public final class EventExtractor {
         return best;
     }
 
+    private static EventType typeOfTitle(Reading r) {
+        Trigger best = r.best();
+        return best == null ? EventType.OTHER : best.type();
+    }
+
     /** Whether a sentence goes on about the event just read ("The attack killed seven ..."). */
     private static boolean continues(Reading r, EventType type, Draft last, int i, TimeExpression when, Place where) {
         if (r.title || last.title || i - last.lastPosition > 3) {
@@ -478,13 +596,20 @@ public final class EventExtractor {
         if (!(anaphoric || weak && r.paragraph == last.paragraph)) {
             return false;
         }
-        if (!family(type).equals(family(last.type)) && type != EventType.CASUALTY_REPORT && !weak) {
+        boolean refersBack = EVENT_ANAPHOR.matcher(r.text).find();
+        if (!family(type).equals(family(last.type)) && type != EventType.CASUALTY_REPORT && !weak && !refersBack) {
             return false;
         }
         if (when != null && !when.date().equals(last.date)) {
             return false;
         }
-        return where == null || last.place == null || samePlace(where, last.place);
+        return where == null || last.place == null || samePlace(where, last.place)
+                || anaphoric && broader(where, last.place);
+    }
+
+    /** Whether {@code a} is a country or region that may contain {@code b} ("eastern Ukraine" for Kharkiv). */
+    private static boolean broader(Place a, Place b) {
+        return level(a) < level(b) && a.countryCode() != null && a.countryCode().equals(b.countryCode());
     }
 
     private static boolean samePlace(Place a, Place b) {
@@ -552,7 +677,8 @@ public final class EventExtractor {
         for (Draft t : titles) {
             Draft same = null;
             for (Draft o : out) {
-                boolean placeFits = !t.placeNamed || samePlace(o.place, t.place);
+                boolean placeFits = !t.placeNamed || samePlace(o.place, t.place)
+                        || o.place != null && t.place != null && broader(t.place, o.place);
                 if (family(o.type).equals(family(t.type)) && placeFits && (t.when == null || o.date.equals(t.date))) {
                     same = o;
                     break;
