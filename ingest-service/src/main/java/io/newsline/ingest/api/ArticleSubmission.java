@@ -29,7 +29,8 @@ public class ArticleSubmission {
 
     /** Validates and starts publishing; a 400 problem for invalid fields, a 503 while the seen ids load. */
     CompletableFuture<ArticleIntake.Outcome> start(JsonNode json, IngestPipeline.Via via) {
-        if (!pipeline.seen().loaded()) {
+        // A request arriving during start-up waits for the seen ids rather than bouncing at once.
+        if (!pipeline.seen().awaitLoaded(config.ingest().ackTimeout())) {
             pipeline.rejected(via);
             throw unavailable("ingest is still loading the ids it has seen; retry shortly");
         }

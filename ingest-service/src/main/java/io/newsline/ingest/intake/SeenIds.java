@@ -1,7 +1,10 @@
 package io.newsline.ingest.intake;
 
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The ids of every article ingest has published, so a re-post answers {@code duplicate: true} and is
@@ -10,7 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class SeenIds {
 
     private final Set<String> ids = ConcurrentHashMap.newKeySet();
-    private volatile boolean loaded;
+    private final CountDownLatch loaded = new CountDownLatch(1);
 
     public boolean contains(String id) {
         return ids.contains(id);
@@ -25,10 +28,20 @@ public final class SeenIds {
     }
 
     public boolean loaded() {
-        return loaded;
+        return loaded.getCount() == 0;
+    }
+
+    /** Waits up to {@code timeout} for the load to finish; true when loaded. */
+    public boolean awaitLoaded(Duration timeout) {
+        try {
+            return loaded.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     public void markLoaded() {
-        loaded = true;
+        loaded.countDown();
     }
 }

@@ -5,13 +5,25 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import io.newsline.contracts.kafka.Topics;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
  * Reads ingest's state back from Kafka at start, on a thread of its own so the service is live at once
- * and ready once done: the seen ids ({@code news.ingest.seen}), then the API feeds
+ * and ready once done: its topics (created if missing), the seen ids ({@code news.ingest.seen}), then the API feeds
  * ({@code news.ingest.feeds}), then starts polling. Retries until the broker answers.
  */
 @ApplicationScoped
@@ -23,10 +35,13 @@ public class IngestStateLoader {
     private final IngestConfig config;
     private final IngestPipeline pipeline;
     private final FeedCatalog feeds;
+    private final KafkaArticleLog log;
     private volatile Thread loader;
 
     public IngestStateLoader(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-                             IngestConfig config, IngestPipeline pipeline, FeedCatalog feeds) {
+                             IngestConfig config, IngestPipeline pipeline, FeedCatalog feeds,
+                             KafkaArticleLog log) {
+        this.log = log;
         this.bootstrapServers = bootstrapServers;
         this.config = config;
         this.pipeline = pipeline;
@@ -46,11 +61,52 @@ public class IngestStateLoader {
         }
     }
 
+    /**
+     * Creates ingest's topics when the broker lacks them (a broker with auto-creation would make the state
+     * topics uncompacted), with the settings of {@link Topics#ALL}.
+     */
+    private void ensureTopics() {
+        Set<String> mine = Set.of(config.ingest().topics().raw(), config.ingest().topics().seen(),
+                config.ingest().topics().feeds());
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                AdminClientConfig.CLIENT_ID_CONFIG, "ingest-topics",
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000))) {
+            Set<String> existing = admin.listTopics().names().get(10, TimeUnit.SECONDS);
+            List<NewTopic> missing = new ArrayList<>();
+            for (String name : mine) {
+                if (existing.contains(name)) {
+                    continue;
+                }
+                Topics.Spec spec = Topics.ALL.stream().filter(s -> s.name().equals(name)).findFirst()
+                        .orElse(new Topics.Spec(name, 3, name.equals(config.ingest().topics().raw())
+                                ? Map.of() : Map.of("cleanup.policy", "compact")));
+                missing.add(new NewTopic(name, Optional.of(spec.partitions()), Optional.empty()).configs(spec.config()));
+            }
+            if (!missing.isEmpty()) {
+                try {
+                    admin.createTopics(missing).all().get(10, TimeUnit.SECONDS);
+                    LOG.infof("created topics %s", missing.stream().map(NewTopic::name).toList());
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw new IllegalStateException("could not create " + missing, e.getCause());
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("could not list the broker's topics: " + e, e);
+        }
+    }
+
     private void load() {
         Duration timeout = Duration.ofSeconds(5);
         long started = System.nanoTime();
         while (!Thread.currentThread().isInterrupted()) {
             try {
+                ensureTopics();
                 CompactedTopicReader.readAll(bootstrapServers, config.ingest().topics().seen(), timeout,
                         (id, value) -> {
                             if (value != null) {
@@ -58,6 +114,7 @@ public class IngestStateLoader {
                             }
                         });
                 CompactedTopicReader.readAll(bootstrapServers, config.ingest().topics().feeds(), timeout, feeds::restore);
+                log.warmUp();
                 pipeline.seen().markLoaded();
                 feeds.start();
                 LOG.infof("state loaded in %d ms: %d seen article ids", (System.nanoTime() - started) / 1_000_000,
@@ -67,7 +124,8 @@ public class IngestStateLoader {
                 if (Thread.currentThread().isInterrupted()) {
                     return;
                 }
-                LOG.warnf("could not load ingest state from Kafka yet (%s); retrying", e.toString());
+                LOG.warnf("could not load ingest state from Kafka yet (%s%s); retrying", e.toString(),
+                        e.getCause() == null ? "" : ", " + e.getCause());
                 try {
                     Thread.sleep(1_000);
                 } catch (InterruptedException ie) {

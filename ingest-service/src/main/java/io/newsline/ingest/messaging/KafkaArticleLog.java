@@ -64,6 +64,16 @@ public class KafkaArticleLog implements ArticleLog {
         return p;
     }
 
+    /**
+     * Fetches the metadata of every topic ingest writes (and the producer id), so the first post does not
+     * pay for it; throws when the broker does not answer within the ack timeout.
+     */
+    void warmUp() {
+        producer.partitionsFor(topics.raw());
+        producer.partitionsFor(topics.seen());
+        producer.partitionsFor(topics.feeds());
+    }
+
     @Override
     public CompletableFuture<Void> append(Article article) {
         return send(topics.raw(), article.id(), toJson(article));
