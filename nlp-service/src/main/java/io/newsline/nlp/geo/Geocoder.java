@@ -55,6 +55,8 @@ public final class Geocoder {
     /** "Kyiv, Chernihiv, and Sumy oblasts": every name of the list is a region. */
     private static final Pattern SHARED_LEVEL = Pattern.compile("^(?:\\s*,\\s*(?:and\\s+|or\\s+)?\\p{Lu}[\\p{L}'’-]+)*"
             + "\\s*,?\\s*(?:and|or|&)\\s+\\p{Lu}[\\p{L}'’-]+\\s+(oblasts|regions|provinces|states|governorates|districts)\\b");
+    private static final Pattern KIND_PREFIX = Pattern.compile("^(?:the\\s+)?(?:(?:small|frontline|front-line)\\s+)?"
+            + "(?:village|town|settlement|hamlet|suburb|port|urban-type settlement)\\s+of\\s+", Pattern.CASE_INSENSITIVE);
     private static final Pattern CAPITALISED_WORD = Pattern.compile("\\b\\p{Lu}\\p{L}+\\b");
 
     private final Gazetteer gazetteer;
@@ -112,7 +114,7 @@ public final class Geocoder {
             if (plain.isEmpty() || isNotAPlace(plain)) {
                 continue;
             }
-            String surface = withSharedLevelWord(doc, m);
+            String surface = withSharedLevelWord(doc, m, withoutPossessive(withoutKindPrefix(m.text())));
             Gazetteer.Candidates c = gazetteer.candidates(stripAxisWord(surface));
             String last = plain.substring(plain.lastIndexOf(' ') + 1);
             if (FACILITY_WORDS.contains(last) && c.matches().isEmpty()) {
@@ -126,18 +128,33 @@ public final class Geocoder {
         return new ArrayList<>(byKey.values());
     }
 
-    private static String withSharedLevelWord(Document doc, NameMention m) {
+    private static String withSharedLevelWord(Document doc, NameMention m, String name) {
         String text = doc.text(m.field());
-        if (m.end() > text.length() || NameKey.plainWords(m.text()).contains(" ")
-                && Gazetteer.LEVEL_WORDS.contains(lastWord(NameKey.plainWords(m.text())))) {
-            return m.text();
+        if (m.end() > text.length() || m.end() < 0 || NameKey.plainWords(name).contains(" ")
+                && Gazetteer.LEVEL_WORDS.contains(lastWord(NameKey.plainWords(name)))) {
+            return name;
         }
         Matcher lm = SHARED_LEVEL.matcher(text.substring(m.end(), Math.min(text.length(), m.end() + 120)));
         if (!lm.find()) {
-            return m.text();
+            return name;
         }
         String level = lm.group(1).toLowerCase();
-        return m.text() + " " + level.substring(0, level.length() - 1);
+        return name + " " + level.substring(0, level.length() - 1);
+    }
+
+    /** "the village of Sobolevka" -> "Sobolevka": the kind word is the text's, not the name's. */
+    private static String withoutKindPrefix(String text) {
+        Matcher m = KIND_PREFIX.matcher(text);
+        return m.find() && m.end() < text.length() ? text.substring(m.end()) : text;
+    }
+
+    /** "Ukraine's" -> "Ukraine". */
+    private static String withoutPossessive(String text) {
+        String t = text.trim();
+        if (t.length() > 3 && (t.endsWith("'s") || t.endsWith("’s"))) {
+            return t.substring(0, t.length() - 2);
+        }
+        return t;
     }
 
     private static String lastWord(String plain) {
@@ -393,7 +410,10 @@ public final class Geocoder {
             anchored = true;
             nearest = Math.min(nearest, distanceKm(e, o.choice));
         }
-        if (anchored && nearest > IMPLAUSIBLE_KM) {
+        // A lone namesake in a country the article does not otherwise discuss is kept ("talks at Ramstein");
+        // a small namesake far off in the article's own country is the classic front-line trap.
+        boolean suspect = exactCount(g) > 1 || g.variant || doc.countryWeight(e.countryCode()) > 0;
+        if (anchored && nearest > IMPLAUSIBLE_KM && suspect) {
             g.choice = null;
         } else if (!anchored && doc.hasFocus() && doc.countryWeight(e.countryCode()) == 0 && exactCount(g) > 1) {
             g.choice = null;     // an article about other countries: a village abroad is one of many namesakes

@@ -113,6 +113,23 @@ class GeocoderTest {
     }
 
     @Test
+    void kindWordsAndPossessivesAreNotPartOfTheName() {
+        String body = "Ukraine's army left the village of Ivanivka-Nova near Kupiansk.";
+        List<Place> places = resolve(body, "Ukraine's", "the village of Ivanivka-Nova", "Kupiansk");
+        assertEquals("UA", places.get(0).countryCode());
+        assertEquals(Place.COUNTRY, places.get(0).precision());
+        assertEquals("Ivanivka-Nova", places.get(1).name());
+        assertEquals(Place.NEAR, places.get(1).precision());
+    }
+
+    @Test
+    void aLoneFarAwayNamesakeAbroadIsKeptWhenItIsTheOnlyOne() {
+        String body = "After the strike on Kharkiv, defence ministers met at Ramstein to pledge air defence for Ukraine.";
+        Place ramstein = only(resolve(body, "Kharkiv", "Ramstein", "Ukraine"), "Ramstein");
+        assertEquals("DE", ramstein.countryCode());
+    }
+
+    @Test
     void compassWordsAndArmyGroupsAreNotPlaces() {
         String body = "Russia's North and West groups pressed on the Eastern Front near Kharkiv.";
         List<Place> places = resolve(body, "Russia", "North", "West", "Eastern Front", "Kharkiv");
