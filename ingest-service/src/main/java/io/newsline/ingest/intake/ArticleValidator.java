@@ -207,8 +207,9 @@ public final class ArticleValidator {
                 throw new IllformedLocaleException("length");
             }
             Locale locale = new Locale.Builder().setLanguageTag(t).build();
-            if (locale.getLanguage().isEmpty()) {
-                throw new IllformedLocaleException("no language");
+            // Well-formed BCP-47 allows 5–8 letter primary subtags, but none is registered: "english" is a mistake.
+            if (locale.getLanguage().length() < 2 || locale.getLanguage().length() > 3) {
+                throw new IllformedLocaleException("no ISO 639 language");
             }
             return locale.toLanguageTag();
         } catch (IllformedLocaleException e) {

@@ -1,0 +1,67 @@
+package io.newsline.ingest.api;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.newsline.contracts.kafka.Topics;
+import io.newsline.localkafka.KafkaBrokerProcess;
+import io.newsline.localkafka.KafkaTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import java.time.Duration;
+import java.util.UUID;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Stops the shared broker, so it runs last (last profile group, highest order) and starts the broker
+ * again on the same data and port before it ends, leaving it as the other classes expect.
+ */
+@QuarkusTest
+@TestProfile(SecondInstanceProfile.class)
+@WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL)
+@Order(2)
+class BrokerOutageTest {
+
+    @Test
+    void withTheBrokerDownAPostGets503WithRetryAfterAndARepostAfterwardsIsSafe() {
+        String body = "{\"title\": \"Outage\", \"body\": \"During the outage.\", \"url\": \"https://example.org/outage/"
+                + UUID.randomUUID() + "\"}";
+        KafkaBrokerProcess broker = KafkaTestResource.broker();
+        broker.stop();
+        KafkaBrokerProcess restarted = null;
+        try {
+            given().auth().oauth2("test-token").contentType(ContentType.JSON).body(body)
+                    .post("/api/articles")
+                    .then().statusCode(503).contentType("application/problem+json")
+                    .header("Retry-After", "2")
+                    .body("type", equalTo("urn:newsline:problem:unavailable"));
+            given().auth().oauth2("test-token").contentType("application/x-ndjson").body(body + "\n")
+                    .post("/api/articles/batch")
+                    .then().statusCode(200).header("Retry-After", notNullValue())
+                    .body("results[0].status", equalTo(503));
+            // Still alive (a dead broker is not a reason to restart ingest), not ready.
+            given().get("/q/health/live").then().statusCode(200);
+            given().get("/q/health/ready").then().statusCode(503);
+        } finally {
+            restarted = broker.restart();
+            KafkaBrokerProcess running = restarted;
+            Runtime.getRuntime().addShutdownHook(new Thread(running::stop, "test-kafka-stop-restarted"));
+        }
+
+        Awaitility.await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
+                given().get("/q/health/ready").then().statusCode(200));
+        // The outcome of the 503 was unknown; re-posting is safe: either it is stored now or recognised.
+        String id = given().auth().oauth2("second-test-token").contentType(ContentType.JSON).body(body)
+                .post("/api/articles").then().statusCode(202).extract().path("id");
+        given().auth().oauth2("second-test-token").contentType(ContentType.JSON).body(body)
+                .post("/api/articles").then().statusCode(202).body("duplicate", equalTo(true));
+        assertEquals(1, KafkaTopics.valuesWithKey(Topics.ARTICLES_RAW, id).size());
+    }
+}
