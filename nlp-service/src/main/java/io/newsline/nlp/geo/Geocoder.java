@@ -6,6 +6,7 @@ import io.newsline.nlp.domain.NameMention;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -50,7 +51,8 @@ public final class Geocoder {
             + "(?:(?:located|situated|lying|just|about|around|some|roughly|nearly|approximately)\\s+)*"
             + "(?:\\d+(?:[.,]\\d+)?\\s*-?\\s*" + UNIT + "\\s*(?:\\([^)]{0,20}\\)\\s*)?)?"
             + "(?:(" + SIDE + "\\s+(?:of|from)|near|outside(?:\\s+of)?|close\\s+to|not\\s+far\\s+from|next\\s+to"
-            + "|on\\s+the\\s+outskirts\\s+of|in\\s+the\\s+vicinity\\s+of|from|in|at)\\s+)?(?:the\\s+)?$",
+            + "|on\\s+the\\s+outskirts\\s+of|in\\s+the\\s+vicinity\\s+of|from|in|at)\\s+)?(?:the\\s+)?"
+            + "(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)?\\s+)?$",
             Pattern.CASE_INSENSITIVE);
     /** "Kyiv, Chernihiv, and Sumy oblasts": every name of the list is a region. */
     private static final Pattern SHARED_LEVEL = Pattern.compile("^(?:\\s*,\\s*(?:and\\s+|or\\s+)?\\p{Lu}[\\p{L}'’-]+)*"
@@ -197,6 +199,7 @@ public final class Geocoder {
             List<Gazetteer.Match> exact = g.candidates.matches().stream().filter(m -> !m.variant()).toList();
             if (!exact.isEmpty() && exact.get(0).entry().isCountry()) {
                 doc.vote(exact.get(0).entry().countryCode(), 2.0 * g.mentions.size());
+                doc.namedCountries.add(exact.get(0).entry().countryCode());
             } else if (!exact.isEmpty() && exact.stream().map(m -> m.entry().countryCode()).distinct().count() == 1
                     && exact.get(0).entry().population() >= PROMINENT_POPULATION) {
                 doc.vote(exact.get(0).entry().countryCode(), 1.0);
@@ -403,17 +406,23 @@ public final class Geocoder {
         }
         double nearest = Double.POSITIVE_INFINITY;
         boolean anchored = false;
+        Set<String> anchorCountries = new HashSet<>();
         for (Group o : groups) {
             if (o == g || o.choice == null || o.choice.isCountry() || !isAnchor(o)) {
                 continue;
             }
             anchored = true;
+            anchorCountries.add(o.choice.countryCode());
             nearest = Math.min(nearest, distanceKm(e, o.choice));
         }
-        // A lone namesake in a country the article does not otherwise discuss is kept ("talks at Ramstein");
-        // a small namesake far off in the article's own country is the classic front-line trap.
-        boolean suspect = exactCount(g) > 1 || g.variant || doc.countryWeight(e.countryCode()) > 0;
-        if (anchored && nearest > IMPLAUSIBLE_KM && suspect) {
+        // Far from every other place: a village missing from the data that shares a namesake's spelling
+        // (Slavic village names recur across countries). Kept only when the article itself names the
+        // namesake's country, apart from where its other places are, and that country has one such place.
+        boolean otherNamedCountry = doc.namedCountries.contains(e.countryCode()) && !anchorCountries.contains(e.countryCode())
+                && g.candidates.matches().stream().filter(m -> !m.variant()
+                        && m.entry().countryCode().equals(e.countryCode())).count() == 1;
+        double limit = e.population() >= 20_000 ? 1.6 * IMPLAUSIBLE_KM : IMPLAUSIBLE_KM;
+        if (anchored && nearest > limit && !otherNamedCountry) {
             g.choice = null;
         } else if (!anchored && doc.hasFocus() && doc.countryWeight(e.countryCode()) == 0 && exactCount(g) > 1) {
             g.choice = null;     // an article about other countries: a village abroad is one of many namesakes
@@ -581,6 +590,7 @@ public final class Geocoder {
         final String body;
         final Map<String, Double> countryVotes = new HashMap<>();
         final Set<String> regions = new LinkedHashSet<>();
+        final Set<String> namedCountries = new HashSet<>();
         double maxVote;
 
         Document(String title, String body) {

@@ -107,6 +107,10 @@ final class NameKey {
             case "ste" -> "sainte";
             case "mt" -> "mount";
             case "ft" -> "fort";
+            // French/Spanish compass words in GeoNames region names: "Nord Kivu" is North Kivu
+            case "nord", "norte" -> "north";
+            case "sud" -> "south";
+            case "ouest" -> "west";
             default -> word;
         };
     }

@@ -61,6 +61,7 @@ class GazetteerLookupTest {
         assertEquals("RU", gazetteer.lookup("Belgorod region").get(0).countryCode());
         assertEquals("21", gazetteer.lookup("Sumy Oblast").get(0).admin1Code());
         assertEquals("Texas", gazetteer.lookup("Texas").get(0).name());
+        assertEquals("CD", gazetteer.lookup("North Kivu province").get(0).countryCode(), "GeoNames calls it Nord Kivu");
     }
 
     @Test

@@ -123,10 +123,26 @@ class GeocoderTest {
     }
 
     @Test
-    void aLoneFarAwayNamesakeAbroadIsKeptWhenItIsTheOnlyOne() {
-        String body = "After the strike on Kharkiv, defence ministers met at Ramstein to pledge air defence for Ukraine.";
-        Place ramstein = only(resolve(body, "Kharkiv", "Ramstein", "Ukraine"), "Ramstein");
+    void aFarAwayTownIsKeptWhenTheArticleNamesItsCountry() {
+        String body = "After the strike on Kharkiv, defence ministers met at Ramstein. Germany pledged air defence for Ukraine.";
+        Place ramstein = only(resolve(body, "Kharkiv", "Ramstein", "Germany", "Ukraine"), "Ramstein");
         assertEquals("DE", ramstein.countryCode());
+    }
+
+    @Test
+    void aVillageSpelledLikeAForeignNamesakeIsNotSentAbroad() {
+        // "Lyptsi" folds like "Lipci" in Montenegro; the article is about the Kharkiv front.
+        String body = "Russian shelling hit Kharkiv and Lyptsi on Tuesday, Ukrainian officials said.";
+        Place village = only(resolve(body, "Kharkiv", "Lyptsi"), "Lyptsi");
+        assertNull(village.lat(), village.toString());
+    }
+
+    @Test
+    void aTownInACompassPartOfACountryIsTiedToIt() {
+        String body = "Floods swept Derna in eastern Libya; Benghazi and Tripoli sent aid.";
+        Place derna = only(resolve(body, "Derna", "Libya", "Benghazi", "Tripoli"), "Derna");
+        assertEquals("LY", derna.countryCode());
+        assertEquals(Place.EXACT, derna.precision());
     }
 
     @Test
