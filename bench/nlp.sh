@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# NLP speed benchmark: Newsline's enrichment against CoreNLP's default English pipeline on the corpus,
+# one JVM, one thread. Prints documents/s for both and the ratio; writes bench/results/nlp.json.
+# Usage: bench/nlp.sh [ROUNDS] [SECONDS_PER_RUN]
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+corpus="${NEWSLINE_CORPUS:-$root/../shared/corpus}/articles"
+mvn -B -q -o -pl nlp-service test-compile
+cp_file="$(mktemp)"
+trap 'rm -f "$cp_file"' EXIT
+mvn -B -q -o -pl nlp-service dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$cp_file"
+mkdir -p bench/results
+# CoreNLP's default pipeline holds three NER models, the POS tagger and SUTime: give it room.
+exec java -Xmx3g -XX:ActiveProcessorCount=1 \
+  -cp "nlp-service/target/classes:nlp-service/target/test-classes:$(cat "$cp_file")" \
+  io.newsline.nlp.bench.NlpBenchmark "$corpus" bench/results/nlp.json "${1:-3}" "${2:-5}"

@@ -1,0 +1,137 @@
+package io.newsline.nlp.bench;
+
+import edu.stanford.nlp.pipeline.Annotation;
+import edu.stanford.nlp.pipeline.StanfordCoreNLP;
+import io.newsline.contracts.kafka.Json;
+import io.newsline.contracts.model.Article;
+import io.newsline.nlp.geo.Gazetteer;
+import io.newsline.nlp.pipeline.EnrichmentPipeline;
+import io.newsline.nlp.pipeline.NameRecognizer;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * Newsline's enrichment against CoreNLP's default English pipeline ({@code tokenize,ssplit,pos,lemma,ner}
+ * with its defaults: three CRF models, fine-grained rules, SUTime) on the same articles, in one JVM on
+ * one thread: a warm-up of each, then timed runs taken in turns so that JIT and machine noise fall on
+ * both alike. Prints documents per second for each and the ratio, and writes them as JSON.
+ *
+ * <p>Not a test: run it with {@code bench/nlp.sh}. Arguments: {@code [corpusArticlesDir] [outJson]
+ * [rounds] [secondsPerRun]}.
+ */
+public final class NlpBenchmark {
+
+    private NlpBenchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        Path corpus = Path.of(args.length > 0 ? args[0] : "../shared/corpus/articles");
+        Path out = Path.of(args.length > 1 ? args[1] : "bench/results/nlp.json");
+        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+        double seconds = args.length > 3 ? Double.parseDouble(args[3]) : 5;
+        PrintStream console = System.out;
+
+        List<Article> articles = read(corpus);
+        long tokens = articles.stream().mapToLong(a -> (a.title() + " " + a.body()).split("\\s+").length).sum();
+        console.printf("corpus: %d articles, about %d words each%n", articles.size(), tokens / articles.size());
+
+        long t0 = System.nanoTime();
+        EnrichmentPipeline newsline = new EnrichmentPipeline(
+                NameRecognizer.load(NameRecognizer.DEFAULT_MODEL, 120), Gazetteer.loadBundled(Optional.empty()));
+        double newslineLoad = (System.nanoTime() - t0) / 1e9;
+
+        Properties props = new Properties();
+        props.setProperty("annotators", "tokenize,ssplit,pos,lemma,ner");
+        props.setProperty("threads", "1");
+        t0 = System.nanoTime();
+        StanfordCoreNLP coreNlp = new StanfordCoreNLP(props);
+        double coreNlpLoad = (System.nanoTime() - t0) / 1e9;
+        console.printf("loaded: newsline %.1f s, corenlp default %.1f s%n", newslineLoad, coreNlpLoad);
+
+        Consumer<Article> ours = newsline::enrich;
+        Consumer<Article> theirs = a -> coreNlp.annotate(new Annotation(a.title() + "\n\n" + a.body()));
+
+        // Warm-up: let the JIT compile both before anything is timed.
+        run(articles, ours, seconds);
+        run(articles, theirs, seconds);
+
+        List<Double> oursRuns = new ArrayList<>();
+        List<Double> theirsRuns = new ArrayList<>();
+        for (int r = 0; r < rounds; r++) {
+            oursRuns.add(run(articles, ours, seconds));
+            theirsRuns.add(run(articles, theirs, seconds));
+            console.printf("round %d: newsline %.1f docs/s, corenlp default %.2f docs/s%n",
+                    r + 1, oursRuns.get(r), theirsRuns.get(r));
+        }
+        double oursMedian = median(oursRuns);
+        double theirsMedian = median(theirsRuns);
+        double ratio = oursMedian / theirsMedian;
+        console.printf("newsline enrichment: %.1f documents/s on one thread%n", oursMedian);
+        console.printf("corenlp default (tokenize,ssplit,pos,lemma,ner): %.2f documents/s on one thread%n", theirsMedian);
+        console.printf("ratio: %.1fx%n", ratio);
+
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("date", Instant.now().toString());
+        result.put("java", System.getProperty("java.version"));
+        result.put("corpus", corpus.toString());
+        result.put("documents", articles.size());
+        result.put("threads", 1);
+        result.put("rounds", rounds);
+        result.put("secondsPerRun", seconds);
+        result.put("newsline", Map.of("docsPerSecond", round(oursMedian), "runs", oursRuns.stream().map(NlpBenchmark::round).toList(),
+                "loadSeconds", round(newslineLoad), "pipeline", EnrichmentPipeline.VERSION));
+        result.put("corenlpDefault", Map.of("docsPerSecond", round(theirsMedian), "runs", theirsRuns.stream().map(NlpBenchmark::round).toList(),
+                "loadSeconds", round(coreNlpLoad), "annotators", "tokenize,ssplit,pos,lemma,ner"));
+        result.put("ratio", round(ratio));
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        Json.mapper().writerWithDefaultPrettyPrinter().writeValue(out.toFile(), result);
+        console.printf("written to %s%n", out);
+    }
+
+    /** Passes over the corpus until at least {@code seconds} have gone by; documents per second. */
+    private static double run(List<Article> articles, Consumer<Article> enrich, double seconds) {
+        long start = System.nanoTime();
+        long deadline = start + (long) (seconds * 1e9);
+        int docs = 0;
+        do {
+            for (Article a : articles) {
+                enrich.accept(a);
+                docs++;
+            }
+        } while (System.nanoTime() < deadline);
+        return docs / ((System.nanoTime() - start) / 1e9);
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 100) / 100.0;
+    }
+
+    private static List<Article> read(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            List<Article> out = new ArrayList<>();
+            for (Path f : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
+                out.add(Json.mapper().readValue(f.toFile(), Article.class));
+            }
+            if (out.isEmpty()) {
+                throw new IOException("no articles in " + dir);
+            }
+            return out;
+        }
+    }
+}
