@@ -270,8 +270,7 @@ public final class Geocoder {
             return;
         }
         boolean bareName = !g.candidates.regionPhrase();
-        boolean namesakeTown = matches.stream().anyMatch(m -> m.entry().isPopulatedPlace()
-                && m.entry().population() >= PROMINENT_POPULATION);
+
         double best = Double.NEGATIVE_INFINITY;
         double second = Double.NEGATIVE_INFINITY;
         Gazetteer.Match chosen = null;
@@ -282,7 +281,7 @@ public final class Geocoder {
                 s -= 1.5;
             }
             if (e.isRegion()) {
-                if (bareName && (namesakeTown || sameNameTownInside(e, matches))) {
+                if (bareName && (bigNamesakeTownInCountry(e, matches) || sameNameTownInside(e, matches))) {
                     s -= 3;       // a bare "Kharkiv" is the city; "the Kharkiv region" says so when it means the region
                 }
                 if (!bareName && m.primaryName()) {
@@ -313,6 +312,12 @@ public final class Geocoder {
         g.confidence = Math.max(0.3, Math.min(0.97, 0.55 + 0.15 * margin)) * (chosen.variant() ? 0.8 : 1.0);
     }
 
+    private static boolean bigNamesakeTownInCountry(GazetteerEntry region, List<Gazetteer.Match> matches) {
+        return matches.stream().anyMatch(m -> m.entry().isPopulatedPlace()
+                && m.entry().countryCode().equals(region.countryCode())
+                && m.entry().population() >= PROMINENT_POPULATION);
+    }
+
     private static boolean sameNameTownInside(GazetteerEntry region, List<Gazetteer.Match> matches) {
         return matches.stream().anyMatch(m -> m.entry().isPopulatedPlace()
                 && m.entry().countryCode().equals(region.countryCode())
@@ -333,8 +338,11 @@ public final class Geocoder {
 
     /** Closeness to the places the rest of the article settled on; a place in the same sentence counts more. */
     private double neighbourBonus(Group g, GazetteerEntry e, List<Group> groups) {
-        if (e.isCountry() || e.isRegion()) {
-            return 0;     // regions are told apart by name and country; a town inside one must not pull it
+        if (e.isCountry()) {
+            return 0;
+        }
+        if (e.isRegion()) {
+            return containsOtherPlace(g, e, groups) ? 2.5 : 0;
         }
         double bonus = 0;
         for (Group o : groups) {
@@ -349,6 +357,28 @@ public final class Geocoder {
             bonus = Math.max(bonus, b);
         }
         return bonus;
+    }
+
+    /**
+     * Whether the article settled on a town inside this region ("Victoria" beside Melbourne). The
+     * region's own namesake town does not count: "Kharkov" beside "Kharkiv" is still the city.
+     */
+    private static boolean containsOtherPlace(Group g, GazetteerEntry region, List<Group> groups) {
+        if (region.admin1Code().isEmpty()) {
+            return false;
+        }
+        for (Group o : groups) {
+            if (o == g || o.choice == null || !o.choice.isPopulatedPlace()
+                    || !o.choice.countryCode().equals(region.countryCode())
+                    || !o.choice.admin1Code().equals(region.admin1Code())) {
+                continue;
+            }
+            long id = o.choice.geonameId();
+            if (g.candidates.matches().stream().noneMatch(m -> m.entry().geonameId() == id)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Distance that counts a place inside a region as next to it. */
