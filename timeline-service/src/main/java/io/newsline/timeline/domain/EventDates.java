@@ -44,9 +44,12 @@ public final class EventDates {
 
     /** Whether text is a partial date this class reads. */
     public static boolean isValid(String date) {
+        if (date == null || !date.matches("\\d{4}(-\\d{2}(-\\d{2})?)?")) {
+            return false;
+        }
         try {
             firstDay(date);
-            return date != null && (date.length() == 4 || date.length() == 7 || date.length() == 10);
+            return true;
         } catch (DateTimeParseException | NumberFormatException e) {
             return false;
         }

@@ -1,0 +1,99 @@
+package io.newsline.timeline.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.newsline.contracts.model.DatePrecision;
+import io.newsline.contracts.model.EventType;
+import io.newsline.contracts.model.TimelineEvent;
+import io.newsline.contracts.model.TimelineStatus;
+import io.newsline.timeline.domain.TimelineFilter;
+import io.newsline.timeline.domain.TimelineView;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Flow;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jboss.resteasy.reactive.server.jaxrs.SseImpl;
+import org.junit.jupiter.api.Test;
+
+/** The per-client buffer of the stream, driven directly as the HTTP layer drives it (request n, read). */
+class StreamSubscriptionTest {
+
+    private final TimelineView view = new TimelineView();
+    private final List<OutboundSseEvent> sent = new CopyOnWriteArrayList<>();
+    private final AtomicBoolean completed = new AtomicBoolean();
+    private Flow.Subscription subscription;
+
+    private final Flow.Subscriber<OutboundSseEvent> client = new Flow.Subscriber<>() {
+        @Override
+        public void onSubscribe(Flow.Subscription s) {
+            subscription = s;
+        }
+
+        @Override
+        public void onNext(OutboundSseEvent item) {
+            sent.add(item);
+        }
+
+        @Override
+        public void onError(Throwable throwable) {
+            completed.set(true);
+        }
+
+        @Override
+        public void onComplete() {
+            completed.set(true);
+        }
+    };
+
+    private static TimelineEvent event(String id, int revision) {
+        return new TimelineEvent(id, EventType.SHELLING, null, "2025-06-07", null, DatePrecision.DAY, null, id, null,
+                null, null, List.of(), List.of(), 1, TimelineStatus.SINGLE_SOURCE, revision, "2025-06-07T00:00:00Z",
+                "2025-06-07T00:00:00Z", null, null, null);
+    }
+
+    private StreamSubscription open(Long since, int capacity) {
+        // Runs drains on the calling thread, so the test sees their effect at once.
+        StreamSubscription s = new StreamSubscription(client, view, TimelineFilter.NONE, SseImpl.INSTANCE, capacity,
+                Runnable::run, () -> { }, () -> { });
+        client.onSubscribe(s);
+        s.start(since);
+        return s;
+    }
+
+    @Test
+    void aClientThatStopsReadingGetsOverflowWithWhereToResumeAndIsClosed() {
+        view.apply(1, event("ev-1", 1));
+        open(null, 2);
+        subscription.request(1);
+        view.apply(2, event("ev-2", 1));
+        assertEquals(1, sent.size());
+
+        // The client stops reading while the feed goes on past its buffer of two.
+        view.apply(3, event("ev-3", 1));
+        view.apply(4, event("ev-4", 1));
+        view.apply(5, event("ev-5", 1));
+        subscription.request(10);
+
+        OutboundSseEvent last = sent.get(sent.size() - 1);
+        assertEquals("overflow", last.getName());
+        assertEquals(2L, ((Map<?, ?>) last.getData()).get("resumeFrom"));
+        assertTrue(completed.get());
+        assertEquals(0, view.subscribers());
+    }
+
+    @Test
+    void replayThenLiveCarriesEachSequenceOnceInOrder() {
+        view.apply(1, event("ev-1", 1));
+        view.apply(2, event("ev-2", 1));
+        view.apply(3, event("ev-1", 2));
+        open(1L, 10);
+        view.apply(4, event("ev-3", 1));
+        subscription.request(10);
+
+        assertEquals(List.of("2", "3", "4"), sent.stream().map(OutboundSseEvent::getId).toList());
+        assertEquals(List.of("created", "updated", "created"), sent.stream().map(OutboundSseEvent::getName).toList());
+    }
+}

@@ -1,0 +1,79 @@
+package io.newsline.timeline.domain;
+
+import static io.newsline.timeline.domain.Events.KHARKIV;
+import static io.newsline.timeline.domain.Events.KUPIANSK;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.newsline.contracts.model.DatePrecision;
+import io.newsline.contracts.model.EventLocation;
+import io.newsline.contracts.model.EventType;
+import io.newsline.contracts.model.TimelineEvent;
+import io.newsline.contracts.model.TimelineStatus;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TimelineFilterTest {
+
+    private final KnownRegions regions = new KnownRegions();
+
+    private static TimelineEvent at(EventLocation where, String date) {
+        return new TimelineEvent("ev-1", EventType.SHELLING, null, date, null, DatePrecision.DAY, where, "t", null,
+                null, null, List.of("Volodymyr Zelensky", "Ukrainian Armed Forces"), List.of(), 1,
+                TimelineStatus.SINGLE_SOURCE, 1, "2025-06-07T00:00:00Z", "2025-06-07T00:00:00Z", null, null, null);
+    }
+
+    private static TimelineFilter place(String q) {
+        return TimelineFilter.parse(null, null, q, null, null, null, null);
+    }
+
+    @Test
+    void aPlaceMatchesByNameGeonamesIdRegionOrCountry() {
+        TimelineEvent kupiansk = at(KUPIANSK, "2025-06-07");
+
+        assertTrue(place("kupiansk").matches(kupiansk, regions));
+        assertTrue(place("704422").matches(kupiansk, regions));
+        assertTrue(place("Kharkiv Oblast").matches(kupiansk, regions));
+        assertTrue(place("Kharkiv region").matches(kupiansk, regions));
+        assertTrue(place("Ukraine").matches(kupiansk, regions));
+        assertTrue(place("UA").matches(kupiansk, regions));
+        assertFalse(place("Kharkiv").matches(kupiansk, regions), "the city is not the region");
+        assertFalse(place("Russia").matches(kupiansk, regions));
+    }
+
+    @Test
+    void aRegionsGeonamesIdFindsTheTownsInsideOnceTheRegionIsKnown() {
+        regions.learn(Events.KHARKIV_OBLAST);
+
+        assertTrue(place("706482").matches(at(KUPIANSK, "2025-06-07"), regions));
+    }
+
+    @Test
+    void datesEntitiesAndBoxesFilter() {
+        TimelineEvent e = at(KHARKIV, "2025-06-07");
+
+        assertTrue(TimelineFilter.parse("2025-06", "2025-06", null, null, null, null, null).matches(e, regions));
+        assertFalse(TimelineFilter.parse("2025-06-08", null, null, null, null, null, null).matches(e, regions));
+        assertTrue(TimelineFilter.parse(null, null, null, "shelling,air_strike", "zelensky", null, null)
+                .matches(e, regions));
+        assertFalse(TimelineFilter.parse(null, null, null, null, "Putin", null, null).matches(e, regions));
+        assertTrue(TimelineFilter.parse(null, null, null, null, null, "36,49,37,51", null).matches(e, regions));
+        assertFalse(TimelineFilter.parse(null, null, null, null, null, "30,49,31,51", null).matches(e, regions));
+        assertTrue(TimelineFilter.parse(null, null, null, null, null, null, "single-source").matches(e, regions));
+    }
+
+    @Test
+    void badFiltersAreNamedOneByOne() {
+        TimelineFilter.BadFilterException e = assertThrows(TimelineFilter.BadFilterException.class,
+                () -> TimelineFilter.parse("2025-13-01", "yesterday", null, "BOMBING", null, "1,2,3", "maybe"));
+
+        assertEquals(List.of("from", "to", "type", "bbox", "status"),
+                e.violations().stream().map(TimelineFilter.Violation::field).toList());
+        assertThrows(TimelineFilter.BadFilterException.class,
+                () -> TimelineFilter.parse("2025-06-02", "2025-06-01", null, null, null, null, null));
+        assertThrows(TimelineFilter.BadFilterException.class,
+                () -> TimelineFilter.parse(null, null, null, null, null, "0,80,10,70", null));
+    }
+}
