@@ -56,7 +56,10 @@ public final class EventExtractor {
             + "|entered|withdrew|retreated|fell|falls|voted|won|elected|resigned|resulted|caused|burned|burnt|sank"
             + "|derailed|kidnapped|murdered|stabbed|claimed|blew\\s+up|deployed|suffered|lost|destroying|leaving"
             + "|left|reported|recorded|hitting|striking|targeting|causing|clashed|fought|raided|besieged|surrounded"
-            + "|encircled|overran|overrun|pushed|broke\\s+through|ambushed|executed)\\b");
+            + "|encircled|overran|overrun|pushed|broke\\s+through|ambushed|executed|buried|flattened|inundated"
+            + "|submerged|triggered|trapped|shook|shaken|ripped|tore|engulfed|spread|made\\s+landfall|uprooted"
+            + "|washed\\s+away|knocked\\s+out|disrupted|raged|looted|torched|set\\s+fire|stabbed|abducted"
+            + "|dropped|dispersed|gathered|demanded|chanted|blocked)\\b");
     private static final Pattern HYPOTHETICAL = Pattern.compile("(?i)\\b(?:would|could(?!\\s+not\\s+be)|might|will|shall"
             + "|if|unless|threat\\w*|potential(?:ly)?|possible|possibility|risk\\s+of|aim(?:s|ed|ing)?\\s+(?:to|at)"
             + "|seek(?:s|ing)?\\s+to|sought\\s+to|intend\\w*\\s+to|designed\\s+to|plan(?:s|ned|ning)?\\s+to"
@@ -474,13 +477,17 @@ public final class EventExtractor {
                 return null;
             }
             if (prev.when != null) {
+                // The earlier sentence sets the scene ("Heavy rain fell on March 12. Floods then ...") or
+                // tells the same kind of happening; one about another kind of happening keeps its date.
                 boolean sameStory = ANAPHOR.matcher(r.text).find();
+                boolean otherStory = false;
                 for (Draft d : drafts) {
-                    if (d.positions.contains(j) && family(d.type).equals(family(type))) {
-                        sameStory = true;
+                    if (d.positions.contains(j)) {
+                        sameStory |= family(d.type).equals(family(type));
+                        otherStory |= !family(d.type).equals(family(type));
                     }
                 }
-                return sameStory ? prev.when : null;
+                return sameStory || !otherStory ? prev.when : null;
             }
         }
         return null;

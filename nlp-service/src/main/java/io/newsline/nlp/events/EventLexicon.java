@@ -73,7 +73,8 @@ final class EventLexicon {
                 + "|(?:have|has|had)\\s+(?:been\\s+)?(?:fully\\s+)?taken|withdrew\\s+from|withdrawn\\s+from|retreated\\s+from"
                 + "|pulled\\s+out\\s+of|occupied\\s+the|entered\\s+the\\s+(?:village|town|city))\\b",
                 EventType.TERRITORY_CAPTURE, "capture", 1.05);
-        add("\\bfalls\\b|\\bfell\\b", EventType.TERRITORY_CAPTURE, "capture", 0.7);
+        // "Sievierodonetsk falls": a named place falling, as headlines put it; "rain fell" is no capture.
+        add("(?<=(?-i:[A-Z][\\p{L}'’-]{2,50})\\s)falls\\b", EventType.TERRITORY_CAPTURE, "capture", 0.7);
         // Violence against civilians.
         add("\\b(?:shot|executed|massacred|abducted|tortured)\\s+(?:\\w+\\s+){0,3}civilians\\b"
                 + "|\\bmassacres?\\b|\\bopened\\s+fire\\s+on\\s+(?:civilians|protesters|a\\s+crowd|the\\s+crowd)"
@@ -169,12 +170,19 @@ final class EventLexicon {
         String s = matched.trim().replaceAll("\\s+", " ");
         String lower = s.toLowerCase(Locale.ROOT);
         return switch (type) {
-            case MISSILE_STRIKE -> lower.contains("missile") || lower.contains("rocket") ? s : s + " missile";
-            case DRONE_STRIKE -> lower.contains("drone") ? lower : s + " drone";
+            case MISSILE_STRIKE -> lower.contains("missile") || lower.contains("rocket") ? singular(s) : s + " missile";
+            case DRONE_STRIKE -> lower.contains("drone") ? singular(s) : singular(s) + " drone";
             case SHELLING -> s.equalsIgnoreCase("grad") ? "Grad MLRS" : s;
             case DISASTER -> normaliseDisaster(lower);
             default -> lower;
         };
+    }
+
+    /** "Kh-22 cruise missiles" names the weapon "Kh-22 cruise missile". */
+    private static String singular(String s) {
+        String t = s.replaceAll("(?i)(missile|drone|rocket|bomb)s$", "$1");
+        return t.matches("(?i)(?:kamikaze|attack|strike|suicide|loitering|explosive|fpv|lancet)[- ]drone")
+                ? t.toLowerCase(Locale.ROOT).replace("fpv", "FPV") : t;
     }
 
     private static String normaliseDisaster(String lower) {

@@ -1,0 +1,59 @@
+package io.newsline.nlp.events;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import io.newsline.nlp.events.CasualtyParser.Casualties;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class CasualtyParserTest {
+
+    private final CasualtyParser parser = new CasualtyParser();
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', nullValues = "-", value = {
+        "The shelling killed at least seven civilians and injured over 20 people.        | 7  | 20 | -",
+        "Two people died when the roof fell in.                                          | 2  | -  | -",
+        "The drone hit a minibus, killing three and injuring 11.                          | 3  | 11 | -",
+        "A 12-year-old boy was killed and his mother was wounded.                        | 1  | -  | -",
+        "Five people were killed, including two children, officials said.                | 5  | -  | -",
+        "Nine soldiers were reportedly wounded in the ambush.                            | -  | 9  | -",
+        "The blast left four dead and 30 injured.                                        | 4  | 30 | -",
+        "By evening the death toll had risen to 14.                                      | 14 | -  | -",
+        "The army said it had inflicted about 1,200 casualties on the enemy last week.   | -  | -  | 1200",
+        "Twenty-three people were killed or injured in the collapse.                     | -  | -  | 23",
+        "Police said 40 protesters were hurt and a police officer was killed.            | 1  | 40 | -",
+        "More than a dozen miners are feared dead after the flood.                       | 12 | -  | -",
+        "Three hundred villagers were injured by the quake.                              | -  | 300 | -",
+    })
+    void readsTollsAsTheTextGivesThem(String sentence, Integer killed, Integer injured, Integer casualties) {
+        Casualties c = parser.parse(sentence);
+
+        assertEquals(killed, c.killed(), "killed in: " + sentence);
+        assertEquals(injured, c.injured(), "injured in: " + sentence);
+        assertEquals(casualties, c.casualties(), "casualties in: " + sentence);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "A 45-year-old man was questioned by police on June 7.",
+        "The missiles struck 150 kilometres from the border on May 23.",
+        "At least 15 missiles and 40 drones were fired at the city.",
+        "The town, home to 30,000 people, lost power.",
+        "Dozens of people were injured in the stampede.",
+        "The strike killed a number of soldiers, the ministry said.",
+        "About 6,500 troops are said to be stationed in the area.",
+    })
+    void countsNothingThatIsNotAToll(String sentence) {
+        assertFalse(parser.parse(sentence).any(), () -> "found " + parser.parse(sentence));
+    }
+
+    @Test
+    void theFirstTollOfEachKindWins() {
+        Casualties c = parser.parse("Eight people were killed, three of them children, and another two were killed later.");
+
+        assertEquals(8, c.killed());
+    }
+}

@@ -1,0 +1,284 @@
+package io.newsline.nlp.events;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.newsline.contracts.model.DatePrecision;
+import io.newsline.contracts.model.Event;
+import io.newsline.contracts.model.EventType;
+import io.newsline.nlp.domain.AnnotatedArticle;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class EventExtractorTest {
+
+    /** A Tuesday morning. */
+    private static final String PUBLISHED = "2025-03-18T08:00:00Z";
+
+    private final EventExtractor extractor = new EventExtractor();
+
+    @Test
+    void aStrikeWithItsDatePlaceTollAndSource() {
+        AnnotatedArticle doc = TestArticle.publishedAt(PUBLISHED)
+                .title("Glide bombs hit Dornberg")
+                .body("On Sunday, Russian aircraft dropped three glide bombs on Dornberg in the Velmar region, "
+                        + "killing at least four civilians and injuring 17, Governor Anna Kessler said.")
+                .settlement("Dornberg", 48.1, 36.2, "UA").region("Velmar region", 48.0, 36.0, "UA")
+                .person("Anna Kessler")
+                .build();
+
+        List<Event> events = extractor.extract(doc);
+
+        assertEquals(1, events.size(), () -> "events: " + events);
+        Event e = events.get(0);
+        assertEquals(EventType.AIR_STRIKE, e.type());
+        assertEquals("glide bomb", e.subtype());
+        assertEquals("2025-03-16", e.date());
+        assertEquals(DatePrecision.DAY, e.datePrecision());
+        assertEquals("Dornberg", e.location().name(), "a settlement is preferred to its region");
+        assertEquals(48.1, e.location().lat());
+        assertEquals(4, e.killed());
+        assertEquals(17, e.injured());
+        assertNull(e.casualties());
+        assertEquals("Anna Kessler", e.attribution().source());
+        assertFalse(e.attribution().hedged());
+        assertTrue(e.actors().contains("Russian aircraft"), () -> "actors: " + e.actors());
+        assertTrue(e.entities().contains("Anna Kessler"));
+        assertTrue(e.evidence().startsWith("On Sunday, Russian aircraft"), "the body sentence is the evidence");
+        assertTrue(e.confidence() > 0.5 && e.confidence() <= 1.0);
+    }
+
+    @Test
+    void aFollowUpSentenceAddsItsTollToTheEvent() {
+        AnnotatedArticle doc = TestArticle.publishedAt(PUBLISHED)
+                .body("An Iskander missile struck a school in Lorvik overnight. "
+                        + "The attack killed two teachers and wounded nine pupils, the mayor said.")
+                .settlement("Lorvik", 50.0, 30.0, "UA")
+                .build();
+
+        List<Event> events = extractor.extract(doc);
+
+        assertEquals(1, events.size(), () -> "events: " + events);
+        Event e = events.get(0);
+        assertEquals(EventType.MISSILE_STRIKE, e.type());
+        assertEquals("Iskander missile", e.subtype());
+        assertEquals("2025-03-18", e.date(), "overnight is the night before a morning's publication");
+        assertEquals(2, e.killed());
+        assertEquals(9, e.injured());
+        assertEquals("mayor", e.attribution().source());
+    }
+
+    @Test
+    void backgroundHabitsPlansAndFearsAreNoEvents() {
+        AnnotatedArticle doc = TestArticle.publishedAt(PUBLISHED)
+                .body("Since the war began in February 2022, Lorvik has been shelled for months.",
+                        "Analysts warn that the army could launch a new offensive on Lorvik in the spring.",
+                        "Drones are a favoured weapon of both sides.",
+                        "If the dam were breached, floods would reach the town within hours.")
+                .settlement("Lorvik", 50.0, 30.0, "UA")
+                .build();
+
+        assertEquals(List.of(), extractor.extract(doc));
+    }
+
+    @Test
+    void anArticleMayReportSeveralHappenings() {
+        AnnotatedArticle doc = TestArticle.publishedAt(PUBLISHED)
+                .body("Government troops took control of the village of Ostra on Saturday, the defence ministry said.",
+                        "In the capital Belsk, thousands of people protested against the draft law on Monday.")
+                .settlement("Ostra", 47.5, 35.1, "UA").settlement("Belsk", 50.4, 30.5, "UA")
+                .organisation("defence ministry")
+                .build();
+
+        List<Event> events = extractor.extract(doc);
+
+        assertEquals(2, events.size(), () -> "events: " + events);
+        Event capture = events.get(0);
+        assertEquals(EventType.TERRITORY_CAPTURE, capture.type());
+        assertEquals("Ostra", capture.location().name());
+        assertEquals("2025-03-15", capture.date());
+        Event protest = events.get(1);
+        assertEquals(EventType.PROTEST, protest.type());
+        assertEquals("Belsk", protest.location().name());
+        assertEquals("2025-03-17", protest.date());
+        assertNotEquals(capture.id(), protest.id());
+    }
+
+    @Test
+    void twoAccountsOfOneHappeningBecomeOneEvent() {
+        AnnotatedArticle doc = TestArticle.publishedAt(PUBLISHED)
+                .body("Shahed drones hit the power plant in Varna Nova on Sunday night.",
+                        "Officials in Kyrena reported no damage.",
+                        "Engineers said the drone strike in Varna Nova on Sunday cut power to 40,000 homes.")
+                .settlement("Varna Nova", 46.5, 32.0, "UA").settlement("Kyrena", 46.9, 31.9, "UA")
+                .build();
+
+        List<Event> events = extractor.extract(doc);
+
+        assertEquals(1, events.size(), () -> "events: " + events);
+        assertEquals(EventType.DRONE_STRIKE, events.get(0).type());
+        assertEquals("2025-03-16", events.get(0).date());
+    }
+
+    @Test
+    void theSameKindOfHappeningOnDifferentDaysStaysApart() {
+        AnnotatedArticle doc = TestArticle.publishedAt(PUBLISHED)
+                .body("Artillery shelled the market in Lorvik on Saturday, killing one man.",
+                        "The town's railway station was shelled on March 10, injuring two workers.")
+                .settlement("Lorvik", 50.0, 30.0, "UA")
+                .build();
+
+        List<Event> events = extractor.extract(doc);
+
+        assertEquals(2, events.size(), () -> "events: " + events);
+        assertEquals("2025-03-15", events.get(0).date());
+        assertEquals(1, events.get(0).killed());
+        assertEquals("2025-03-10", events.get(1).date());
+        assertEquals(2, events.get(1).injured());
+    }
+
+    @Test
+    void aSentenceWithoutADateTakesThePreviousOneInItsParagraph() {
+        AnnotatedArticle doc = TestArticle.publishedAt(PUBLISHED)
+                .body("Heavy rain fell across the south on March 12. Floods then swept through Perin, "
+                        + "forcing 300 families from their homes.",
+                        "A landslide buried a road near Tolsk.")
+                .settlement("Perin", 45.0, 29.0, "UA").settlement("Tolsk", 45.5, 29.5, "UA")
+                .build();
+
+        List<Event> events = extractor.extract(doc);
+
+        Event flood = events.stream().filter(e -> e.location().name().equals("Perin")).findFirst().orElseThrow();
+        assertEquals(EventType.DISASTER, flood.type());
+        assertEquals("flood", flood.subtype());
+        assertEquals("2025-03-12", flood.date());
+        Event landslide = events.stream().filter(e -> e.location().name().equals("Tolsk")).findFirst().orElseThrow();
+        assertEquals("2025-03-18", landslide.date(), "a new paragraph does not inherit the date");
+    }
+
+    @Test
+    void anEventWithoutItsOwnPlaceIsPutAtTheArticlesMainPlace() {
+        AnnotatedArticle doc = TestArticle.publishedAt(PUBLISHED)
+                .title("Explosions rock Marrin port")
+                .body("A car bomb exploded outside a police station, killing six officers.")
+                .settlement("Marrin", 36.8, 10.2, "TN")
+                .build();
+
+        List<Event> events = extractor.extract(doc);
+
+        assertEquals(1, events.size(), () -> "events: " + events);
+        assertEquals(EventType.EXPLOSION, events.get(0).type());
+        assertEquals("car bomb", events.get(0).subtype());
+        assertEquals("Marrin", events.get(0).location().name());
+        assertEquals(6, events.get(0).killed());
+        assertEquals("2025-03-18", events.get(0).date(), "no time given: the publication day");
+    }
+
+    @Test
+    void aLaunchSiteIsNotWhereTheStrikeHappened() {
+        AnnotatedArticle doc = TestArticle.publishedAt(PUBLISHED)
+                .body("Bombers fired cruise missiles from Kestria at the port of Odal on Monday.")
+                .country("Kestria", 53.0, 28.0, "KE").settlement("Odal", 46.4, 30.7, "UA")
+                .build();
+
+        Event e = extractor.extract(doc).get(0);
+
+        assertEquals("Odal", e.location().name());
+        assertEquals(EventType.MISSILE_STRIKE, e.type());
+    }
+
+    @Test
+    void aClaimDoubtedInTheNextSentenceIsHedged() {
+        AnnotatedArticle doc = TestArticle.publishedAt(PUBLISHED)
+                .body("The separatist commander announced on March 14 that his fighters had captured Hollin.",
+                        "This claim could not be verified by independent sources.")
+                .settlement("Hollin", 48.3, 38.0, "UA")
+                .build();
+
+        Event e = extractor.extract(doc).get(0);
+
+        assertEquals(EventType.TERRITORY_CAPTURE, e.type());
+        assertEquals("2025-03-14", e.date());
+        assertTrue(e.attribution().hedged());
+    }
+
+    @Test
+    void aReportedRangeKeepsItsEnd() {
+        AnnotatedArticle doc = TestArticle.publishedAt(PUBLISHED)
+                .body("The ministry said the enemy suffered about 2,400 casualties between March 3 and 9.")
+                .build();
+
+        Event e = extractor.extract(doc).get(0);
+
+        assertEquals(EventType.CASUALTY_REPORT, e.type());
+        assertEquals(2400, e.casualties());
+        assertEquals("2025-03-03", e.date());
+        assertEquals("2025-03-09", e.dateEnd());
+        assertEquals("ministry", e.attribution().source());
+    }
+
+    @Test
+    void aMonthIsAMonthPreciseDate() {
+        AnnotatedArticle doc = TestArticle.publishedAt(PUBLISHED)
+                .body("Rebels seized the airport of Tamba in January, residents said.")
+                .settlement("Tamba", 4.5, 12.3, "CM")
+                .build();
+
+        Event e = extractor.extract(doc).get(0);
+
+        assertEquals("2025-01", e.date());
+        assertEquals(DatePrecision.MONTH, e.datePrecision());
+    }
+
+    @Test
+    void idsAreStableAcrossRuns() {
+        AnnotatedArticle doc = TestArticle.publishedAt(PUBLISHED)
+                .body("An earthquake of magnitude 6.1 struck Sarel on Monday.")
+                .settlement("Sarel", 38.0, 27.0, "TR")
+                .build();
+
+        assertEquals(extractor.extract(doc).get(0).id(), new EventExtractor().extract(doc).get(0).id());
+    }
+
+    @Test
+    void anEmptyArticleHasNoEvents() {
+        assertEquals(List.of(), extractor.extract(TestArticle.publishedAt(PUBLISHED).build()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "A guided aerial bomb hit a hospital in Lorvik on Monday.                   | AIR_STRIKE          | guided aerial bomb",
+        "Russian forces shelled Lorvik with Grad rockets on Monday.                 | SHELLING            | Grad MLRS",
+        "Artillery fire damaged a bridge in Lorvik on Monday.                       | SHELLING            | artillery",
+        "Two Shahed drones struck an oil depot in Lorvik on Monday.                 | DRONE_STRIKE        | Shahed drone",
+        "A ballistic missile hit the rail yard in Lorvik on Monday.                 | MISSILE_STRIKE      | ballistic missile",
+        "Troops liberated Lorvik on Monday, the general staff said.                 | TERRITORY_CAPTURE   | capture",
+        "Infantry units stormed enemy positions near Lorvik on Monday.              | GROUND_ASSAULT      | assault",
+        "Gunmen opened fire on civilians at a market in Lorvik on Monday.           | ATTACK_ON_CIVILIANS | attack on civilians",
+        "A blast ripped through a chemical plant in Lorvik on Monday.               | EXPLOSION           | explosion",
+        "A magnitude 5.8 earthquake shook Lorvik on Monday.                         | DISASTER            | earthquake",
+        "Farmers protested outside the parliament in Lorvik on Monday.              | PROTEST             | protest",
+        "Rioters looted shops in Lorvik on Monday.                                  | RIOT                | riot",
+        "A shop owner was stabbed during a robbery in Lorvik on Monday.             | CRIME               | crime",
+        "The two foreign ministers met in Lorvik on Monday.                         | DIPLOMACY           | diplomatic meeting",
+        "Allies announced a new military aid package for the army in Lorvik on Monday. | MILITARY_AID     | military aid",
+        "Authorities evacuated 2,000 residents from Lorvik on Monday.               | DISPLACEMENT        | displacement",
+    })
+    void classifiesTheKindOfHappening(String sentence, EventType type, String subtype) {
+        AnnotatedArticle doc = TestArticle.publishedAt(PUBLISHED).body(sentence)
+                .settlement("Lorvik", 50.0, 30.0, "UA").build();
+
+        List<Event> events = extractor.extract(doc);
+
+        assertEquals(1, events.size(), () -> "events: " + events);
+        assertEquals(type, events.get(0).type());
+        assertEquals(subtype, events.get(0).subtype());
+        assertEquals("2025-03-17", events.get(0).date());
+        assertEquals("Lorvik", events.get(0).location().name());
+    }
+}
