@@ -74,7 +74,7 @@ const regions = new Map();     // "CC.code" -> {id, name, ascii}
 for await (const line of lines(path.join(geonamesDir, 'admin1CodesASCII.txt'))) {
   if (!line) continue;
   const [code, name, ascii, id] = line.split('\t');
-  regions.set(code, { id: +id, code, name, ascii, n: 0, sumLat: 0, sumLon: 0, pop: 0, seat: null });
+  regions.set(code, { id: +id, code, name, ascii, lats: [], lons: [], pop: 0, seat: null });
 }
 
 const places = [];
@@ -95,17 +95,28 @@ for await (const line of lines(citiesFile)) {
   places.push(p);
   const r = regions.get(`${cc}.${admin1}`);
   if (r) {
-    r.n++; r.sumLat += p.lat; r.sumLon += p.lon; r.pop += p.pop;
+    r.lats.push(p.lat); r.lons.push(p.lon); r.pop += p.pop;
     if (fcode === 'PPLA' && (!r.seat || p.pop > r.seat.pop)) r.seat = p;
   }
-  const s = countryStats.get(cc) ?? { n: 0, sumLat: 0, sumLon: 0, capital: null };
-  s.n++; s.sumLat += p.lat; s.sumLon += p.lon;
+  const s = countryStats.get(cc) ?? { lats: [], lons: [], capital: null };
+  s.lats.push(p.lat); s.lons.push(p.lon);
   if (fcode === 'PPLC') s.capital = p;
   countryStats.set(cc, s);
 }
 
 // Words that name an administrative level, dropped to get the bare name news uses ("Belgorod Oblast" -> "Belgorod").
 const LEVEL_WORDS = /\s+(oblast'?|region|province|governorate|krai|kray|state|county|district|prefecture|voivodeship|city|republic|autonomous okrug)$/i;
+
+// The middle of the box around a region's settlements, without the outermost 2% on each side, comes
+// closer to its geometric centre than its seat (often on an edge: Kharkiv, Luhansk) or the mean of its
+// settlements (pulled towards the densely settled part: Texas, Alaska).
+function centre(lats, lons) {
+  const q = (values, f) => {
+    const sorted = [...values].sort((x, y) => x - y);
+    return sorted[Math.min(sorted.length - 1, Math.floor(f * sorted.length))];
+  };
+  return [(q(lats, 0.02) + q(lats, 0.98)) / 2, (q(lons, 0.02) + q(lons, 0.98)) / 2];
+}
 
 function commonPrefix(a, b) {
   let i = 0;
@@ -118,12 +129,9 @@ for (const p of places) rows.push([p.id, p.name, p.lat, p.lon, p.cc, p.admin1, p
 
 let regionsWritten = 0;
 for (const r of regions.values()) {
-  if (r.n === 0) continue;     // no settlement to place it by
+  if (r.lats.length === 0) continue;     // no settlement to place it by
   const [cc, code] = r.code.split('.');
-  // The centre of its settlements approximates the region's middle better than its seat,
-  // which often lies on an edge (Kharkiv, Luhansk).
-  const lat = r.sumLat / r.n;
-  const lon = r.sumLon / r.n;
+  const [lat, lon] = centre(r.lats, r.lons);
   const alts = new Map();
   const add = (n) => {
     const a = usableAltName(n);
@@ -151,8 +159,7 @@ let countriesWritten = 0;
 for (const c of countries.values()) {
   const s = countryStats.get(c.iso2);
   if (!s) continue;
-  const lat = s.sumLat / s.n;
-  const lon = s.sumLon / s.n;
+  const [lat, lon] = centre(s.lats, s.lons);
   const alts = new Map();
   for (const n of c.aliases) alts.set(dedupeKey(n), cleanField(n));
   rows.push([c.id, c.name, lat, lon, c.iso2, '', 'PCLI', c.population, [...alts.values()]]);
