@@ -19,7 +19,8 @@ public class TimelineBeans {
     @Produces
     @Singleton
     EventMerger eventMerger(TimelineConfig config) {
-        MergeRule rule = new MergeRule(config.merge().maxDistanceKm(), config.merge().dayTolerance());
+        MergeRule rule = new MergeRule(config.merge().maxDistanceKm(), config.merge().dayTolerance(),
+                config.merge().adjacentDayWithin());
         return new EventMerger(rule, Clock.systemUTC(), config.publicationFallback());
     }
 }

@@ -36,6 +36,10 @@ public interface TimelineConfig {
         /** Day-precise dates at most this many days apart may merge (0: they must overlap). */
         @WithDefault("0")
         int dayTolerance();
+
+        /** Day-precise dates one day apart still merge when the reports were published at most this long apart. */
+        @WithDefault("PT18H")
+        Duration adjacentDayWithin();
     }
 
     /** The SSE stream's limits. */

@@ -114,7 +114,7 @@ public final class EventMerger {
                 continue;
             }
             Event placed = withRegion(e, article.locations());
-            MergeRule.Report report = reportOf(placed);
+            MergeRule.Report report = reportOf(placed, publishedInstant(article.publishedAt()));
             EventSource source = sourceOf(article, placed);
             List<TimelineEvent> matches = candidates(report, article.id());
             if (matches.isEmpty()) {
@@ -270,7 +270,8 @@ public final class EventMerger {
 
     /** Who published a source: its outlet name, else its web site, else the article itself. */
     static String outletOf(EventSource s) {
-        if (s.source() != null && !s.source().isBlank()) {
+        // Feeds say "unknown (wire report)" when they do not know: that names no outlet.
+        if (s.source() != null && !s.source().isBlank() && !PlaceNames.normalize(s.source()).startsWith("unknown")) {
             return PlaceNames.normalize(s.source());
         }
         if (s.url() != null) {
@@ -425,12 +426,15 @@ public final class EventMerger {
         }
     }
 
-    private static MergeRule.Report reportOf(Event e) {
-        return new MergeRule.Report(e.type(), e.date(), e.dateEnd(), e.datePrecision(), e.location());
+    private static MergeRule.Report reportOf(Event e, Instant published) {
+        return new MergeRule.Report(e.type(), e.date(), e.dateEnd(), e.datePrecision(), e.location(),
+                published == null ? List.of() : List.of(published));
     }
 
     private static MergeRule.Report reportOf(TimelineEvent e) {
-        return new MergeRule.Report(e.type(), e.date(), e.dateEnd(), e.datePrecision(), e.location());
+        List<Instant> published = nullSafe(e.sources()).stream().map(s -> publishedInstant(s.publishedAt()))
+                .filter(Objects::nonNull).toList();
+        return new MergeRule.Report(e.type(), e.date(), e.dateEnd(), e.datePrecision(), e.location(), published);
     }
 
     private static boolean disjointSources(TimelineEvent a, TimelineEvent b) {

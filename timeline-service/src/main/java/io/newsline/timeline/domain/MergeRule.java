@@ -4,6 +4,8 @@ import io.newsline.contracts.model.DatePrecision;
 import io.newsline.contracts.model.EventLocation;
 import io.newsline.contracts.model.EventType;
 import io.newsline.contracts.model.Place;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
@@ -16,15 +18,22 @@ import java.util.Set;
  * same level (a town is never merged with a region), and dates of the same precision that overlap.
  * Deliberately strict: two strikes on one city days apart must stay two events.
  *
- * @param maxDistanceKm how far apart two town-level places may lie and still be one place
- * @param dayTolerance  how many days apart two day-precise dates may lie (0: they must overlap)
+ * @param maxDistanceKm       how far apart two town-level places may lie and still be one place
+ * @param dayTolerance        how many days apart two day-precise dates may lie (0: they must overlap)
+ * @param adjacentDayWithin   day-precise dates one day apart still match when the two reports were
+ *                            published at most this long apart: outlets date an overnight strike by
+ *                            either night; strikes on two nights are reported a day apart
  */
-public record MergeRule(double maxDistanceKm, int dayTolerance) {
+public record MergeRule(double maxDistanceKm, int dayTolerance, Duration adjacentDayWithin) {
 
-    public static final MergeRule DEFAULT = new MergeRule(25.0, 0);
+    public static final MergeRule DEFAULT = new MergeRule(25.0, 0, Duration.ofHours(18));
 
-    /** What a report says about when, where and what: the part of an event the rule looks at. */
-    public record Report(EventType type, String date, String dateEnd, DatePrecision precision, EventLocation location) {
+    /**
+     * What a report says about when, where and what: the part of an event the rule looks at.
+     * {@code published} holds when its sources were published (any that are known).
+     */
+    public record Report(EventType type, String date, String dateEnd, DatePrecision precision, EventLocation location,
+            List<Instant> published) {
         LocalDate start() {
             return EventDates.firstDay(date);
         }
@@ -71,8 +80,24 @@ public record MergeRule(double maxDistanceKm, int dayTolerance) {
         if (a.date() == null || b.date() == null || a.effectivePrecision() != b.effectivePrecision()) {
             return false;
         }
-        int slack = a.effectivePrecision() == DatePrecision.DAY ? dayTolerance : 0;
-        return !a.end().plusDays(slack).isBefore(b.start()) && !b.end().plusDays(slack).isBefore(a.start());
+        boolean day = a.effectivePrecision() == DatePrecision.DAY;
+        int slack = day ? dayTolerance : 0;
+        if (!a.end().plusDays(slack).isBefore(b.start()) && !b.end().plusDays(slack).isBefore(a.start())) {
+            return true;
+        }
+        boolean adjacent = day && (a.end().plusDays(1).equals(b.start()) || b.end().plusDays(1).equals(a.start()));
+        return adjacent && publishedClose(a.published(), b.published());
+    }
+
+    private boolean publishedClose(List<Instant> a, List<Instant> b) {
+        for (Instant x : a) {
+            for (Instant y : b) {
+                if (Duration.between(x, y).abs().compareTo(adjacentDayWithin) <= 0) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** How far apart two places are when they can be one place, in km (0 for the same place). */

@@ -55,6 +55,27 @@ class EventMergerTest {
     }
 
     @Test
+    void anOvernightStrikeDatedByEitherNightMergesWhenReportedTheSameMorning() {
+        merger.fold(article("a1", "Reuters", "2025-06-07T02:00:00Z",
+                event(EventType.DRONE_STRIKE, "2025-06-06", KHARKIV, 2, "Late on Friday drones hit Kharkiv.")));
+        List<TimelineEvent> out = merger.fold(article("a2", "AP", "2025-06-07T09:00:00Z",
+                event(EventType.DRONE_STRIKE, "2025-06-07", KHARKIV, 2, "Overnight drones hit Kharkiv.")));
+
+        assertEquals(2, out.get(0).revision());
+        assertEquals(1, merger.size());
+    }
+
+    @Test
+    void strikesOnTwoNightsReportedEachMorningStayApart() {
+        merger.fold(article("a1", "Reuters", "2025-06-07T08:00:00Z",
+                event(EventType.DRONE_STRIKE, "2025-06-07", KHARKIV, 2, "Overnight drones hit Kharkiv.")));
+        merger.fold(article("a2", "Reuters", "2025-06-08T08:00:00Z",
+                event(EventType.DRONE_STRIKE, "2025-06-08", KHARKIV, 1, "Overnight drones hit Kharkiv again.")));
+
+        assertEquals(2, merger.size());
+    }
+
+    @Test
     void placesFarApartOrAtAnotherLevelOrOtherKindsOfHappeningStayApart() {
         merger.fold(article("a1", "Reuters", "2025-06-07T06:00:00Z",
                 event(EventType.SHELLING, "2025-06-07", KHARKIV, 1, "Shelling in Kharkiv.")));
