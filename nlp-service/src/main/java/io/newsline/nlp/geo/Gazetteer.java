@@ -151,6 +151,19 @@ public final class Gazetteer {
         return candidates(name).matches().stream().anyMatch(m -> !m.variant());
     }
 
+    /**
+     * Like {@link #isPlaceName(String)}, but only for places of at least this population (regions and
+     * countries count their people): many villages are named like common words ("Police", "Best"),
+     * so a recogniser fix that turns a word into a place can ask for a sizeable one.
+     */
+    public boolean isPlaceName(String name, long minPopulation) {
+        if (name == null || name.chars().noneMatch(Character::isUpperCase)) {
+            return false;
+        }
+        return candidates(name).matches().stream()
+                .anyMatch(m -> !m.variant() && (m.entry().population() >= minPopulation || m.entry().geonameId() < 0));
+    }
+
     /** "Ukrainian" -> "UA"; the caller decides whether the word stands for a place in its sentence. */
     public Optional<String> demonymCountry(String word) {
         if (word == null) {

@@ -94,6 +94,15 @@ class GazetteerLookupTest {
         assertFalse(gazetteer.isPlaceName("Xqzzvv"));
     }
 
+    @Test
+    void aPopulationFloorKeepsWordLikeVillagesOut() {
+        assertTrue(gazetteer.isPlaceName("Police"), "a town in Poland");
+        assertFalse(gazetteer.isPlaceName("Police", 100_000));
+        assertTrue(gazetteer.isPlaceName("Kharkiv", 100_000));
+        assertTrue(gazetteer.isPlaceName("Sumy Oblast", 100_000));
+        assertTrue(gazetteer.isPlaceName("Donbas", 100_000));
+    }
+
     private static List<Long> ids(String name) {
         return gazetteer.lookup(name).stream().map(GazetteerEntry::geonameId).toList();
     }
