@@ -38,7 +38,7 @@ function hasPlace(ev) {
 }
 
 export class TimelineMap {
-  constructor(container, { tileUrl, tileAttribution, onSelect }) {
+  constructor(container, { onSelect }) {
     this.onSelect = onSelect;
     this.markers = new Map();
     this.selectedId = null;
@@ -46,13 +46,16 @@ export class TimelineMap {
     this.map = L.map(container, { worldCopyJump: true, attributionControl: false, minZoom: 2, zoomSnap: 0.5 })
       .setView([30, 20], 2);
     this.map.createPane("boundaries").style.zIndex = 250;
-    if (tileUrl) {
-      L.tileLayer(tileUrl, { maxZoom: 18 }).addTo(this.map);
-      if (tileAttribution) document.getElementById("credits").append(` · Tiles: ${tileAttribution}`);
-    }
-    this.tiled = Boolean(tileUrl);
     this.markerLayer = L.featureGroup().addTo(this.map);
-    this.loadBasemap();
+  }
+
+  /** Lays a configured tile server under the markers; the bundled countries then become outlines. */
+  useTiles(tileUrl, tileAttribution) {
+    if (!tileUrl) return;
+    L.tileLayer(tileUrl, { maxZoom: 18 }).addTo(this.map);
+    if (tileAttribution) document.getElementById("credits").append(` · Tiles: ${tileAttribution}`);
+    this.countries?.setStyle({ fillOpacity: 0 });
+    this.tiled = true;
   }
 
   async loadBasemap() {
@@ -60,15 +63,18 @@ export class TimelineMap {
       fetch("/vendor/countries-50m.json").then((r) => r.json()),
       fetch("/vendor/admin1-50m.json").then((r) => r.json()).catch(() => null),
     ]);
+    // A canvas draws these 100,000-point outlines several times faster than SVG paths would, and
+    // nothing on them is clickable; the markers stay SVG so each is an element of its own.
+    const renderer = L.canvas({ pane: "boundaries", padding: 0.2 });
     const land = topojson.feature(countries, countries.objects.countries);
-    L.geoJSON(land, {
-      pane: "boundaries",
+    this.countries = L.geoJSON(land, {
+      renderer,
       interactive: false,
       style: { color: "#8a8f98", weight: 0.8, fillColor: "#f2efe6", fillOpacity: this.tiled ? 0 : 1 },
     }).addTo(this.map);
     if (admin1) {
       const regions = L.geoJSON(topojson.feature(admin1, admin1.objects.boundaries), {
-        pane: "boundaries",
+        renderer,
         interactive: false,
         style: { color: "#a9adb4", weight: 0.6, dashArray: "3 3" },
       });
@@ -92,7 +98,8 @@ export class TimelineMap {
       className: `ev-marker precision-${ev.location.precision || "exact"}`,
       bubblingMouseEvents: false,
     });
-    marker.bindTooltip(tooltipOf(ev), { direction: "top", offset: [0, -4] });
+    // Built when first shown: a thousand tooltips up front would cost more than the markers.
+    marker.bindTooltip(() => tooltipOf(ev), { direction: "top", offset: [0, -4] });
     marker.on("click", () => this.onSelect(ev.id, "map"));
     marker.addTo(this.markerLayer);
     marker.event = ev;
