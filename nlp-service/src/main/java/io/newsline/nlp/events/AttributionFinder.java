@@ -87,7 +87,7 @@ public final class AttributionFinder {
     private static Name firstName(List<Name> names, int from, int to) {
         Name best = null;
         for (Name n : names) {
-            if (isSpeaker(n) && n.start() >= from && n.end() <= to && (best == null || n.start() < best.start())) {
+            if (isSpeaker(n) && n.start() >= from && n.start() < to && (best == null || n.start() < best.start())) {
                 best = n;
             }
         }
@@ -111,7 +111,10 @@ public final class AttributionFinder {
     private static int clauseEnd(String s, int from) {
         for (int i = from; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (c == ',' || c == ';' || c == '.' && (i + 1 == s.length() || Character.isWhitespace(s.charAt(i + 1)))) {
+            boolean abbreviation = c == '.' && i > 0 && Character.isUpperCase(s.charAt(i - 1))
+                    && (i < 2 || !Character.isLetter(s.charAt(i - 2)) || s.charAt(i - 2) == '.');
+            if (c == ',' || c == ';'
+                    || c == '.' && !abbreviation && (i + 1 == s.length() || Character.isWhitespace(s.charAt(i + 1)))) {
                 return i;
             }
         }

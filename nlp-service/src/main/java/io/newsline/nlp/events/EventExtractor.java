@@ -140,7 +140,19 @@ public final class EventExtractor {
             Place where = bestPlace(r, type);
             if (last != null && continues(r, type, last, i, when, where)) {
                 last.absorb(r, type, this);
+                if (where != null && last.place != null && moreSpecific(where, last.place)) {
+                    last.place = where;
+                }
                 continue;
+            }
+            if (type == EventType.CASUALTY_REPORT && (r.when == null || r.reportingDate)) {
+                // "The vice president said on Tuesday that 3,419 people had been killed": a toll of the
+                // happening the article already told, not a happening of its own.
+                Draft told = firstViolent(drafts, where);
+                if (told != null) {
+                    told.absorb(r, type, this);
+                    continue;
+                }
             }
             Draft d = new Draft(r, type, when, date, where != null ? where : main, where != null);
             d.attribution = attributionFinder.find(r.text, r.names);
@@ -170,14 +182,16 @@ public final class EventExtractor {
         final List<Trigger> triggers;
         final TimeExpression when;
         final boolean onlyFuture;
+        /** The date says when something was said ("the governor said on Tuesday"), not when it happened. */
+        final boolean reportingDate;
         final Casualties counts;
         final List<PlaceHit> places;
         final List<Name> names;
         final boolean[] background;
 
         Reading(Sentence sentence, int position, int paragraph, String text, List<Trigger> triggers,
-                TimeExpression when, boolean onlyFuture, Casualties counts, List<PlaceHit> places, List<Name> names,
-                boolean[] background) {
+                TimeExpression when, boolean onlyFuture, boolean reportingDate, Casualties counts, List<PlaceHit> places,
+                List<Name> names, boolean[] background) {
             this.sentence = sentence;
             this.position = position;
             this.paragraph = paragraph;
@@ -186,6 +200,7 @@ public final class EventExtractor {
             this.triggers = triggers;
             this.when = when;
             this.onlyFuture = onlyFuture;
+            this.reportingDate = reportingDate;
             this.counts = counts;
             this.places = places;
             this.names = names;
@@ -231,7 +246,8 @@ public final class EventExtractor {
         }
         TimeExpression when = null;
         boolean anyDate = false;
-        LocalDate latest = published.toLocalDate().plusDays(1);
+        // An event has happened by the time it is reported: a later date belongs to a plan or a forecast.
+        LocalDate latest = published.toLocalDate();
         int anchor = triggers.isEmpty() ? 0 : bestOf(triggers).start();
         for (TimeExpression t : temporal.find(text, published)) {
             anyDate = true;
@@ -266,8 +282,9 @@ public final class EventExtractor {
                 }
             }
         }
-        return new Reading(s, position, paragraph, text, triggers, when, anyDate && when == null, counts, places,
-                names, background);
+        boolean reportingDate = when != null && SAID_ON.matcher(text.substring(0, when.start())).find();
+        return new Reading(s, position, paragraph, text, triggers, when, anyDate && when == null, reportingDate, counts,
+                places, names, background);
     }
 
     /**
@@ -410,7 +427,10 @@ public final class EventExtractor {
         return r.title || ACTION.matcher(foreground).find();
     }
 
-    private static final Pattern MODAL = Pattern.compile("(?i)\\b(?:could|would|might|will|should|must|can|(?-i:may))\\b");
+    private static final Pattern MODAL = Pattern.compile("(?i)\\b(?:could|would|might|will|should|must|can|(?-i:may)"
+            + "|expected\\s+to|scheduled\\s+to|due\\s+to|set\\s+to|plans?\\s+to|planned\\s+to|likely\\s+to)\\b");
+    private static final Pattern SAID_ON = Pattern.compile("(?i)\\b(?:said|says|announced|reported|wrote|posted|stated"
+            + "|confirmed|added|claimed|told\\s+(?:\\S+\\s+){1,3}?)\\s*$");
 
     /** A modal verb within a few words of the trigger: "the offensive could come to a halt". */
     private static boolean modalNear(String text, Trigger t) {
@@ -611,7 +631,42 @@ public final class EventExtractor {
             return false;
         }
         return where == null || last.place == null || samePlace(where, last.place)
-                || anaphoric && broader(where, last.place);
+                || anaphoric && (where.lat() == null || sameCountry(where, last.place) && !bothSettlements(where, last.place)
+                        || near(where, last.place, 20));
+    }
+
+    private static boolean bothSettlements(Place a, Place b) {
+        return level(a) == 3 && level(b) == 3;
+    }
+
+    private static boolean near(Place a, Place b, double km) {
+        if (a.lat() == null || a.lon() == null || b.lat() == null || b.lon() == null) {
+            return false;
+        }
+        double dLat = Math.toRadians(b.lat() - a.lat());
+        double dLon = Math.toRadians(b.lon() - a.lon());
+        double h = Math.sin(dLat / 2) * Math.sin(dLat / 2) + Math.cos(Math.toRadians(a.lat()))
+                * Math.cos(Math.toRadians(b.lat())) * Math.sin(dLon / 2) * Math.sin(dLon / 2);
+        return 2 * 6371 * Math.asin(Math.sqrt(Math.min(1, h))) <= km;
+    }
+
+    /** The first violent happening the article told at a compatible place: the one a later toll is about. */
+    private static Draft firstViolent(List<Draft> drafts, Place where) {
+        for (Draft d : drafts) {
+            if (violent(d.type) && d.type != EventType.CASUALTY_REPORT
+                    && (where == null || d.place == null || samePlace(where, d.place) || sameCountry(where, d.place))) {
+                return d;
+            }
+        }
+        return null;
+    }
+
+    private static boolean sameCountry(Place a, Place b) {
+        return a.countryCode() != null && a.countryCode().equals(b.countryCode());
+    }
+
+    private static boolean moreSpecific(Place a, Place b) {
+        return level(a) > level(b) && a.lat() != null && sameCountry(a, b);
     }
 
     /** Whether {@code a} is a country or region that may contain {@code b} ("eastern Ukraine" for Kharkiv). */
@@ -727,7 +782,7 @@ public final class EventExtractor {
         final LocalDate date;
         final LocalDate dateEnd;
         final DatePrecision precision;
-        final Place place;
+        Place place;
         final boolean placeNamed;
         Integer killed;
         Integer injured;

@@ -86,7 +86,7 @@ final class EventLexicon {
         add("\\b(?:explosions?|blasts?|exploded|detonat\\w+|blew\\s+up)\\b", EventType.EXPLOSION, "explosion", 0.65);
         // Disasters.
         add("\\b(?:earthquakes?|quakes?|aftershocks?|tsunamis?|floods?|flooding|flash\\s+floods?|wildfires?|forest\\s+fires?"
-                + "|bushfires?|hurricanes?|typhoons?|cyclones?|tornado(?:es)?|landslides?|mudslides?|avalanches?"
+                + "|bushfires?|hurricanes?|typhoons?|cyclones?|tornado(?:es)?|(?<!\\bwins\\s)(?<!\\bwon\\s)(?<!\\bwin\\s)(?<!\\belectoral\\s)landslides?(?!\\s+(?:victory|victories|win|wins|majority|defeat|re-?election))|mudslides?|avalanches?"
                 + "|volcanic\\s+eruption|eruption|erupted|droughts?|heat\\s*waves?|blizzards?|storms?(?!\\s+Shadow)"
                 + "|dam\\s+(?:breach|collapse|burst)|building\\s+collapse|train\\s+(?:crash|derailment)|derailed"
                 + "|plane\\s+crash|crashed|capsized|shipwreck|sank|fire\\s+broke\\s+out|blaze)\\b",

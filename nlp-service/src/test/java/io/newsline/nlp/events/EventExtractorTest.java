@@ -236,6 +236,36 @@ class EventExtractorTest {
     }
 
     @Test
+    void aTollAnnouncedLaterBelongsToTheHappeningTheArticleToldFirst() {
+        AnnotatedArticle doc = TestArticle.publishedAt(PUBLISHED)
+                .body("A strong earthquake struck the hills east of Sarel on Sunday, toppling hundreds of houses.",
+                        "Officials said on Monday that 212 people had been killed and more than 1,500 injured.")
+                .settlement("Sarel", 38.0, 27.0, "TR")
+                .build();
+
+        List<Event> events = extractor.extract(doc);
+
+        assertEquals(1, events.size(), () -> "events: " + events);
+        assertEquals("2025-03-16", events.get(0).date(), "the day of the quake, not of the announcement");
+        assertEquals(212, events.get(0).killed());
+        assertEquals(1500, events.get(0).injured());
+    }
+
+    @Test
+    void plansAndWinsAreNoHappeningsOfTheirKind() {
+        AnnotatedArticle doc = TestArticle.publishedAt(PUBLISHED)
+                .title("Reform party wins landslide in Belsk vote")
+                .body("Talks on a truce are expected to resume in Belsk on Thursday.")
+                .settlement("Belsk", 50.4, 30.5, "UA")
+                .build();
+
+        List<Event> events = extractor.extract(doc);
+
+        assertTrue(events.stream().noneMatch(e -> e.type() == EventType.DISASTER), () -> "events: " + events);
+        assertTrue(events.stream().noneMatch(e -> e.type() == EventType.DIPLOMACY), () -> "events: " + events);
+    }
+
+    @Test
     void idsAreStableAcrossRuns() {
         AnnotatedArticle doc = TestArticle.publishedAt(PUBLISHED)
                 .body("An earthquake of magnitude 6.1 struck Sarel on Monday.")
