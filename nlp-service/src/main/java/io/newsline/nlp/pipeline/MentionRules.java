@@ -42,7 +42,12 @@ final class MentionRules {
     void apply(List<TaggedSentence> sentences, String source) {
         for (TaggedSentence s : sentences) {
             List<Token> t = s.tokens();
+            if (isCredits(t)) {
+                t.forEach(tok -> tok.label = OUTSIDE);
+                continue;
+            }
             dropNonNames(t);
+            portfolios(t);
             placeNounSpans(t);
             facilities(t);
             demonymOrganisations(t);
@@ -74,6 +79,40 @@ final class MentionRules {
             String w = tok.word;
             if (w.contains("@") || w.startsWith("http") || w.startsWith("www.") || w.contains("/")) {
                 tok.label = OUTSIDE;
+            }
+        }
+    }
+
+    /**
+     * Bylines and credit lines ("By Jane Doe", "Reporting by ...; editing by ...", "Contact the author:")
+     * name the people who wrote the story, not the people in it.
+     */
+    private static boolean isCredits(List<Token> t) {
+        if (t.size() >= 2 && t.get(0).word.equals("By") && t.get(1).isCapitalised() && t.size() <= 8) {
+            return true;
+        }
+        for (int i = 0; i + 1 < t.size(); i++) {
+            String w = t.get(i).word.toLowerCase(Locale.ROOT);
+            boolean credit = w.equals("reporting") || w.equals("editing") || w.equals("writing") || w.equals("compiled");
+            if (credit && t.get(i + 1).word.equals("by")) {
+                return true;
+            }
+            if (w.equals("contact") && i + 2 < t.size() && t.get(i + 2).word.equalsIgnoreCase("author")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "Interior Minister", "Defence Secretary": a portfolio before a title is no organisation. */
+    private static void portfolios(List<Token> t) {
+        for (int i = 0; i + 1 < t.size(); i++) {
+            String next = t.get(i + 1).word;
+            if (t.get(i).label.equals(ORGANIZATION) && !t.get(i + 1).label.equals(ORGANIZATION)
+                    && (next.equals("Minister") || next.equals("Secretary") || next.equals("Commissioner"))) {
+                for (int k = i; k >= 0 && t.get(k).label.equals(ORGANIZATION); k--) {
+                    t.get(k).label = OUTSIDE;
+                }
             }
         }
     }

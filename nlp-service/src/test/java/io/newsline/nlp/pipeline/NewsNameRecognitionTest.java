@@ -142,4 +142,14 @@ class NewsNameRecognitionTest {
                 normalisedBody.indexOf("Kharkiv") + 7)));
         assertEquals(3, doc.sentences().size(), "title, and a sentence per body line");
     }
+
+    @Test
+    void bylinesAndPortfoliosAreNotEntitiesOfTheStory() {
+        AnnotatedArticle doc = annotate("Quake aftermath",
+                "Interior Minister Selin Aydin said rescue teams reached the town.\n"
+                        + "Reporting by Tomas Berg; editing by Clara Holt");
+
+        assertEquals(List.of("Selin Aydin"), names(doc, EntityType.PERSON));
+        assertTrue(names(doc, EntityType.ORGANIZATION).isEmpty(), names(doc, EntityType.ORGANIZATION).toString());
+    }
 }
