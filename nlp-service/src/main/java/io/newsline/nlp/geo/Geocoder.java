@@ -57,6 +57,9 @@ public final class Geocoder {
     /** "Kyiv, Chernihiv, and Sumy oblasts": every name of the list is a region. */
     private static final Pattern SHARED_LEVEL = Pattern.compile("^(?:\\s*,\\s*(?:and\\s+|or\\s+)?\\p{Lu}[\\p{L}'’-]+)*"
             + "\\s*,?\\s*(?:and|or|&)\\s+\\p{Lu}[\\p{L}'’-]+\\s+(oblasts|regions|provinces|states|governorates|districts)\\b");
+    private static final Pattern REGIONAL_AFTER = Pattern.compile("^\\s+(?:regional|provincial|oblast|region's|province's)\\s+"
+            + "(?:military\\s+|state\\s+|civil(?:ian)?\\s+)?(?:administration|governor|government|council|authorities|police|head|"
+            + "prosecutor|prosecutor's|officials?|chief|legislature|parliament|duma)");
     private static final Pattern KIND_PREFIX = Pattern.compile("^(?:the\\s+)?(?:(?:small|frontline|front-line)\\s+)?"
             + "(?:village|town|settlement|hamlet|suburb|port|urban-type settlement)\\s+of\\s+", Pattern.CASE_INSENSITIVE);
     private static final Pattern CAPITALISED_WORD = Pattern.compile("\\b\\p{Lu}\\p{L}+\\b");
@@ -136,7 +139,11 @@ public final class Geocoder {
                 && Gazetteer.LEVEL_WORDS.contains(lastWord(NameKey.plainWords(name)))) {
             return name;
         }
-        Matcher lm = SHARED_LEVEL.matcher(text.substring(m.end(), Math.min(text.length(), m.end() + 120)));
+        String after = text.substring(m.end(), Math.min(text.length(), m.end() + 120));
+        if (REGIONAL_AFTER.matcher(after).find()) {
+            return name + " region";     // "the Kharkiv regional administration" speaks of the region
+        }
+        Matcher lm = SHARED_LEVEL.matcher(after);
         if (!lm.find()) {
             return name;
         }

@@ -71,6 +71,14 @@ class GeocoderTest {
     }
 
     @Test
+    void aRegionalAuthorityNamesTheRegion() {
+        String body = "The Kharkiv regional administration said Kupiansk was shelled. The Kharkiv oblast has no power.";
+        List<Place> places = resolve(body, "Kharkiv oblast", "Kharkiv", "Kupiansk");
+        assertEquals(List.of(Place.REGION, Place.EXACT), places.stream().map(Place::precision).toList());
+        assertEquals(List.of("Kharkiv", "Kharkiv oblast"), places.get(0).matchedText());
+    }
+
+    @Test
     void listedRegionsShareTheirLevelWord() {
         String body = "Missiles were fired at targets in Kyiv, Chernihiv, and Sumy oblasts.";
         List<Place> places = resolve(body, "Kyiv", "Chernihiv", "Sumy oblasts");
