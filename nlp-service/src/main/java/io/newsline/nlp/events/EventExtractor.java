@@ -408,6 +408,9 @@ public final class EventExtractor {
         Trigger best = r.best();
         boolean hasDate = r.when != null;
         boolean hasCounts = r.counts.any();
+        if (WAR_AS_A_WHOLE.matcher(r.text).find()) {
+            return false;
+        }
         if (hasCounts) {
             return true;
         }
@@ -415,6 +418,9 @@ public final class EventExtractor {
             return best == null || !modalNear(r.text, best);
         }
         String foreground = foreground(r);
+        if (hasPeriodBound(r)) {
+            return false; // "Since the 2021 coup, the military has carried out 600 air strikes"
+        }
         String clause = best == null ? foreground : clauseAround(foreground, best);
         if (HYPOTHETICAL.matcher(foreground).find() || HABITUAL.matcher(clause).find()
                 || CONDITIONAL_START.matcher(foreground).find()) {
@@ -432,6 +438,15 @@ public final class EventExtractor {
     private static final Pattern SAID_ON = Pattern.compile("(?i)\\b(?:said|says|announced|reported|wrote|posted|stated"
             + "|confirmed|added|claimed|told\\s+(?:\\S+\\s+){1,3}?)\\s*$");
 
+    private static boolean hasPeriodBound(Reading r) {
+        for (boolean b : r.background) {
+            if (b) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A modal verb within a few words of the trigger: "the offensive could come to a halt". */
     private static boolean modalNear(String text, Trigger t) {
         int from = Math.max(0, t.start() - 40);
@@ -447,6 +462,11 @@ public final class EventExtractor {
         return false;
     }
 
+    /** "The war, which began in April 2023, has killed tens of thousands": the whole war, not a happening in it. */
+    private static final Pattern WAR_AS_A_WHOLE = Pattern.compile("(?i)\\b(?:war|conflict|invasion|insurgency|civil\\s+war"
+            + "|uprising|crisis)\\b[^.;]{0,80}\\b(?:has|have)\\s+(?:so\\s+far\\s+|now\\s+|already\\s+)?(?:killed|displaced|left"
+            + "|forced|claimed|destroyed|uprooted|cost)\\b|\\b(?:war|conflict|invasion)\\s+(?:that\\s+|which\\s+)?"
+            + "(?:began|started|broke\\s+out|erupted)\\b");
     private static final Pattern CONDITIONAL_START = Pattern.compile("(?i)^\\s*(?:if|unless|should|once|when)\\b");
 
     /**
@@ -620,7 +640,10 @@ public final class EventExtractor {
         boolean anaphoric = ANAPHOR.matcher(r.text).find();
         Trigger best = r.best();
         boolean weak = type == EventType.CASUALTY_REPORT || best == null || best.generic();
-        if (!(anaphoric || weak && r.paragraph == last.paragraph)) {
+        // "A jet dropped bombs on Pazigyi village": the next sentence names the village of the region just told.
+        boolean refining = family(type).equals(family(last.type)) && when == null && i - last.lastPosition <= 2
+                && where != null && last.place != null && refines(where, last.place);
+        if (!(anaphoric || weak && r.paragraph == last.lastParagraph || refining)) {
             return false;
         }
         boolean refersBack = EVENT_ANAPHOR.matcher(r.text).find();
@@ -630,9 +653,14 @@ public final class EventExtractor {
         if (when != null && !when.date().equals(last.date)) {
             return false;
         }
-        return where == null || last.place == null || samePlace(where, last.place)
+        return where == null || last.place == null || samePlace(where, last.place) || refining
                 || anaphoric && (where.lat() == null || sameCountry(where, last.place) && !bothSettlements(where, last.place)
                         || near(where, last.place, 20));
+    }
+
+    /** A place inside the one an event has so far: a village of its region, a spot within a few km. */
+    private static boolean refines(Place inner, Place outer) {
+        return level(inner) > level(outer) && (inner.lat() == null || sameCountry(inner, outer)) || near(inner, outer, 10);
     }
 
     private static boolean bothSettlements(Place a, Place b) {
@@ -653,7 +681,7 @@ public final class EventExtractor {
     /** The first violent happening the article told at a compatible place: the one a later toll is about. */
     private static Draft firstViolent(List<Draft> drafts, Place where) {
         for (Draft d : drafts) {
-            if (violent(d.type) && d.type != EventType.CASUALTY_REPORT
+            if (!d.title && violent(d.type) && d.type != EventType.CASUALTY_REPORT
                     && (where == null || d.place == null || samePlace(where, d.place) || sameCountry(where, d.place))) {
                 return d;
             }
@@ -740,8 +768,9 @@ public final class EventExtractor {
             Draft same = null;
             for (Draft o : out) {
                 boolean placeFits = !t.placeNamed || samePlace(o.place, t.place)
-                        || o.place != null && t.place != null && broader(t.place, o.place);
-                if (family(o.type).equals(family(t.type)) && placeFits && (t.when == null || o.date.equals(t.date))) {
+                        || o.place != null && t.place != null && (sameCountry(t.place, o.place) || near(t.place, o.place, 30));
+                boolean kindFits = family(o.type).equals(family(t.type)) || violent(o.type) && violent(t.type);
+                if (kindFits && placeFits && (t.when == null || o.date.equals(t.date))) {
                     same = o;
                     break;
                 }
@@ -792,6 +821,7 @@ public final class EventExtractor {
         final Set<Integer> positions = new LinkedHashSet<>();
         final List<Reading> readings = new ArrayList<>();
         int lastPosition;
+        int lastParagraph;
 
         Draft(Reading r, EventType type, TimeExpression when, LocalDate date, Place place, boolean placeNamed) {
             this.primary = r;
@@ -812,6 +842,7 @@ public final class EventExtractor {
             positions.add(r.position);
             readings.add(r);
             lastPosition = r.position;
+            lastParagraph = r.paragraph;
         }
 
         /** Takes in a sentence that continues this event's story. */
@@ -819,6 +850,7 @@ public final class EventExtractor {
             positions.add(r.position);
             readings.add(r);
             lastPosition = r.position;
+            lastParagraph = r.paragraph;
             fillCounts(r.counts.killed(), r.counts.injured(), r.counts.casualties());
             if (this.type == EventType.CASUALTY_REPORT && type != EventType.CASUALTY_REPORT) {
                 this.type = type;

@@ -48,6 +48,8 @@ final class EventLexicon {
                 + "|\\bbarrel\\s+bombs?", EventType.AIR_STRIKE, "airstrike", 1.0);
         add("\\b(?:warplanes?|fighter\\s+jets?|bombers?|helicopter\\s+gunships?)\\b", EventType.AIR_STRIKE, "airstrike", 0.7);
         add("\\b(?:bombed|bombing|bombings)\\b", EventType.AIR_STRIKE, "bombing", 0.6);
+        add("\\b(?:dropped|dropping|drops)\\s+(?:\\w+\\s+){0,2}bombs?\\b", EventType.AIR_STRIKE, "airstrike", 0.9);
+        add("\\bbombs\\b", EventType.AIR_STRIKE, "bombing", 0.55);
         // Artillery and rocket artillery.
         add("\\b(?-i:Grad|Uragan|Smerch|Tornado-S|BM-21|BM-27|BM-30|TOS-1A?|Solntsepyok|HIMARS|MLRS|RSZOs?)\\b",
                 EventType.SHELLING, null, 1.15);
@@ -85,7 +87,7 @@ final class EventLexicon {
                 EventType.EXPLOSION, null, 1.0);
         add("\\b(?:explosions?|blasts?|exploded|detonat\\w+|blew\\s+up)\\b", EventType.EXPLOSION, "explosion", 0.65);
         // Disasters.
-        add("\\b(?:earthquakes?|quakes?|aftershocks?|tsunamis?|floods?|flooding|flash\\s+floods?|wildfires?|forest\\s+fires?"
+        add("\\b(?:earthquakes?|quakes?|aftershocks?|tsunamis?|floods?|flooding|flood\\s*waters?|flash\\s+floods?|wildfires?|forest\\s+fires?"
                 + "|bushfires?|hurricanes?|typhoons?|cyclones?|tornado(?:es)?|(?<!\\bwins\\s)(?<!\\bwon\\s)(?<!\\bwin\\s)(?<!\\belectoral\\s)landslides?(?!\\s+(?:victory|victories|win|wins|majority|defeat|re-?election))|mudslides?|avalanches?"
                 + "|volcanic\\s+eruption|eruption|erupted|droughts?|heat\\s*waves?|blizzards?|storms?(?!\\s+Shadow)"
                 + "|dam\\s+(?:breach|collapse|burst)|building\\s+collapse|train\\s+(?:crash|derailment)|derailed"
@@ -197,6 +199,9 @@ final class EventLexicon {
         }
         if (lower.startsWith("erupt") || lower.contains("eruption")) {
             return "volcanic eruption";
+        }
+        if (lower.endsWith("oes")) {
+            return lower.substring(0, lower.length() - 2);
         }
         if (lower.endsWith("s") && !lower.endsWith("ss")) {
             return lower.substring(0, lower.length() - 1);

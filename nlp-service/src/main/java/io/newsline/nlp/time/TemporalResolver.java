@@ -83,6 +83,14 @@ public final class TemporalResolver {
                     new Resolved(c.published.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)), c.published,
                             DatePrecision.DAY)),
             form("(?i:\\blast\\s+week(?:end)?\\b)", TemporalResolver::lastWeek),
+            // "over the weekend": the last Saturday and Sunday up to publication
+            form("(?i:\\b(?:over|during|at|on)\\s+the\\s+weekend\\b|\\bthis\\s+(?:past\\s+)?weekend\\b)", (m, c) -> {
+                LocalDate saturday = c.published.with(TemporalAdjusters.previousOrSame(DayOfWeek.SATURDAY));
+                if (c.future) {
+                    saturday = c.published.with(TemporalAdjusters.nextOrSame(DayOfWeek.SATURDAY));
+                }
+                return new Resolved(saturday, saturday.plusDays(1), DatePrecision.DAY);
+            }),
             form("(?i:\\b(?:earlier\\s+|later\\s+)?this\\s+month\\b)", (m, c) -> month(YearMonth.from(c.published))),
             form("(?i:\\blast\\s+month\\b)", (m, c) -> month(YearMonth.from(c.published).minusMonths(1))),
             form("(?i:\\b(?:earlier\\s+|later\\s+)?this\\s+year\\b)", (m, c) -> year(c.published.getYear())),

@@ -87,6 +87,33 @@ class EventExtractorTest {
     }
 
     @Test
+    void tallyingTheWholeWarIsNoEvent() {
+        AnnotatedArticle doc = TestArticle.publishedAt(PUBLISHED)
+                .body("Since the 2021 coup, the air force has carried out more than 600 air strikes on Tamba.",
+                        "The war, which began in April 2023, has killed thousands and displaced millions.")
+                .settlement("Tamba", 4.5, 12.3, "CM")
+                .build();
+
+        assertEquals(List.of(), extractor.extract(doc));
+    }
+
+    @Test
+    void aNextSentenceNamingTheVillageOfTheRegionRefinesThePlace() {
+        AnnotatedArticle doc = TestArticle.publishedAt(PUBLISHED)
+                .body("An air strike on a village in the Velmar region killed 40 people on Sunday.",
+                        "A jet dropped two bombs on a crowd in Ostra, witnesses said.")
+                .region("Velmar region", 48.0, 36.0, "UA").settlement("Ostra", 48.2, 36.1, "UA")
+                .build();
+
+        List<Event> events = extractor.extract(doc);
+
+        assertEquals(1, events.size(), () -> "events: " + events);
+        assertEquals("Ostra", events.get(0).location().name());
+        assertEquals("2025-03-16", events.get(0).date());
+        assertEquals(40, events.get(0).killed());
+    }
+
+    @Test
     void anArticleMayReportSeveralHappenings() {
         AnnotatedArticle doc = TestArticle.publishedAt(PUBLISHED)
                 .body("Government troops took control of the village of Ostra on Saturday, the defence ministry said.",

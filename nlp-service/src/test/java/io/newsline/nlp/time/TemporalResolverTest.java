@@ -48,6 +48,7 @@ class TemporalResolverTest {
         "The plant closed in 2024.                                    | 2024-01-01 | | year",
         "The fighting grew fiercer earlier this month.                | 2025-06-01 | | month",
         "The bridge reopened three days ago.                          | 2025-06-08 | | day",
+        "Floods swept the valley over the weekend.                    | 2025-06-07 | 2025-06-08 | day",
     })
     void resolvesEachFormAgainstThePublicationTime(String text, String date, String dateEnd, String precision) {
         List<TimeExpression> found = resolver.find(text, PUBLISHED);
