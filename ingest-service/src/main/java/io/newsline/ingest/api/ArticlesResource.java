@@ -22,8 +22,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 /** {@code POST /api/articles} and {@code POST /api/articles/batch}: a 202 (or a 202 per item) means Kafka has it. */
 @Path("/api/articles")
+@Tag(name = "articles", description = "Post articles; a 202 means Kafka has them")
+@SecurityRequirement(name = ApiExamples.BEARER)
 public class ArticlesResource {
 
     public static final String NDJSON = "application/x-ndjson";
@@ -47,6 +58,35 @@ public class ArticlesResource {
         this.config = config;
     }
 
+    @Operation(summary = "Post one article",
+            description = "Validates and normalises the article, derives its id when absent, and publishes it to "
+                    + "news.articles.raw; answers only once Kafka acknowledged. A re-post is answered duplicate: true and not published again.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = io.newsline.contracts.model.Article.class),
+            examples = {@ExampleObject(name = "text", value = ApiExamples.ARTICLE),
+                    @ExampleObject(name = "html", value = ApiExamples.ARTICLE_HTML)}))
+    @APIResponse(responseCode = "202", description = "Stored by Kafka, or seen before (duplicate: true)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Accepted.class),
+                    examples = {@ExampleObject(name = "new", value = ApiExamples.ACCEPTED),
+                            @ExampleObject(name = "duplicate", value = ApiExamples.DUPLICATE)}))
+    @APIResponse(responseCode = "400", description = "Invalid fields, malformed JSON or invalid UTF-8",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = {@ExampleObject(name = "invalid-fields", value = ApiExamples.INVALID_FIELDS), @ExampleObject(name = "bad-json", value = ApiExamples.BAD_JSON), @ExampleObject(name = "bad-encoding", value = ApiExamples.BAD_ENCODING)}))
+    @APIResponse(responseCode = "401", description = "No, malformed or unknown bearer token (with WWW-Authenticate: Bearer)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = {@ExampleObject(name = "unauthorized", value = ApiExamples.UNAUTHORIZED)}))
+    @APIResponse(responseCode = "429", description = "This token is over its write rate (with Retry-After)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = {@ExampleObject(name = "rate-limited", value = ApiExamples.RATE_LIMITED)}))
+    @APIResponse(responseCode = "413", description = "The body is over newsline.ingest.max-article-bytes",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = {@ExampleObject(name = "too-large", value = ApiExamples.TOO_LARGE)}))
+    @APIResponse(responseCode = "415", description = "Not application/json, or a charset other than UTF-8",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = {@ExampleObject(name = "unsupported", value = ApiExamples.UNSUPPORTED)}))
+    @APIResponse(responseCode = "503", description = "Kafka did not acknowledge in time (with Retry-After); re-posting is safe",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = {@ExampleObject(name = "unavailable", value = ApiExamples.UNAVAILABLE)}))
     @POST
     @Produces(MediaType.APPLICATION_JSON)
     public Response post(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
@@ -66,6 +106,27 @@ public class ArticlesResource {
         return Response.accepted(new Accepted(outcome.id(), outcome.duplicate())).type(MediaType.APPLICATION_JSON).build();
     }
 
+    @Operation(summary = "Post a batch of articles",
+            description = "NDJSON (one article per line, streamed) or a JSON array, up to newsline.ingest.max-batch-items "
+                    + "items; answers 200 with one result per item, in order. One bad item does not affect the others.")
+    @RequestBody(required = true, content = {
+            @Content(mediaType = NDJSON, examples = @ExampleObject(name = "ndjson", value = ApiExamples.BATCH_NDJSON)),
+            @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "array", value = ApiExamples.BATCH_ARRAY))})
+    @APIResponse(responseCode = "200", description = "One result per item (carries Retry-After when some were 503)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BatchResult.class),
+                    examples = @ExampleObject(name = "mixed", value = ApiExamples.BATCH_RESULT)))
+    @APIResponse(responseCode = "400", description = "A JSON batch that is not an array",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = {@ExampleObject(name = "bad-json", value = ApiExamples.BAD_JSON)}))
+    @APIResponse(responseCode = "401", description = "No, malformed or unknown bearer token (with WWW-Authenticate: Bearer)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = {@ExampleObject(name = "unauthorized", value = ApiExamples.UNAUTHORIZED)}))
+    @APIResponse(responseCode = "429", description = "This token is over its write rate (with Retry-After)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = {@ExampleObject(name = "rate-limited", value = ApiExamples.RATE_LIMITED)}))
+    @APIResponse(responseCode = "415", description = "Neither application/x-ndjson nor application/json",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = {@ExampleObject(name = "unsupported", value = ApiExamples.UNSUPPORTED)}))
     @POST
     @Path("/batch")
     @Produces(MediaType.APPLICATION_JSON)
@@ -127,7 +188,7 @@ public class ArticlesResource {
                         batch.overLimit();
                         continue;
                     }
-                    JsonNode item = RequestBodies.STRICT.readTree(parser);
+                    JsonNode item = RequestBodies.ELEMENT.readTree(parser);
                     batch.submit(item);
                 } catch (JsonProcessingException e) {
                     // The array cannot be read past this point: what came before stands, this item is the problem.

@@ -27,9 +27,20 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 /** {@code /api/feeds}: the RSS/Atom feeds ingest polls, their last poll, last error and item counts. */
 @Path("/api/feeds")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "feeds", description = "RSS 2.0 and Atom feeds ingest polls")
+@SecurityRequirement(name = ApiExamples.BEARER)
 public class FeedsResource {
 
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
@@ -45,17 +56,65 @@ public class FeedsResource {
         this.submission = submission;
     }
 
+    @Operation(summary = "Every feed with its last poll, last error and item counts")
+    @APIResponse(responseCode = "200", description = "The feeds, by name",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FeedStatus[].class),
+                    examples = @ExampleObject(name = "feeds", value = ApiExamples.FEED_LIST)))
+    @APIResponse(responseCode = "401", description = "NEWSLINE_READ_TOKENS is set and no read token was sent",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = {@ExampleObject(name = "unauthorized", value = ApiExamples.UNAUTHORIZED)}))
     @GET
     public List<FeedStatus> list() {
         return catalog.statuses();
     }
 
+    @Operation(summary = "One feed with its last poll, last error and item counts")
+    @APIResponse(responseCode = "200", description = "The feed",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FeedStatus.class),
+                    examples = @ExampleObject(name = "feed", value = ApiExamples.FEED_STATUS)))
+    @APIResponse(responseCode = "401", description = "NEWSLINE_READ_TOKENS is set and no read token was sent",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = {@ExampleObject(name = "unauthorized", value = ApiExamples.UNAUTHORIZED)}))
+    @APIResponse(responseCode = "404", description = "No feed of that name",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = {@ExampleObject(name = "not-found", value = ApiExamples.NOT_FOUND)}))
     @GET
     @Path("/{name}")
     public FeedStatus get(@PathParam("name") String name) {
         return catalog.status(name).orElseThrow(() -> notFound(name));
     }
 
+    @Operation(summary = "Add or replace a feed",
+            description = "Kept in the compacted topic news.ingest.feeds, so it survives a restart; polled at once and then on its interval.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "feed", value = ApiExamples.FEED_REQUEST)))
+    @APIResponse(responseCode = "201", description = "Added",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FeedStatus.class),
+                    examples = @ExampleObject(name = "feed", value = ApiExamples.FEED_STATUS)))
+    @APIResponse(responseCode = "200", description = "Replaced a feed of that name",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FeedStatus.class),
+                    examples = @ExampleObject(name = "feed", value = ApiExamples.FEED_STATUS)))
+    @APIResponse(responseCode = "400", description = "Invalid feed fields or malformed JSON",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = {@ExampleObject(name = "invalid-fields", value = ApiExamples.FEED_INVALID), @ExampleObject(name = "bad-json", value = ApiExamples.BAD_JSON)}))
+    @APIResponse(responseCode = "401", description = "No, malformed or unknown bearer token (with WWW-Authenticate: Bearer)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = {@ExampleObject(name = "unauthorized", value = ApiExamples.UNAUTHORIZED)}))
+    @APIResponse(responseCode = "429", description = "This token is over its write rate (with Retry-After)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = {@ExampleObject(name = "rate-limited", value = ApiExamples.RATE_LIMITED)}))
+    @APIResponse(responseCode = "409", description = "The name belongs to a feed of the configuration",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = {@ExampleObject(name = "conflict", value = ApiExamples.CONFLICT)}))
+    @APIResponse(responseCode = "413", description = "The request is over 16 KiB",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = {@ExampleObject(name = "too-large", value = ApiExamples.TOO_LARGE)}))
+    @APIResponse(responseCode = "415", description = "Not application/json",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = {@ExampleObject(name = "unsupported", value = ApiExamples.UNSUPPORTED)}))
+    @APIResponse(responseCode = "503", description = "Kafka did not store the feed in time (with Retry-After)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = {@ExampleObject(name = "unavailable", value = ApiExamples.UNAVAILABLE)}))
     @POST
     public Response add(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                         @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength, InputStream body) {
@@ -81,6 +140,23 @@ public class FeedsResource {
                 .location(URI.create("/api/feeds/" + feed.name())).build();
     }
 
+    @Operation(summary = "Delete a feed added through the API", description = "Writes a tombstone to news.ingest.feeds and stops polling.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "401", description = "No, malformed or unknown bearer token (with WWW-Authenticate: Bearer)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = {@ExampleObject(name = "unauthorized", value = ApiExamples.UNAUTHORIZED)}))
+    @APIResponse(responseCode = "429", description = "This token is over its write rate (with Retry-After)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = {@ExampleObject(name = "rate-limited", value = ApiExamples.RATE_LIMITED)}))
+    @APIResponse(responseCode = "404", description = "No feed of that name",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = {@ExampleObject(name = "not-found", value = ApiExamples.NOT_FOUND)}))
+    @APIResponse(responseCode = "409", description = "The feed comes from the configuration",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = {@ExampleObject(name = "conflict", value = ApiExamples.CONFLICT)}))
+    @APIResponse(responseCode = "503", description = "Kafka did not store the deletion in time (with Retry-After)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = {@ExampleObject(name = "unavailable", value = ApiExamples.UNAVAILABLE)}))
     @DELETE
     @Path("/{name}")
     public Response delete(@PathParam("name") String name) {
@@ -102,6 +178,19 @@ public class FeedsResource {
     }
 
     /** Polls a feed now, besides its schedule; the poll runs in the background. */
+    @Operation(summary = "Poll a feed now", description = "Besides its schedule; the poll runs in the background.")
+    @APIResponse(responseCode = "202", description = "Poll started; the status before it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FeedStatus.class),
+                    examples = @ExampleObject(name = "feed", value = ApiExamples.FEED_STATUS)))
+    @APIResponse(responseCode = "401", description = "No, malformed or unknown bearer token (with WWW-Authenticate: Bearer)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = {@ExampleObject(name = "unauthorized", value = ApiExamples.UNAUTHORIZED)}))
+    @APIResponse(responseCode = "429", description = "This token is over its write rate (with Retry-After)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = {@ExampleObject(name = "rate-limited", value = ApiExamples.RATE_LIMITED)}))
+    @APIResponse(responseCode = "404", description = "No feed of that name",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = {@ExampleObject(name = "not-found", value = ApiExamples.NOT_FOUND)}))
     @POST
     @Path("/{name}/poll")
     public Response poll(@PathParam("name") String name) {

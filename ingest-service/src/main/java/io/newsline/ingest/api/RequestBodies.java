@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,6 +36,9 @@ final class RequestBodies {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
+    /** Reads one element of a streamed array: the array's remaining elements are not "trailing tokens". */
+    static final ObjectReader ELEMENT = STRICT.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
     private RequestBodies() {}
 
     /** Refuses anything but the given media types, and any charset but UTF-8; answers the matching type. */
@@ -44,20 +48,24 @@ final class RequestBodies {
         }
         String[] parts = contentType.split(";");
         String type = parts[0].strip().toLowerCase(Locale.ROOT);
-        for (int i = 1; i < parts.length; i++) {
-            String[] kv = parts[i].split("=", 2);
-            if (kv.length == 2 && kv[0].strip().equalsIgnoreCase("charset")) {
-                String charset = kv[1].strip().replace("\"", "");
-                if (!charset.equalsIgnoreCase("utf-8") && !charset.equalsIgnoreCase("utf8")) {
-                    throw new ProblemException(Problem.unsupportedMediaType("charset " + shorten(charset)
-                            + " is not supported; send UTF-8"));
-                }
-            }
-        }
+        String match = null;
         for (String a : accepted) {
             if (a.equals(type)) {
-                return a;
+                match = a;
             }
+        }
+        if (match != null) {
+            for (int i = 1; i < parts.length; i++) {
+                String[] kv = parts[i].split("=", 2);
+                if (kv.length == 2 && kv[0].strip().equalsIgnoreCase("charset")) {
+                    String charset = kv[1].strip().replace("\"", "");
+                    if (!charset.equalsIgnoreCase("utf-8") && !charset.equalsIgnoreCase("utf8")) {
+                        throw new ProblemException(Problem.unsupportedMediaType("charset " + shorten(charset)
+                                + " is not supported; send UTF-8"));
+                    }
+                }
+            }
+            return match;
         }
         throw new ProblemException(Problem.unsupportedMediaType("Content-Type " + shorten(type)
                 + " is not accepted here; send " + String.join(" or ", accepted)));

@@ -19,9 +19,11 @@ import io.restassured.http.ContentType;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
+@Order(1)
 @WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL)
 class ArticlesApiTest {
 

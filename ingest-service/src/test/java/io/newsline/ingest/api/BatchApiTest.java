@@ -16,9 +16,11 @@ import io.restassured.http.ContentType;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
+@Order(2)
 @WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL)
 class BatchApiTest {
 
@@ -41,7 +43,7 @@ class BatchApiTest {
         body.write(good(run + "-b").getBytes(StandardCharsets.UTF_8)); // no final line break
         long before = KafkaTopics.endOffsets(Topics.ARTICLES_RAW);
 
-        given().auth().oauth2(TOKEN).contentType("application/x-ndjson").body(body.toByteArray())
+        Requests.ndjson(TOKEN).body(body.toByteArray())
                 .post("/api/articles/batch")
                 .then().statusCode(200).contentType(ContentType.JSON)
                 .body("items", equalTo(6))
@@ -96,7 +98,7 @@ class BatchApiTest {
             ndjson.append(good(run + "-" + i)).append('\n');
         }
         long before = KafkaTopics.endOffsets(Topics.ARTICLES_RAW);
-        given().auth().oauth2(TOKEN).contentType("application/x-ndjson").body(ndjson.toString())
+        Requests.ndjson(TOKEN).body(ndjson.toString())
                 .post("/api/articles/batch")
                 .then().statusCode(200)
                 .body("items", equalTo(22)).body("accepted", equalTo(20)).body("rejected", equalTo(2))
@@ -106,7 +108,7 @@ class BatchApiTest {
 
     @Test
     void batchesNeedATokenAndAKnownMediaType() {
-        given().contentType("application/x-ndjson").body(good("x")).post("/api/articles/batch").then().statusCode(401);
+        Requests.ndjson(null).body(good("x")).post("/api/articles/batch").then().statusCode(401);
         given().auth().oauth2(TOKEN).contentType("text/csv").body("a,b").post("/api/articles/batch")
                 .then().statusCode(415).body("detail", containsString("application/x-ndjson"));
     }

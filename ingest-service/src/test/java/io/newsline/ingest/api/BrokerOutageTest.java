@@ -20,13 +20,13 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
- * Stops the shared broker, so it runs last (last profile group, highest order) and starts the broker
+ * Stops the shared broker, so it runs last (highest {@code @Order} of the Quarkus tests) and starts the broker
  * again on the same data and port before it ends, leaving it as the other classes expect.
  */
 @QuarkusTest
+@Order(11)
 @TestProfile(SecondInstanceProfile.class)
 @WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL)
-@Order(2)
 class BrokerOutageTest {
 
     @Test
@@ -42,7 +42,7 @@ class BrokerOutageTest {
                     .then().statusCode(503).contentType("application/problem+json")
                     .header("Retry-After", "2")
                     .body("type", equalTo("urn:newsline:problem:unavailable"));
-            given().auth().oauth2("test-token").contentType("application/x-ndjson").body(body + "\n")
+            Requests.ndjson("test-token").body(body + "\n")
                     .post("/api/articles/batch")
                     .then().statusCode(200).header("Retry-After", notNullValue())
                     .body("results[0].status", equalTo(503));

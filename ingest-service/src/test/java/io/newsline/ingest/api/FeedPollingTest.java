@@ -31,9 +31,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
+@Order(3)
 @WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL)
 class FeedPollingTest {
 

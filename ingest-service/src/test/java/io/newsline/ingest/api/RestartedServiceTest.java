@@ -27,9 +27,9 @@ import org.junit.jupiter.api.Test;
  * earlier instance published are still recognised as duplicates; the per-token rate limit; read tokens.
  */
 @QuarkusTest
+@Order(10)
 @TestProfile(SecondInstanceProfile.class)
 @WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL)
-@Order(1)
 class RestartedServiceTest {
 
     @Test
