@@ -492,7 +492,7 @@ public final class Geocoder {
             g.confidence = 0.5;
             return;
         }
-        String surface = g.surfaces.iterator().next();
+        String surface = g.displayName;
         int hyphen = surface.indexOf('-');
         int space = surface.indexOf(' ');
         GazetteerEntry stem = null;
@@ -518,13 +518,14 @@ public final class Geocoder {
 
     /** The town a compound name starts with, when the article's other places make it the one meant. */
     private GazetteerEntry stemPlace(String stem, Document doc, List<Group> groups) {
+        List<Gazetteer.Match> matches = gazetteer.candidates(stem).matches();
         for (Group o : groups) {
             if (o.choice != null && o.choice.isPopulatedPlace()
-                    && gazetteer.candidates(stem).matches().stream().anyMatch(m -> m.entry().geonameId() == o.choice.geonameId())) {
+                    && matches.stream().anyMatch(m -> m.entry().geonameId() == o.choice.geonameId())) {
                 return o.choice;
             }
         }
-        for (Gazetteer.Match m : gazetteer.candidates(stem).matches()) {
+        for (Gazetteer.Match m : matches) {
             GazetteerEntry e = m.entry();
             if (!m.variant() && e.isPopulatedPlace() && doc.countryWeight(e.countryCode()) > 0
                     && (e.population() >= PROMINENT_POPULATION || doc.regions.contains(e.countryCode() + "." + e.admin1Code()))) {
