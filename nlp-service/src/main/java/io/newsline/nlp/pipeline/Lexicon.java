@@ -63,7 +63,7 @@ final class Lexicon {
     /** Nouns after which a name is a weapon's ("Grad systems", "Patriot batteries", "Shahed drones"). */
     private static final Set<String> WEAPON_NOUNS = Set.of(
             "system", "systems", "missile", "missiles", "rocket", "rockets", "launcher", "launchers", "drone",
-            "drones", "tank", "tanks", "jet", "jets", "fighter", "fighters", "bomber", "bombers", "helicopter",
+            "drones", "tank", "tanks", "jet", "jets", "bomber", "bombers", "helicopter",
             "helicopters", "battery", "batteries", "howitzer", "howitzers", "munitions", "shells", "rifle", "rifles");
 
     private Lexicon() {}

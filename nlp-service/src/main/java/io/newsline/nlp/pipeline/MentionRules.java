@@ -104,17 +104,32 @@ final class MentionRules {
         return false;
     }
 
-    /** "Interior Minister", "Defence Secretary": a portfolio before a title is no organisation. */
+    /**
+     * "Interior Minister", "Defence Secretary", "Secretary of State": a portfolio next to a title is no
+     * organisation.
+     */
     private static void portfolios(List<Token> t) {
+        for (int i = 2; i < t.size(); i++) {
+            if (t.get(i).label.equals(ORGANIZATION) && !t.get(i - 1).label.equals(ORGANIZATION)
+                    && t.get(i - 1).word.equals("of") && isPortfolioTitle(t.get(i - 2).word)) {
+                for (int k = i; k < t.size() && t.get(k).label.equals(ORGANIZATION); k++) {
+                    t.get(k).label = OUTSIDE;
+                }
+            }
+        }
         for (int i = 0; i + 1 < t.size(); i++) {
             String next = t.get(i + 1).word;
             if (t.get(i).label.equals(ORGANIZATION) && !t.get(i + 1).label.equals(ORGANIZATION)
-                    && (next.equals("Minister") || next.equals("Secretary") || next.equals("Commissioner"))) {
+                    && isPortfolioTitle(next)) {
                 for (int k = i; k >= 0 && t.get(k).label.equals(ORGANIZATION); k--) {
                     t.get(k).label = OUTSIDE;
                 }
             }
         }
+    }
+
+    private static boolean isPortfolioTitle(String word) {
+        return word.equals("Minister") || word.equals("Secretary") || word.equals("Commissioner");
     }
 
     /** "Kharkiv region", "the Sumy oblast", "Dvurechensky bridgehead": the name and its noun are one place. */
@@ -129,9 +144,11 @@ final class MentionRules {
                 continue;
             }
             boolean sentenceStart = i - 1 == 0;
+            // An untagged name needs a lower-case noun: "Islamic State", "Foreign Office" are names of their own.
+            boolean lowerNoun = Character.isLowerCase(noun.word.charAt(0));
             boolean nameLike = name.label.equals(LOCATION)
-                    || (name.label.equals(OUTSIDE) && !sentenceStart)
-                    || isPlace(name.word);
+                    || (name.label.equals(OUTSIDE) && !sentenceStart && lowerNoun)
+                    || (lowerNoun && isPlace(name.word));
             if (!nameLike) {
                 continue;
             }

@@ -146,10 +146,11 @@ class NewsNameRecognitionTest {
     @Test
     void bylinesAndPortfoliosAreNotEntitiesOfTheStory() {
         AnnotatedArticle doc = annotate("Quake aftermath",
-                "Interior Minister Selin Aydin said rescue teams reached the town.\n"
+                "Interior Minister Selin Aydin said rescue teams reached the town. "
+                        + "Secretary of State Mark Reeve arrived on Sunday.\n"
                         + "Reporting by Tomas Berg; editing by Clara Holt");
 
-        assertEquals(List.of("Selin Aydin"), names(doc, EntityType.PERSON));
+        assertEquals(List.of("Selin Aydin", "Mark Reeve"), names(doc, EntityType.PERSON));
         assertTrue(names(doc, EntityType.ORGANIZATION).isEmpty(), names(doc, EntityType.ORGANIZATION).toString());
     }
 }
