@@ -260,6 +260,7 @@ public final class Geocoder {
                 }
                 if (best != null && x.tie == null) {
                     x.tie = best;
+                    x.tieByPunctuation = bestRelation.isEmpty();
                     x.tieExplicit = !bestRelation.isEmpty() && !bestRelation.equals("from") && !bestRelation.equals("at");
                 }
             }
@@ -287,8 +288,11 @@ public final class Geocoder {
             if (m.variant()) {
                 s -= 1.5;
             }
+            if (m.primaryName() && !e.isRegion()) {
+                s += 1.0;         // its own name, not a historical or foreign one ("Novorossiysk" is also an old name of Krasnodar)
+            }
             if (e.isRegion()) {
-                if (bareName && (bigNamesakeTownInCountry(e, matches) || sameNameTownInside(e, matches))) {
+                if (bareName && (bigNamesakeTownInCountry(e, matches) || sameNameTownInside(m, matches))) {
                     s -= 3;       // a bare "Kharkiv" is the city; "the Kharkiv region" says so when it means the region
                 }
                 if (!bareName && m.primaryName()) {
@@ -302,8 +306,8 @@ public final class Geocoder {
             if (withNeighbours) {
                 s += neighbourBonus(g, e, groups);
             }
-            if (g.tie != null && g.tie.choice != null) {
-                s += tieAgrees(e, g.tie.choice) ? 4 : -2;
+            if (g.tie() != null) {
+                s += tieAgrees(e, g.tie().choice) ? 4 : -2;
             }
             if (s > best) {
                 second = best;
@@ -325,8 +329,15 @@ public final class Geocoder {
                 && m.entry().population() >= PROMINENT_POPULATION);
     }
 
-    private static boolean sameNameTownInside(GazetteerEntry region, List<Gazetteer.Match> matches) {
+    /**
+     * A town inside the region that answers to the name at least as properly as the region does: "Kharkiv"
+     * (both their own name) and "Kharkov" (an old name of both) are the city; "Sinaloa" is the state,
+     * not the town of Sinaloa de Leyva that is also called so.
+     */
+    private static boolean sameNameTownInside(Gazetteer.Match regionMatch, List<Gazetteer.Match> matches) {
+        GazetteerEntry region = regionMatch.entry();
         return matches.stream().anyMatch(m -> m.entry().isPopulatedPlace()
+                && (m.primaryName() || !regionMatch.primaryName())
                 && m.entry().countryCode().equals(region.countryCode())
                 && m.entry().admin1Code().equals(region.admin1Code()));
     }
@@ -432,8 +443,8 @@ public final class Geocoder {
         if (e == null || e.isCountry() || e.isRegion() || e.population() >= PROMINENT_POPULATION) {
             return;
         }
-        if (g.tie != null && g.tie.choice != null) {
-            if (!tieAgrees(e, g.tie.choice)) {
+        if (g.tie() != null) {
+            if (!tieAgrees(e, g.tie().choice)) {
                 g.choice = null;     // the text puts it elsewhere: placed near its tie below, or left open
             }
             return;
@@ -486,7 +497,7 @@ public final class Geocoder {
         if (g.choice != null) {
             return;
         }
-        GazetteerEntry tied = g.tie == null ? null : g.tie.choice;
+        GazetteerEntry tied = g.tie() == null ? null : g.tie().choice;
         if (tied != null && (tied.isPopulatedPlace() || g.tieExplicit && tied.isRegion() && tied.admin1Code().isEmpty())) {
             g.near = tied;
             g.confidence = 0.5;
@@ -607,8 +618,20 @@ public final class Geocoder {
         GazetteerEntry choice;
         boolean variant;
         double confidence;
-        Group tie;
+        private Group tie;
+        boolean tieByPunctuation;
         boolean tieExplicit;
+
+        /**
+         * The place this one is tied to, once chosen. "X, Y" ties X to a region or country Y ("Paris,
+         * Texas"); between two towns it is a list ("Kupiansk, Vovchansk and Lyman"), not a tie.
+         */
+        Group tie() {
+            if (tie == null || tie.choice == null || tieByPunctuation && tie.choice.isPopulatedPlace()) {
+                return null;
+            }
+            return tie;
+        }
         GazetteerEntry near;
         String knownCountry;
         String knownAdmin1;

@@ -154,6 +154,27 @@ class GeocoderTest {
     }
 
     @Test
+    void aListOfTownsIsNotATie() {
+        String body = "Fighting raged near Kupyansk, Vovchansk and Lyman, the general staff said.";
+        List<Place> places = resolve(body, "Kupyansk", "Vovchansk", "Lyman");
+        assertEquals(List.of(Place.EXACT, Place.EXACT, Place.EXACT), places.stream().map(Place::precision).toList());
+        assertEquals(703656L, places.get(0).geonameId());
+    }
+
+    @Test
+    void aPlacesOwnNameBeatsAnOldNameOfABiggerTown() {
+        String body = "Sea drones attacked Novorossiysk harbour.";
+        assertEquals("Novorossiysk", resolve(body, "Novorossiysk").get(0).name());
+    }
+
+    @Test
+    void aBareStateNameIsTheStateNotATownAlsoCalledSo() {
+        String body = "Cartel violence in Culiacan, Sinaloa, spread to Mazatlan.";
+        Place sinaloa = only(resolve(body, "Culiacan", "Sinaloa", "Mazatlan"), "Sinaloa");
+        assertEquals(Place.REGION, sinaloa.precision());
+    }
+
+    @Test
     void compassWordsAndArmyGroupsAreNotPlaces() {
         String body = "Russia's North and West groups pressed on the Eastern Front near Kharkiv.";
         List<Place> places = resolve(body, "Russia", "North", "West", "Eastern Front", "Kharkiv");
