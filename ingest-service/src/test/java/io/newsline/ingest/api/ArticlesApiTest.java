@@ -36,6 +36,11 @@ class ArticlesApiTest {
                 """.formatted(title, url);
     }
 
+    @org.junit.jupiter.api.BeforeEach
+    void shareBroker() {
+        KafkaTopics.shareBroker();
+    }
+
     @Test
     void anAcceptedArticleIsOnTheRawTopicKeyedByItsId() throws Exception {
         String url = "https://example.org/news/" + UUID.randomUUID();
@@ -53,6 +58,9 @@ class ArticlesApiTest {
         assertEquals("2025-06-07T10:15:00+03:00", published.get("publishedAt").asText());
         assertEquals("text", published.get("format").asText());
         assertTrue(published.hasNonNull("receivedAt"));
+        // Remembered for the next start of the service.
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() ->
+                KafkaTopics.valuesWithKey(Topics.INGEST_SEEN, id).size() == 1);
     }
 
     @Test
@@ -208,6 +216,10 @@ class ArticlesApiTest {
         given().get("/q/health/ready").then().statusCode(200).body("checks.find { it.name == 'kafka' }.status", equalTo("UP"));
         given().get("/q/metrics").then().statusCode(200)
                 .body(containsString("newsline_ingest_articles_total"));
-        given().get("/q/openapi").then().statusCode(200).body(containsString("/api/articles/batch"));
+        given().get("/q/openapi").then().statusCode(200)
+                .body(containsString("/api/articles/batch"))
+                .body(containsString("/api/feeds/{name}"))
+                .body(containsString("urn:newsline:problem:rate-limited"))
+                .body(containsString("urn:newsline:problem:unavailable"));
     }
 }

@@ -11,7 +11,6 @@ import io.newsline.localkafka.KafkaTestResource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import java.time.Duration;
 import java.util.UUID;
@@ -20,14 +19,18 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
- * Stops the shared broker, so it runs last (highest {@code @Order} of the Quarkus tests) and starts the broker
- * again on the same data and port before it ends, leaving it as the other classes expect.
+ * Stops the shared broker, so it runs after the other default-profile classes, and starts it again on the
+ * same data and port before it ends, leaving it as the classes after it expect.
  */
 @QuarkusTest
-@Order(11)
-@TestProfile(SecondInstanceProfile.class)
+@Order(5)
 @WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL)
 class BrokerOutageTest {
+
+    @org.junit.jupiter.api.BeforeEach
+    void shareBroker() {
+        KafkaTopics.shareBroker();
+    }
 
     @Test
     void withTheBrokerDownAPostGets503WithRetryAfterAndARepostAfterwardsIsSafe() {

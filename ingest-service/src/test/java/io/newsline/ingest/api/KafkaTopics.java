@@ -1,6 +1,6 @@
 package io.newsline.ingest.api;
 
-import io.newsline.localkafka.KafkaTestResource;
+import org.eclipse.microprofile.config.ConfigProvider;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,11 +15,24 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 /** Reads topics of the test broker the way an operator would, with a plain consumer and no group. */
 final class KafkaTopics {
 
+    /** Where the first application's broker is, for a later test profile to use the same one. */
+    static final String SHARED_BOOTSTRAP = "newsline.test.shared-bootstrap";
+
     private KafkaTopics() {}
+
+    /** The broker the application under test uses. */
+    static String bootstrapServers() {
+        return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+    }
+
+    /** Notes the current broker JVM-wide (system properties outlive the application's class loader). */
+    static void shareBroker() {
+        System.setProperty(SHARED_BOOTSTRAP, bootstrapServers());
+    }
 
     private static KafkaConsumer<String, String> consumer() {
         Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestResource.broker().bootstrapServers());
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         return new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer());
     }

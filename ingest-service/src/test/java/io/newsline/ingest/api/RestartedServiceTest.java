@@ -33,6 +33,13 @@ import org.junit.jupiter.api.Test;
 class RestartedServiceTest {
 
     @Test
+    void theRestartedApplicationUsesTheBrokerOfTheFirst() {
+        String shared = System.getProperty(KafkaTopics.SHARED_BOOTSTRAP);
+        assumeFalse(shared == null, "needs the default-profile test classes to have run in this JVM");
+        assertEquals(shared, KafkaTopics.bootstrapServers());
+    }
+
+    @Test
     void articlesPublishedBeforeTheRestartAreStillDuplicates() throws Exception {
         List<ConsumerRecord<String, String>> earlier = KafkaTopics.readAll(Topics.ARTICLES_RAW);
         assumeFalse(earlier.isEmpty(), "needs the articles the default-profile test classes published in this JVM");

@@ -4,9 +4,10 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import java.util.Map;
 
 /**
- * A second start of ingest-service on the same broker (a different profile makes Quarkus restart the
- * application), with a low write rate and closed reads, so restart, rate-limit and read-token behaviour
- * can be checked.
+ * A second start of ingest-service (a different profile makes Quarkus restart the application), with a low
+ * write rate and closed reads, so restart, rate-limit and read-token behaviour can be checked. It points at
+ * the broker the default-profile classes used, so what they published is there: Quarkus gives a new profile
+ * new class loaders, and with them a new throw-away broker, which would start empty.
  */
 public class SecondInstanceProfile implements QuarkusTestProfile {
 
@@ -14,10 +15,15 @@ public class SecondInstanceProfile implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.of(
+        Map<String, String> overrides = new java.util.HashMap<>(Map.of(
                 "newsline.ingest.rate-per-second", "0.2",
                 "newsline.ingest.rate-burst", "5",
                 "newsline.read-tokens", READ_TOKEN,
-                "newsline.tokens", "test-token,second-test-token,rate-limited-token");
+                "newsline.tokens", "test-token,second-test-token,rate-limited-token"));
+        String shared = System.getProperty(KafkaTopics.SHARED_BOOTSTRAP);
+        if (shared != null) {
+            overrides.put("kafka.bootstrap.servers", shared);
+        }
+        return overrides;
     }
 }
