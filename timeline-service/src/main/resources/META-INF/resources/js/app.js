@@ -217,7 +217,7 @@ function renderAll(events) {
     map?.upsert(ev);
   }
   container.append(frag);
-  map?.fitOnce();
+  map?.follow();
   updateSummary();
 }
 
@@ -246,9 +246,11 @@ function renderItem(ev) {
   li.append(icon);
 
   const body = el("div", "event-body");
-  body.append(el("div", "event-title", ev.title || `${info.label}${ev.location?.name ? ` in ${ev.location.name}` : ""}`));
+  const title = ev.title || `${info.label}${ev.location?.name ? ` in ${ev.location.name}` : ""}`;
+  body.append(el("div", "event-title", title));
   const meta = el("div", "event-meta");
-  meta.append(el("span", "type-label", ev.subtype ? `${info.label} (${ev.subtype})` : info.label));
+  // Generated titles already name the type; an article's own title does not.
+  if (!title.startsWith(info.label)) meta.append(el("span", "type-label", info.label));
   meta.append(el("span", "place", placeText(ev)));
   meta.append(el("span", `date precision-${ev.datePrecision || "day"}`, formatEventDate(ev.date, ev.dateEnd, ev.datePrecision)));
   body.append(meta);
@@ -301,7 +303,7 @@ function upsert(ev, kind) {
   setTimeout(() => li.classList.remove("fresh"), 4000);
 
   map?.upsert(ev, { fresh: true });
-  map?.fitOnce();
+  map?.follow();
   if (state.selectedId === ev.id) {
     li.classList.add("selected");
     map?.select(ev.id, false);
@@ -538,6 +540,13 @@ function wireUi() {
 }
 
 async function start() {
+  // A read token given once as ?access_token= is now in an HttpOnly cookie (the server set it when it
+  // served this page); keep it out of the address bar so a shared view does not share the token.
+  const q = new URLSearchParams(location.search);
+  if (q.has("access_token")) {
+    q.delete("access_token");
+    history.replaceState(null, "", q.toString() ? `${location.pathname}?${q}` : location.pathname);
+  }
   state.filters = filtersFromUrl();
   // Ask for the data first: the server answers while the page sets up its controls and map.
   const first = load();

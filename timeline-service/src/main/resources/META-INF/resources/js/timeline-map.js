@@ -42,11 +42,26 @@ export class TimelineMap {
     this.onSelect = onSelect;
     this.markers = new Map();
     this.selectedId = null;
-    this.fitted = false;
+    // The map follows the events (fits them all) until the analyst moves it; then it stays put.
+    this.following = true;
+    this.moving = false;
     this.map = L.map(container, { worldCopyJump: true, attributionControl: false, minZoom: 2, zoomSnap: 0.5 })
       .setView([30, 20], 2);
     this.map.createPane("boundaries").style.zIndex = 250;
     this.markerLayer = L.featureGroup().addTo(this.map);
+    this.map.on("movestart", () => {
+      if (!this.moving) this.following = false;
+    });
+  }
+
+  /** Moves the view without counting as the analyst's own move. */
+  move(action) {
+    this.moving = true;
+    try {
+      action();
+    } finally {
+      this.moving = false;
+    }
   }
 
   /** Lays a configured tile server under the markers; the bundled countries then become outlines. */
@@ -122,16 +137,17 @@ export class TimelineMap {
     }
   }
 
+  /** Empties the map for a new set of events, which it then follows again. */
   clear() {
     this.markerLayer.clearLayers();
     this.markers.clear();
+    this.following = true;
   }
 
-  /** Shows every marker once, the first time there are any; later arrivals do not move the view. */
-  fitOnce() {
-    if (this.fitted || this.markers.size === 0) return;
-    this.fitted = true;
-    this.map.fitBounds(this.markerLayer.getBounds().pad(0.3), { maxZoom: 7 });
+  /** Fits the view to every marker, unless the analyst has moved the map. */
+  follow() {
+    if (!this.following || this.markers.size === 0) return;
+    this.move(() => this.map.fitBounds(this.markerLayer.getBounds().pad(0.3), { maxZoom: 7, animate: false }));
   }
 
   select(id, pan) {
@@ -142,7 +158,11 @@ export class TimelineMap {
     if (!m) return;
     m.setStyle(styleOf(m.event, true));
     m.bringToFront();
-    if (pan) this.map.panTo(m.getLatLng());
+    if (pan) {
+      // Choosing an event is choosing where to look: later arrivals no longer move the view.
+      this.following = false;
+      this.move(() => this.map.panTo(m.getLatLng(), { animate: false }));
+    }
   }
 
   invalidate() {

@@ -3,8 +3,9 @@ package io.newsline.timeline.web;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
-import java.net.URI;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Puts a Content-Security-Policy on every answer of timeline-service, static files included
@@ -16,6 +17,9 @@ import java.util.Optional;
 public class ContentSecurityPolicy {
 
     static final String HEADER = "Content-Security-Policy";
+
+    // Nothing but scheme, host and port, so a configured URL can never add a directive to the policy.
+    private static final Pattern ORIGIN = Pattern.compile("https?://(\\*\\.)?[A-Za-z0-9.-]+(:[0-9]{1,5})?(?=/|$)");
 
     private final String policy;
 
@@ -48,20 +52,12 @@ public class ContentSecurityPolicy {
                 + "frame-ancestors 'none'";
     }
 
-    /** scheme://host[:port] of a tile URL template; its {s}/{z}/{x}/{y} placeholders are not part of it. */
+    /**
+     * scheme://host[:port] of a tile URL template ({s} becomes a wildcard subdomain); empty for a
+     * relative URL, which 'self' already covers, or for anything that is not a plain origin.
+     */
     static Optional<String> origin(String tileUrl) {
-        String host = tileUrl.replace("{s}.", "*.");
-        int scheme = host.indexOf("://");
-        if (scheme < 0) {
-            return Optional.empty();
-        }
-        int end = host.indexOf('/', scheme + 3);
-        String origin = end < 0 ? host : host.substring(0, end);
-        try {
-            URI.create(origin.replace("*.", "x."));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-        return Optional.of(origin);
+        Matcher m = ORIGIN.matcher(tileUrl.replace("{s}.", "*."));
+        return m.lookingAt() ? Optional.of(m.group()) : Optional.empty();
     }
 }
