@@ -61,7 +61,11 @@ public class ArticleProcessor {
             throw new InvalidArticleException("article", "empty record");
         }
         try {
-            return Json.mapper().readValue(record.value(), Article.class);
+            Article article = Json.mapper().readValue(record.value(), Article.class);
+            if (article == null) {
+                throw new InvalidArticleException("article", "not Article JSON: null");
+            }
+            return article;
         } catch (JsonProcessingException e) {
             throw new InvalidArticleException("article", "not Article JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
