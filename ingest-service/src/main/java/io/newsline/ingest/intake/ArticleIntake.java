@@ -10,7 +10,8 @@ import java.util.function.Consumer;
  * Publishes each distinct article once. An id already seen answers as a duplicate at once; an id being
  * published right now by another request waits for that publication instead of publishing twice.
  * The id is remembered only after the article itself was stored, so a remembered id is never missing
- * from the article log (the reverse, a stored article whose memory was lost, only costs a re-publish).
+ * from the article log (the reverse, a stored article whose memory was lost, only costs a re-publish);
+ * the answer waits for the article, not for its memory.
  */
 public final class ArticleIntake {
 
@@ -57,21 +58,24 @@ public final class ArticleIntake {
             } catch (RuntimeException e) {
                 appended = CompletableFuture.failedFuture(e);
             }
-            appended.thenCompose(ignored -> {
-                        seen.add(id);
-                        return log.remember(id).exceptionally(t -> {
-                            memoryFailure.accept(t);
-                            return null;
-                        });
-                    })
-                    .whenComplete((ignored, failure) -> {
-                        inFlight.remove(id, mine);
-                        if (failure == null) {
-                            mine.complete(new Outcome(id, false));
-                        } else {
-                            mine.completeExceptionally(failure);
-                        }
-                    });
+            appended.whenComplete((ignored, failure) -> {
+                if (failure == null) {
+                    seen.add(id);
+                    // The answer does not wait for the memory: a lost id record only means that a re-post
+                    // after a restart is published again, never that an article is lost. Sent off the
+                    // calling thread, which may be the Kafka producer's own I/O thread.
+                    CompletableFuture.runAsync(() -> log.remember(id).exceptionally(t -> {
+                        memoryFailure.accept(t);
+                        return null;
+                    }));
+                }
+                inFlight.remove(id, mine);
+                if (failure == null) {
+                    mine.complete(new Outcome(id, false));
+                } else {
+                    mine.completeExceptionally(failure);
+                }
+            });
             return mine;
         }
     }

@@ -1,21 +1,25 @@
 package io.newsline.ingest.messaging;
 
+import io.smallrye.health.api.AsyncHealthCheck;
+import io.smallrye.mutiny.Uni;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready when the broker answers and the seen ids are loaded, so a duplicate is never mistaken for new. */
+/**
+ * Ready when the broker answers and the seen ids are loaded, so a duplicate is never mistaken for new.
+ * Asynchronous, so a probe against a dead broker never holds an event-loop thread.
+ */
 @Readiness
 @ApplicationScoped
-public class KafkaReadinessCheck implements HealthCheck {
+public class KafkaReadinessCheck implements AsyncHealthCheck {
 
     private final Admin admin;
     private final IngestPipeline pipeline;
@@ -31,21 +35,19 @@ public class KafkaReadinessCheck implements HealthCheck {
     }
 
     @Override
-    public HealthCheckResponse call() {
+    public Uni<HealthCheckResponse> call() {
         boolean loaded = pipeline.seen().loaded();
-        String broker;
-        boolean reachable;
-        try {
-            int nodes = admin.describeCluster(new DescribeClusterOptions().timeoutMs(2_000)).nodes()
-                    .get(2_500, TimeUnit.MILLISECONDS).size();
-            reachable = nodes > 0;
-            broker = nodes + " node(s)";
-        } catch (Exception e) {
-            reachable = false;
-            broker = "unreachable: " + e.getClass().getSimpleName();
-        }
+        return Uni.createFrom()
+                .completionStage(() -> admin.describeCluster(new DescribeClusterOptions().timeoutMs(2_000))
+                        .nodes().toCompletionStage())
+                .ifNoItem().after(Duration.ofMillis(2_500)).fail()
+                .map(nodes -> response(!nodes.isEmpty() && loaded, nodes.size() + " node(s)", loaded))
+                .onFailure().recoverWithItem(e -> response(false, "unreachable: " + e.getClass().getSimpleName(), loaded));
+    }
+
+    private HealthCheckResponse response(boolean up, String broker, boolean loaded) {
         return HealthCheckResponse.named("kafka")
-                .status(reachable && loaded)
+                .status(up)
                 .withData("broker", broker)
                 .withData("seenIdsLoaded", loaded)
                 .withData("seenIds", pipeline.seen().size())
@@ -54,6 +56,6 @@ public class KafkaReadinessCheck implements HealthCheck {
 
     @PreDestroy
     void close() {
-        admin.close();
+        admin.close(Duration.ofSeconds(2));
     }
 }

@@ -16,7 +16,7 @@ class ArticleIntakeTest {
     /** An article log whose appends complete when the test says so. */
     static final class ManualLog implements ArticleLog {
         final List<CompletableFuture<Void>> appends = new ArrayList<>();
-        final List<String> remembered = new ArrayList<>();
+        final List<String> remembered = new java.util.concurrent.CopyOnWriteArrayList<>();
 
         @Override
         public CompletableFuture<Void> append(Article article) {
@@ -50,7 +50,7 @@ class ArticleIntakeTest {
         log.appends.get(0).complete(null);
         assertFalse(first.get().duplicate());
         assertTrue(second.get().duplicate());
-        assertEquals(List.of("a"), log.remembered);
+        org.awaitility.Awaitility.await().until(() -> log.remembered.equals(List.of("a")));
         assertTrue(intake.submit(article("a")).get().duplicate());
     }
 
