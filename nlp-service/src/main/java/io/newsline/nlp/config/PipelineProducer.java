@@ -7,6 +7,7 @@ import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import java.util.concurrent.CompletableFuture;
 import org.jboss.logging.Logger;
 
 /** Builds the one enrichment pipeline of the process at start, so the first article does not wait for the model. */
@@ -20,9 +21,12 @@ public class PipelineProducer {
     @Startup
     EnrichmentPipeline pipeline(NlpConfig config) {
         long started = System.nanoTime();
+        // The CRF model and the gazetteer load independently: one on each core halves the time to ready.
+        CompletableFuture<NameRecognizer> model = CompletableFuture.supplyAsync(
+                () -> NameRecognizer.load(config.model(), config.maxSentenceTokens()));
         Gazetteer gazetteer = Gazetteer.loadBundled(config.gazetteerOverlay());
         long gazetteerMs = (System.nanoTime() - started) / 1_000_000;
-        NameRecognizer recognizer = NameRecognizer.load(config.model(), config.maxSentenceTokens());
+        NameRecognizer recognizer = model.join();
         long totalMs = (System.nanoTime() - started) / 1_000_000;
         LOG.infof("NLP pipeline ready in %d ms (gazetteer: %d places in %d ms; model %s)",
                 totalMs, gazetteer.size(), gazetteerMs, config.model());
