@@ -279,9 +279,7 @@ public final class Geocoder {
         }
         boolean bareName = !g.candidates.regionPhrase();
 
-        double best = Double.NEGATIVE_INFINITY;
-        double second = Double.NEGATIVE_INFINITY;
-        Gazetteer.Match chosen = null;
+        List<Scored> ranked = new ArrayList<>(matches.size());
         for (Gazetteer.Match m : matches) {
             GazetteerEntry e = m.entry();
             double s = 0.5 * Math.log10(e.population() + 10.0) + featureBonus(e.featureCode());
@@ -289,7 +287,7 @@ public final class Geocoder {
                 s -= 1.5;
             }
             if (m.primaryName() && !e.isRegion()) {
-                s += 1.0;         // its own name, not a historical or foreign one ("Novorossiysk" is also an old name of Krasnodar)
+                s += 2.0;         // its own name, not a historical or foreign one ("Novorossiysk" is also an old name of Krasnodar)
             }
             if (e.isRegion()) {
                 if (bareName && (bigNamesakeTownInCountry(e, matches) || sameNameTownInside(m, matches))) {
@@ -300,7 +298,7 @@ public final class Geocoder {
                 }
             }
             s += 2.5 * doc.countryWeight(e.countryCode());
-            if (!e.isRegion() && !e.isCountry() && doc.regions.contains(e.countryCode() + "." + e.admin1Code())) {
+            if (!e.isRegion() && !e.isCountry() && regionNamedByOther(g, e, groups)) {
                 s += 2;
             }
             if (withNeighbours) {
@@ -309,18 +307,32 @@ public final class Geocoder {
             if (g.tie() != null) {
                 s += tieAgrees(e, g.tie().choice) ? 4 : -2;
             }
-            if (s > best) {
-                second = best;
-                best = s;
-                chosen = m;
-            } else if (s > second) {
-                second = s;
+            ranked.add(new Scored(m, s));
+        }
+        ranked.sort(Comparator.comparingDouble((Scored r) -> -r.score()));
+        g.ranked = ranked;
+        take(g, 0);
+    }
+
+    /** Settles on the i-th best candidate; confidence grows with its lead over the next one. */
+    private static void take(Group g, int i) {
+        Scored chosen = g.ranked.get(i);
+        g.choice = chosen.match().entry();
+        g.variant = chosen.match().variant();
+        double margin = i + 1 < g.ranked.size() ? chosen.score() - g.ranked.get(i + 1).score() : 3;
+        g.confidence = Math.max(0.3, Math.min(0.97, 0.55 + 0.15 * margin)) * (chosen.match().variant() ? 0.8 : 1.0)
+                * (i == 0 ? 1.0 : 0.8);
+    }
+
+    /** Whether another name of the article is the admin1 region this place lies in ("X in the Y region"). */
+    private static boolean regionNamedByOther(Group g, GazetteerEntry e, List<Group> groups) {
+        for (Group o : groups) {
+            if (o != g && o.choice != null && o.choice.isRegion() && !o.choice.admin1Code().isEmpty()
+                    && o.choice.countryCode().equals(e.countryCode()) && o.choice.admin1Code().equals(e.admin1Code())) {
+                return true;
             }
         }
-        g.choice = chosen.entry();
-        g.variant = chosen.variant();
-        double margin = second == Double.NEGATIVE_INFINITY ? 3 : best - second;
-        g.confidence = Math.max(0.3, Math.min(0.97, 0.55 + 0.15 * margin)) * (chosen.variant() ? 0.8 : 1.0);
+        return false;
     }
 
     private static boolean bigNamesakeTownInCountry(GazetteerEntry region, List<Gazetteer.Match> matches) {
@@ -368,7 +380,7 @@ public final class Geocoder {
                 continue;
             }
             double d = distanceKm(e, o.choice);
-            double b = d <= 30 ? 2.5 : d <= 100 ? 1.5 : d <= 300 ? 0.5 : 0;
+            double b = d <= 30 ? 2.5 : d <= 80 ? 2.0 : d <= 150 ? 1.5 : d <= 300 ? 0.75 : 0;
             if (sharesSentence(g, o)) {
                 b *= 1.3;
             }
@@ -379,7 +391,8 @@ public final class Geocoder {
 
     /**
      * Whether the article settled on a town inside this region ("Victoria" beside Melbourne). The
-     * region's own namesake town does not count: "Kharkov" beside "Kharkiv" is still the city.
+     * region's own namesake town does not count: "Kharkov" beside "Kharkiv" is still the city, and
+     * the city of Kyiv does not make "Kyiv oblast" the Kyiv City region.
      */
     private static boolean containsOtherPlace(Group g, GazetteerEntry region, List<Group> groups) {
         if (region.admin1Code().isEmpty()) {
@@ -392,7 +405,9 @@ public final class Geocoder {
                 continue;
             }
             long id = o.choice.geonameId();
-            if (g.candidates.matches().stream().noneMatch(m -> m.entry().geonameId() == id)) {
+            boolean namesake = NameKey.fold(o.candidates.bareName()).equals(NameKey.fold(g.candidates.bareName()))
+                    || g.candidates.matches().stream().anyMatch(m -> m.entry().geonameId() == id);
+            if (!namesake) {
                 return true;
             }
         }
@@ -437,20 +452,34 @@ public final class Geocoder {
 
     // ---- plausibility and near placement ----------------------------------------------------------------
 
-    /** A small namesake far from everything else the article names is worse than no answer. */
+    /**
+     * A small namesake far from everything else the article names is worse than no answer: the best
+     * candidate that is plausible is taken, or none.
+     */
     private void checkPlausible(Group g, Document doc, List<Group> groups) {
-        GazetteerEntry e = g.choice;
-        if (e == null || e.isCountry() || e.isRegion() || e.population() >= PROMINENT_POPULATION) {
+        if (g.choice == null || g.ranked == null) {
             return;
+        }
+        for (int i = 0; i < g.ranked.size(); i++) {
+            if (plausible(g, g.ranked.get(i).match().entry(), doc, groups)) {
+                if (i > 0) {
+                    take(g, i);
+                }
+                return;
+            }
+        }
+        g.choice = null;
+    }
+
+    private boolean plausible(Group g, GazetteerEntry e, Document doc, List<Group> groups) {
+        if (e.isCountry() || e.isRegion() || e.population() >= PROMINENT_POPULATION) {
+            return true;
         }
         if (g.tie() != null) {
-            if (!tieAgrees(e, g.tie().choice)) {
-                g.choice = null;     // the text puts it elsewhere: placed near its tie below, or left open
-            }
-            return;
+            return tieAgrees(e, g.tie().choice);     // the text puts it elsewhere: placed near its tie, or left open
         }
-        if (doc.regions.contains(e.countryCode() + "." + e.admin1Code())) {
-            return;
+        if (regionNamedByOther(g, e, groups)) {
+            return true;
         }
         double nearest = Double.POSITIVE_INFINITY;
         boolean anchored = false;
@@ -470,13 +499,14 @@ public final class Geocoder {
                 && g.candidates.matches().stream().filter(m -> !m.variant()
                         && m.entry().countryCode().equals(e.countryCode())).count() == 1;
         double limit = e.population() >= 20_000 ? 1.6 * IMPLAUSIBLE_KM : IMPLAUSIBLE_KM;
+        boolean variant = g.ranked.stream().anyMatch(r -> r.match().entry() == e && r.match().variant());
         if (anchored && nearest > limit && !otherNamedCountry) {
-            g.choice = null;
-        } else if (!anchored && doc.hasFocus() && doc.countryWeight(e.countryCode()) == 0 && exactCount(g) > 1) {
-            g.choice = null;     // an article about other countries: a village abroad is one of many namesakes
-        } else if (g.variant && !anchored && !doc.hasFocus()) {
-            g.choice = null;     // a loose spelling match with nothing to confirm it
+            return false;
         }
+        if (!anchored && doc.hasFocus() && doc.countryWeight(e.countryCode()) == 0 && exactCount(g) > 1) {
+            return false;    // an article about other countries: a village abroad is one of many namesakes
+        }
+        return !(variant && !anchored && !doc.hasFocus());    // a loose spelling match with nothing to confirm it
     }
 
     private static long exactCount(Group g) {
@@ -609,12 +639,15 @@ public final class Geocoder {
         return Place.EXACT;
     }
 
+    private record Scored(Gazetteer.Match match, double score) {}
+
     /** The mentions of one surface name and what they were resolved to. */
     private static final class Group {
         final Gazetteer.Candidates candidates;
         final String axisWord;
         final List<NameMention> mentions = new ArrayList<>();
         final LinkedHashSet<String> surfaces = new LinkedHashSet<>();
+        List<Scored> ranked;
         GazetteerEntry choice;
         boolean variant;
         double confidence;
@@ -668,8 +701,9 @@ public final class Geocoder {
             maxVote = Math.max(maxVote, v);
         }
 
+        /** 1 for the country the article names most; demonyms alone ("Russian forces") weigh less. */
         double countryWeight(String cc) {
-            return maxVote == 0 ? 0 : countryVotes.getOrDefault(cc, 0.0) / maxVote;
+            return maxVote == 0 ? 0 : countryVotes.getOrDefault(cc, 0.0) / Math.max(maxVote, 2.0);
         }
 
         boolean hasFocus() {

@@ -79,6 +79,19 @@ class GeocoderTest {
     }
 
     @Test
+    void theCapitalsOblastIsNotTheCapitalsCityRegion() {
+        List<Place> places = resolve("Missiles struck Kyiv and the Kyiv oblast overnight.", "Kyiv oblast", "Kyiv");
+        assertEquals(703446L, places.get(1).geonameId(), "Kyiv Oblast (UA.13), not Kyiv City (UA.12)");
+    }
+
+    @Test
+    void aStateIsChosenByTheTownsInsideIt() {
+        Place victoria = only(resolve("Victoria police said bushfires near Melbourne spread.", "Victoria", "Melbourne"),
+                "Victoria");
+        assertEquals("AU", victoria.countryCode());
+    }
+
+    @Test
     void listedRegionsShareTheirLevelWord() {
         String body = "Missiles were fired at targets in Kyiv, Chernihiv, and Sumy oblasts.";
         List<Place> places = resolve(body, "Kyiv", "Chernihiv", "Sumy oblasts");
