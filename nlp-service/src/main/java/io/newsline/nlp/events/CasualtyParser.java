@@ -1,8 +1,10 @@
 package io.newsline.nlp.events;
 
+import io.newsline.nlp.time.LiteralCues;
 import io.newsline.nlp.time.NumberWords;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -76,8 +78,13 @@ public final class CasualtyParser {
 
     private static final Pattern A_PERSON = Pattern.compile("\\s+(?:\\d+-year-old\\s+)?" + QUALIFIERS + PERSON + "\\b");
 
+    /** Every toll holds one of these; most sentences hold none and are not parsed further. */
+    private static final LiteralCues TOLL_WORDS = LiteralCues.ofWords("kill", "dead", "die", "death", "fatal", "lives",
+            "life", "perish", "slain", "murder", "execut", "bodies", "injur", "wound", "hurt", "hospitali", "casualt",
+            "toll");
+
     public Casualties parse(String sentence) {
-        if (sentence == null || sentence.isBlank()) {
+        if (sentence == null || sentence.isBlank() || !TOLL_WORDS.mayMatch(sentence.toLowerCase(Locale.ROOT))) {
             return Casualties.NONE;
         }
         Integer killed = null;

@@ -266,7 +266,7 @@ public final class EventExtractor {
                     if (Objects.equals(m.field(), s.field()) && m.start() >= s.start() && m.end() <= s.end()) {
                         int start = m.start() - s.start();
                         int end = m.end() - s.start();
-                        if (!backgroundAt(background, start, end)) {
+                        if (start < end && end <= text.length() && !backgroundAt(background, start, end)) {
                             places.add(new PlaceHit(p, start, end));
                         }
                     }
@@ -277,7 +277,8 @@ public final class EventExtractor {
         List<Name> names = new ArrayList<>();
         if (doc.mentions() != null) {
             for (NameMention m : doc.mentions()) {
-                if (Objects.equals(m.field(), s.field()) && m.start() >= s.start() && m.end() <= s.end()) {
+                if (Objects.equals(m.field(), s.field()) && m.start() >= s.start() && m.end() <= s.end()
+                        && m.end() - s.start() <= text.length() && m.text() != null) {
                     names.add(new Name(m.text(), m.type(), m.start() - s.start(), m.end() - s.start()));
                 }
             }
@@ -297,6 +298,10 @@ public final class EventExtractor {
             return;
         }
         for (Place p : doc.places()) {
+            if (p.name() == null || text.indexOf(p.name()) < 0 && (p.matchedText() == null
+                    || p.matchedText().stream().noneMatch(f -> f != null && text.contains(f)))) {
+                continue; // cheap test first: most places are not in most sentences
+            }
             Set<String> forms = new LinkedHashSet<>();
             if (p.matchedText() != null) {
                 forms.addAll(p.matchedText());

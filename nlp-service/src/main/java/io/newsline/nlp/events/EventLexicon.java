@@ -1,6 +1,7 @@
 package io.newsline.nlp.events;
 
 import io.newsline.contracts.model.EventType;
+import io.newsline.nlp.time.LiteralCues;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -18,7 +19,8 @@ final class EventLexicon {
     /** A word or phrase found in a sentence that names a happening. */
     record Trigger(int start, int end, EventType type, String subtype, double weight, boolean generic) {}
 
-    private record Entry(Pattern pattern, EventType type, String subtype, double weight, boolean generic) {}
+    private record Entry(Pattern pattern, LiteralCues cues, EventType type, String subtype, double weight,
+                         boolean generic) {}
 
     private static final List<Entry> ENTRIES = new ArrayList<>();
 
@@ -128,17 +130,23 @@ final class EventLexicon {
     }
 
     private static void add(String regex, EventType type, String subtype, double weight) {
-        ENTRIES.add(new Entry(Pattern.compile(regex, Pattern.CASE_INSENSITIVE), type, subtype, weight, false));
+        ENTRIES.add(new Entry(Pattern.compile(regex, Pattern.CASE_INSENSITIVE), LiteralCues.of(regex), type, subtype,
+                weight, false));
     }
 
     private static void addGeneric(String regex, String subtype, double weight) {
-        ENTRIES.add(new Entry(Pattern.compile(regex, Pattern.CASE_INSENSITIVE), GENERIC, subtype, weight, true));
+        ENTRIES.add(new Entry(Pattern.compile(regex, Pattern.CASE_INSENSITIVE), LiteralCues.of(regex), GENERIC, subtype,
+                weight, true));
     }
 
     /** Every trigger in the text, longest first where two overlap. */
     static List<Trigger> find(String text) {
         List<Trigger> found = new ArrayList<>();
+        String lower = text.toLowerCase(Locale.ROOT);
         for (Entry e : ENTRIES) {
+            if (!e.cues.mayMatch(lower)) {
+                continue;
+            }
             Matcher m = e.pattern.matcher(text);
             while (m.find()) {
                 if (overlaps(found, m.start(), m.end())) {

@@ -38,7 +38,7 @@ public final class TemporalResolver {
     private static final String NUMBER_WORD = "(?<n>\\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)";
 
     /** A way of writing a date and how to turn a match of it into dates. */
-    private record Form(Pattern pattern, BiFunction<Matcher, Context, Resolved> resolve) {}
+    private record Form(Pattern pattern, LiteralCues cues, BiFunction<Matcher, Context, Resolved> resolve) {}
 
     private record Resolved(LocalDate date, LocalDate dateEnd, DatePrecision precision) {}
 
@@ -112,7 +112,11 @@ public final class TemporalResolver {
         }
         LocalDate day = published.toLocalDate();
         List<TimeExpression> found = new ArrayList<>();
+        String lower = text.toLowerCase(Locale.ROOT);
         for (Form form : FORMS) {
+            if (!form.cues.mayMatch(lower)) {
+                continue;
+            }
             Matcher m = form.pattern.matcher(text);
             while (m.find()) {
                 if (m.end() == m.start() || overlaps(found, m.start(), m.end())) {
@@ -315,7 +319,19 @@ public final class TemporalResolver {
     }
 
     private static Form form(String regex, BiFunction<Matcher, Context, Resolved> resolve) {
-        return new Form(Pattern.compile(regex), resolve);
+        // Every form but the bare year holds a word of three letters or more (a month, a weekday,
+        // "yesterday", "ago"); a year always holds "19" or "20".
+        LiteralCues cues;
+        if (regex.contains("(?<mon>")) {
+            cues = LiteralCues.ofWords("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec");
+        } else if (regex.contains("(?<year>")) {
+            cues = LiteralCues.ofWords("19", "20");
+        } else if (regex.contains("(?<wd>")) {
+            cues = LiteralCues.ofWords("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday");
+        } else {
+            cues = LiteralCues.of(regex);
+        }
+        return new Form(Pattern.compile(regex), cues, resolve);
     }
 
     private static boolean overlaps(List<TimeExpression> found, int start, int end) {

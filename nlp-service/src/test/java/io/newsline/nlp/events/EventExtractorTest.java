@@ -303,6 +303,22 @@ class EventExtractorTest {
     }
 
     @Test
+    void garbledAndHugeTextIsReadWithoutFailing() {
+        String noise = "}{;;:: 99999999999999 killed ,,, on February 31 between 40 and 2 June — 3-year-old  \u0000 ";
+        StringBuilder huge = new StringBuilder();
+        while (huge.length() < 200_000) {
+            huge.append("Rockets hit Lorvik on Monday, killing 3 people. ").append(noise).append('\n');
+        }
+        AnnotatedArticle doc = TestArticle.publishedAt(PUBLISHED).title(noise).body(huge.toString())
+                .settlement("Lorvik", 50.0, 30.0, "UA").build();
+
+        List<Event> events = extractor.extract(doc);
+
+        assertEquals(1, events.size(), "one happening, told many times");
+        assertEquals(3, events.get(0).killed());
+    }
+
+    @Test
     void anEmptyArticleHasNoEvents() {
         assertEquals(List.of(), extractor.extract(TestArticle.publishedAt(PUBLISHED).build()));
     }
