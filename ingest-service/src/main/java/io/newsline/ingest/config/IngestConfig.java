@@ -84,10 +84,6 @@ public interface IngestConfig {
         /** Shortest poll interval an operator may set. */
         @WithDefault("1s")
         Duration minInterval();
-
-        /** Threads fetching feeds at once; each fetch is bounded by {@link #fetchTimeout()}. */
-        @WithDefault("4")
-        int workers();
     }
 
     interface Feed {
