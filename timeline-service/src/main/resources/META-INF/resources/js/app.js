@@ -134,14 +134,14 @@ function openStream(since) {
   const onChange = (kind) => (msg) => {
     const ev = JSON.parse(msg.data);
     noteSequence(msg.lastEventId);
-    upsert(ev, kind);
+    later(() => upsert(ev, kind));
   };
   source.addEventListener("created", onChange("created"));
   source.addEventListener("updated", onChange("updated"));
   source.addEventListener("removed", (msg) => {
     const data = JSON.parse(msg.data);
     noteSequence(msg.lastEventId);
-    removeEvent(data.id);
+    later(() => removeEvent(data.id));
   });
   source.addEventListener("overflow", (msg) => {
     // The server dropped us for being slow; it says where to pick up.
@@ -150,6 +150,26 @@ function openStream(since) {
     setConnection("offline", "catching up…");
     openStream(resumeFrom);
   });
+}
+
+// Live changes are applied once per frame, not once per message: a burst of a thousand (a replay
+// after a long disconnection) then costs one map fit and one summary instead of a thousand.
+const pending = [];
+let flushing = false;
+
+function later(change) {
+  pending.push(change);
+  if (flushing) return;
+  flushing = true;
+  const flush = () => {
+    flushing = false;
+    for (const change of pending.splice(0)) change();
+    map?.follow();
+    updateSummary();
+  };
+  // A hidden tab gets no animation frames; it still keeps up, just less often.
+  if (document.hidden) setTimeout(flush, 250);
+  else requestAnimationFrame(flush);
 }
 
 function noteSequence(id) {
@@ -184,6 +204,7 @@ window.addEventListener("online", () => {
 // ---------- the list ----------
 
 function clearAll() {
+  pending.length = 0;
   state.events.clear();
   state.sorted = [];
   state.items.clear();
@@ -303,13 +324,11 @@ function upsert(ev, kind) {
   setTimeout(() => li.classList.remove("fresh"), 4000);
 
   map?.upsert(ev, { fresh: true });
-  map?.follow();
   if (state.selectedId === ev.id) {
     li.classList.add("selected");
     map?.select(ev.id, false);
     if (!document.getElementById("detail").hidden) openDetail(ev.id);
   }
-  updateSummary();
 }
 
 function detach(ev) {
@@ -334,7 +353,6 @@ function removeEvent(id) {
   state.events.delete(id);
   map?.remove(id);
   if (state.selectedId === id) closeDetail();
-  updateSummary();
 }
 
 function lowerBound(keys, key) {

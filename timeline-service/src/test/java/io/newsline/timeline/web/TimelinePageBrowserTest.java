@@ -280,6 +280,36 @@ class TimelinePageBrowserTest {
     }
 
     @Test
+    @Order(6)
+    void datesSayNoMoreThanIsKnownAndEventsKeepTheTimelineOrder() {
+        open("/");
+        // The page's own module, as the browser runs it
+        Object answer = ((JavascriptExecutor) browser).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                import('/js/timeline-format.js').then(f => done({
+                  dates: [
+                    f.formatEventDate('2025-11-24', null, 'day'),
+                    f.formatEventDate('2025-11-17', '2025-11-23', 'day'),
+                    f.formatEventDate('2025-11-28', '2025-12-03', 'day'),
+                    f.formatEventDate('2025-12-28', '2026-01-02', 'day'),
+                    f.formatEventDate('2025-06', null, 'month'),
+                    f.formatEventDate('2025-06', '2025-07', 'month'),
+                    f.formatEventDate('2025', null, 'year')],
+                  order: [
+                    {id: 'c', date: '2025-07', datePrecision: 'month', firstSeen: '2025-07-02T00:00:00Z'},
+                    {id: 'b', date: '2025-07-01', datePrecision: 'day', firstSeen: '2025-07-03T00:00:00Z'},
+                    {id: 'a2', date: '2025-06-30', datePrecision: 'day', firstSeen: '2025-07-01T00:00:00Z'},
+                    {id: 'a1', date: '2025-06-30', datePrecision: 'day', firstSeen: '2025-06-30T00:00:00Z'},
+                    {id: 'y', date: '2025', datePrecision: 'year', firstSeen: '2025-01-05T00:00:00Z'},
+                  ].sort(f.compareEvents).map(e => e.id)}), e => done(String(e)));""");
+        Map<String, List<String>> result = (Map<String, List<String>>) answer;
+        assertEquals(List.of("24 Nov 2025", "17–23 Nov 2025", "28 Nov – 3 Dec 2025", "28 Dec 2025 – 2 Jan 2026",
+                "June 2025", "June–July 2025", "2025"), result.get("dates"));
+        // First day, then day before month before year, then first seen
+        assertEquals(List.of("y", "a1", "a2", "b", "c"), result.get("order"));
+    }
+
+    @Test
     @Order(8) // last: Chromium keeps the dropped stream's socket busy for a while, which would skew the timing below
     void afterADroppedConnectionThePageSaysItIsOfflineAndCatchesUp() {
         open("/?from=2025-04-01&to=2025-04-30");
