@@ -76,6 +76,8 @@ public final class EventExtractor {
     private static final Pattern SINCE_CLAUSE = Pattern.compile("(?i)\\b(?:since|ever\\s+since)\\b[^,;:.—–]*");
     private static final Pattern ANAPHOR = Pattern.compile(
             "^\\s*(?:The|This|That|These|Those|It|Its|They|Their|Such|Both)\\b");
+    /** "Russian strikes", "Israeli air raids": a nation's strikes are military ones. */
+    private static final Pattern NATION_BEFORE = Pattern.compile("\\b[A-Z][a-z]+(?:ian|ean|ish|ese|i|an|ch|ic)(?:-led)?\\s+$");
     private static final Pattern MILITARY = Pattern.compile(
             "(?i)\\b(?:forces|troops|army|soldiers|military|units|brigades?|battalions?|militants|fighters|rebels)\\b");
     private static final Pattern ACTOR = Pattern.compile("\\b((?:the\\s+)?(?:[A-Z][a-z]+(?:ian|ean|ish|ese|ni|i|an|ch|ic))"
@@ -366,6 +368,12 @@ public final class EventExtractor {
         if (word.startsWith("attack") && MILITARY.matcher(r.text).find()) {
             return EventType.GROUND_ASSAULT;
         }
+        boolean byNation = NATION_BEFORE.matcher(r.text.substring(Math.max(0, best.start() - 25), best.start())).find();
+        if (!word.startsWith("attack") && (MILITARY.matcher(r.text).find() || r.when != null && r.counts.any()
+                || byNation && !word.startsWith("hit") && (r.when != null || !r.places.isEmpty()))) {
+            // "Russian strikes hit the port": a strike whose weapon the text does not name.
+            return EventType.MISSILE_STRIKE;
+        }
         if (word.startsWith("attack") && r.counts.any()) {
             return EventType.ATTACK_ON_CIVILIANS;
         }
@@ -427,7 +435,10 @@ public final class EventExtractor {
             return false; // "Since the 2021 coup, the military has carried out 600 air strikes"
         }
         String clause = best == null ? foreground : clauseAround(foreground, best);
-        if (HYPOTHETICAL.matcher(foreground).find() || HABITUAL.matcher(clause).find()
+        // A modal after the trigger's clause is about what follows ("..., in a move that may open the road"),
+        // one before it or in it governs the happening ("Russian forces may have sought to ...").
+        String upToClause = best == null ? foreground : foreground.substring(0, best.end() + clauseEndOffset(clause, best, foreground));
+        if (HYPOTHETICAL.matcher(upToClause).find() || HABITUAL.matcher(clause).find()
                 || CONDITIONAL_START.matcher(foreground).find()) {
             return false;
         }
@@ -488,6 +499,15 @@ public final class EventExtractor {
             to++;
         }
         return text.substring(from, to);
+    }
+
+    /** How far past the trigger's end its clause runs. */
+    private static int clauseEndOffset(String clause, Trigger t, String text) {
+        int to = t.end();
+        while (to < text.length() && !clauseBreak(text, to)) {
+            to++;
+        }
+        return to - t.end();
     }
 
     private static boolean clauseBreak(String text, int i) {

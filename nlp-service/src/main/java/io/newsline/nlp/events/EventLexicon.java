@@ -49,6 +49,7 @@ final class EventLexicon {
         add("\\b(?:air|aerial)\\s*(?:strikes?|raids?|attacks?|bombs?|bombardment)|\\bairstrikes?|\\bbombing\\s+raids?"
                 + "|\\bbarrel\\s+bombs?", EventType.AIR_STRIKE, "airstrike", 1.0);
         add("\\b(?:warplanes?|fighter\\s+jets?|bombers?|helicopter\\s+gunships?)\\b", EventType.AIR_STRIKE, "airstrike", 0.7);
+        add("\\b(?:jets|aircraft|planes|helicopters)\\b", EventType.AIR_STRIKE, "airstrike", 0.6);
         add("\\b(?:bombed|bombing|bombings)\\b", EventType.AIR_STRIKE, "bombing", 0.6);
         add("\\b(?:dropped|dropping|drops)\\s+(?:\\w+\\s+){0,2}bombs?\\b", EventType.AIR_STRIKE, "airstrike", 0.9);
         add("\\bbombs\\b", EventType.AIR_STRIKE, "bombing", 0.55);

@@ -319,6 +319,46 @@ class EventExtractorTest {
     }
 
     @Test
+    void aStrikeWithoutItsWeaponIsStillAStrike() {
+        AnnotatedArticle doc = TestArticle.publishedAt(PUBLISHED)
+                .body("Kestrian strikes hit the port of Odal overnight.")
+                .settlement("Odal", 46.4, 30.7, "UA")
+                .build();
+
+        List<Event> events = extractor.extract(doc);
+
+        assertEquals(1, events.size(), () -> "events: " + events);
+        assertEquals(EventType.MISSILE_STRIKE, events.get(0).type());
+        assertEquals("Odal", events.get(0).location().name());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "The teachers' strike on Monday closed schools in Lorvik.",
+        "Inflation in Lorvik hit a record on Monday.",
+        "Officials fear the dam in Lorvik could burst.",
+    })
+    void wordsOfViolenceOutsideViolenceMakeNoEvent(String sentence) {
+        AnnotatedArticle doc = TestArticle.publishedAt(PUBLISHED).body(sentence)
+                .settlement("Lorvik", 50.0, 30.0, "UA").build();
+
+        assertEquals(List.of(), extractor.extract(doc));
+    }
+
+    @Test
+    void aModalAfterTheHappeningDoesNotUndoIt() {
+        AnnotatedArticle doc = TestArticle.publishedAt(PUBLISHED)
+                .body("Government troops captured Ostra, the ministry said, in a move that may open the road north.")
+                .settlement("Ostra", 47.5, 35.1, "UA")
+                .build();
+
+        List<Event> events = extractor.extract(doc);
+
+        assertEquals(1, events.size(), () -> "events: " + events);
+        assertEquals(EventType.TERRITORY_CAPTURE, events.get(0).type());
+    }
+
+    @Test
     void anEmptyArticleHasNoEvents() {
         assertEquals(List.of(), extractor.extract(TestArticle.publishedAt(PUBLISHED).build()));
     }
