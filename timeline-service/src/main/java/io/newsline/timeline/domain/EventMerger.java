@@ -34,7 +34,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -51,14 +50,16 @@ public final class EventMerger {
             "\\b(den(y|ies|ied)|refut(e|es|ed)|rejects? (the )?(claims?|reports?)|rejected (the )?(claims?|reports?)"
                     + "|fake|did not happen|never happened|false (claims?|reports?))\\b",
             Pattern.CASE_INSENSITIVE);
-    /** How far back from a report's date to look for events it may join: longer than any event lasts. */
-    private static final int LOOKBACK_DAYS = 400;
+    /** Day-precise ranges longer than this are kept in one bucket that every day-precise report looks at. */
+    private static final int LONG_RANGE_DAYS = 62;
+    private static final String LONG_DAY_RANGES = "D:long";
 
     private final MergeRule rule;
     private final Clock clock;
     private final boolean publicationFallback;
     private final Map<String, TimelineEvent> events = new HashMap<>();
-    private final TreeMap<LocalDate, Set<String>> byStartDay = new TreeMap<>();
+    /** Event ids by the periods they cover (a day, a month or a year, by precision), so a report only meets its peers. */
+    private final Map<String, Set<String>> byPeriod = new HashMap<>();
     private final Set<String> foldedArticles = new HashSet<>();
 
     /**
@@ -74,7 +75,7 @@ public final class EventMerger {
     /** Starts over from the timeline as published (the latest record of each event id). */
     public void reset(Collection<TimelineEvent> published) {
         events.clear();
-        byStartDay.clear();
+        byPeriod.clear();
         foldedArticles.clear();
         for (TimelineEvent e : published) {
             if (e.isRemoved()) {
@@ -156,17 +157,18 @@ public final class EventMerger {
         if (report.date() == null) {
             return List.of();
         }
-        LocalDate from = report.start().minusDays(LOOKBACK_DAYS);
-        LocalDate to = report.end().plusDays(rule.dayTolerance());
+        Set<String> nearby = new LinkedHashSet<>();
+        // One day of padding for the overnight rule, plus whatever tolerance is configured.
+        for (String period : periods(report, Math.max(1, rule.dayTolerance()))) {
+            nearby.addAll(byPeriod.getOrDefault(period, Set.of()));
+        }
         List<TimelineEvent> found = new ArrayList<>();
-        for (Set<String> ids : byStartDay.subMap(from, true, to, true).values()) {
-            for (String id : ids) {
-                TimelineEvent e = events.get(id);
-                // Two events one article reports are two happenings: the NLP already told them apart.
-                boolean sameArticle = nullSafe(e.sources()).stream().anyMatch(s -> articleId.equals(s.articleId()));
-                if (!sameArticle && rule.sameHappening(report, reportOf(e))) {
-                    found.add(e);
-                }
+        for (String id : nearby) {
+            TimelineEvent e = events.get(id);
+            // Two events one article reports are two happenings: the NLP already told them apart.
+            boolean sameArticle = nullSafe(e.sources()).stream().anyMatch(s -> articleId.equals(s.articleId()));
+            if (!sameArticle && rule.sameHappening(report, reportOf(e))) {
+                found.add(e);
             }
         }
         found.sort(Comparator.<TimelineEvent>comparingDouble(e -> rule.closeness(report, reportOf(e)))
@@ -445,18 +447,66 @@ public final class EventMerger {
 
     private void index(TimelineEvent e) {
         events.put(e.id(), e);
-        byStartDay.computeIfAbsent(EventDates.firstDay(e.date()), d -> new LinkedHashSet<>()).add(e.id());
+        for (String period : periods(reportOf(e), 0)) {
+            byPeriod.computeIfAbsent(period, k -> new LinkedHashSet<>()).add(e.id());
+        }
     }
 
     private void unindex(TimelineEvent e) {
         events.remove(e.id());
-        Set<String> ids = byStartDay.get(EventDates.firstDay(e.date()));
-        if (ids != null) {
-            ids.remove(e.id());
-            if (ids.isEmpty()) {
-                byStartDay.remove(EventDates.firstDay(e.date()));
+        for (String period : periods(reportOf(e), 0)) {
+            Set<String> ids = byPeriod.get(period);
+            if (ids != null) {
+                ids.remove(e.id());
+                if (ids.isEmpty()) {
+                    byPeriod.remove(period);
+                }
             }
         }
+    }
+
+    /**
+     * The buckets a report's period falls in: its days ({@code D:2025-06-07}), months or years,
+     * by its precision, widened by {@code padDays} for day-precise reports. The rule only merges
+     * reports of one precision whose periods overlap (or touch), so they always share a bucket.
+     */
+    private static List<String> periods(MergeRule.Report r, int padDays) {
+        if (r.date() == null) {
+            return List.of();
+        }
+        LocalDate start = r.start();
+        LocalDate end = r.end();
+        List<String> keys = new ArrayList<>();
+        switch (r.effectivePrecision()) {
+            case DAY -> {
+                if (end.toEpochDay() - start.toEpochDay() > LONG_RANGE_DAYS) {
+                    keys.add(LONG_DAY_RANGES);
+                    if (padDays == 0) {
+                        return keys;
+                    }
+                    // A long report meets the other long ones here, and short ones by scanning its days below.
+                }
+                if (padDays > 0) {
+                    keys.add(LONG_DAY_RANGES);
+                }
+                long span = Math.min(end.toEpochDay() - start.toEpochDay(), 4L * LONG_RANGE_DAYS);
+                for (LocalDate d = start.minusDays(padDays); !d.isAfter(start.plusDays(span + padDays)); d = d.plusDays(1)) {
+                    keys.add("D:" + d);
+                }
+            }
+            case MONTH -> {
+                for (java.time.YearMonth m = java.time.YearMonth.from(start); !m.isAfter(java.time.YearMonth.from(end));
+                        m = m.plusMonths(1)) {
+                    keys.add("M:" + m);
+                }
+            }
+            default -> {
+                for (int y = start.getYear(); y <= end.getYear(); y++) {
+                    keys.add("Y:" + y);
+                }
+            }
+        }
+        return keys;
     }
 
     private static TimelineEvent withRevision(TimelineEvent e, int revision) {

@@ -233,6 +233,17 @@ class TimelineFlowTest {
     }
 
     @Test
+    void operatorsSeeReadinessMetricsAndTheApiDescription() {
+        given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        given().when().get("/q/metrics").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("newsline_timeline_articles_folded_total"))
+                .body(org.hamcrest.Matchers.containsString("newsline_timeline_stream_subscribers"));
+        given().when().get("/q/openapi").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("/api/timeline/stream"))
+                .body(org.hamcrest.Matchers.containsString("/api/events/{id}"));
+    }
+
+    @Test
     void anUnknownEventIsA404Problem() {
         given().when().get("/api/events/ev-unknown").then().statusCode(404)
                 .contentType("application/problem+json")
