@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # NLP speed benchmark: Newsline's enrichment against CoreNLP's default English pipeline on the corpus,
 # one JVM, one thread. Prints documents/s for both and the ratio; writes bench/results/nlp.json.
-# Usage: bench/nlp.sh [ROUNDS] [SECONDS_PER_RUN]
+# Usage: bench/nlp.sh [ROUNDS] [CPU_SECONDS_PER_RUN]   (defaults 3 and 5)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
