@@ -108,6 +108,7 @@ public final class Geocoder {
     /** Mentions of one surface name (up to case, spelling variant and level word) form one group. */
     private List<Group> group(Document doc, List<NameMention> mentions) {
         Map<String, Group> byKey = new LinkedHashMap<>();
+        Map<String, Gazetteer.Candidates> looked = new HashMap<>();     // a long article repeats its names
         List<NameMention> ordered = new ArrayList<>(mentions == null ? List.of() : mentions);
         ordered.sort(Comparator.comparing((NameMention m) -> Mention.TITLE.equals(m.field()) ? 0 : 1)
                 .thenComparingInt(NameMention::start));
@@ -120,7 +121,7 @@ public final class Geocoder {
                 continue;
             }
             String surface = withSharedLevelWord(doc, m, withoutPossessive(withoutKindPrefix(m.text())));
-            Gazetteer.Candidates c = gazetteer.candidates(stripAxisWord(surface));
+            Gazetteer.Candidates c = looked.computeIfAbsent(stripAxisWord(surface), gazetteer::candidates);
             String last = plain.substring(plain.lastIndexOf(' ') + 1);
             if (FACILITY_WORDS.contains(last) && c.matches().isEmpty()) {
                 continue;      // "Kommunar factory": a facility, not the town of the same name
@@ -234,34 +235,38 @@ public final class Geocoder {
 
     /** "X near Y", "X, Y region", "X (Y)", "Paris, Texas": X is tied to Y when only such words stand between. */
     private void findTies(Document doc, List<Group> groups) {
-        for (Group x : groups) {
-            for (NameMention mx : x.mentions) {
-                Group best = null;
-                int bestStart = Integer.MAX_VALUE;
-                String bestRelation = null;
-                for (Group y : groups) {
-                    if (y == x) {
-                        continue;
-                    }
-                    for (NameMention my : y.mentions) {
-                        String text = doc.text(mx.field());
-                        if (!Objects.equals(my.field(), mx.field()) || my.start() < mx.end() || my.start() > text.length()
-                                || my.start() - mx.end() > 80 || my.start() >= bestStart) {
-                            continue;
-                        }
-                        String between = text.substring(mx.end(), my.start());
-                        Matcher m = TIE.matcher(between);
-                        if (m.matches()) {
-                            best = y;
-                            bestStart = my.start();
-                            bestRelation = m.group(1) == null ? "" : m.group(1).trim().toLowerCase();
-                        }
-                    }
+        // Mentions in text order, so each looks only at the next few after it: linear in the article's length.
+        record Located(NameMention mention, Group group) {}
+        List<Located> all = new ArrayList<>();
+        for (Group g : groups) {
+            for (NameMention m : g.mentions) {
+                all.add(new Located(m, g));
+            }
+        }
+        all.sort(Comparator.comparing((Located l) -> Mention.TITLE.equals(l.mention().field()) ? 0 : 1)
+                .thenComparingInt(l -> l.mention().start()));
+        for (int i = 0; i < all.size(); i++) {
+            NameMention mx = all.get(i).mention();
+            Group x = all.get(i).group();
+            if (x.tie != null) {
+                continue;
+            }
+            String text = doc.text(mx.field());
+            for (int j = i + 1; j < all.size(); j++) {
+                NameMention my = all.get(j).mention();
+                if (!Objects.equals(my.field(), mx.field()) || my.start() - mx.end() > 80) {
+                    break;
                 }
-                if (best != null && x.tie == null) {
-                    x.tie = best;
-                    x.tieByPunctuation = bestRelation.isEmpty();
-                    x.tieExplicit = !bestRelation.isEmpty() && !bestRelation.equals("from") && !bestRelation.equals("at");
+                if (all.get(j).group() == x || my.start() < mx.end() || my.start() > text.length() || mx.end() < 0) {
+                    continue;
+                }
+                Matcher m = TIE.matcher(text.substring(mx.end(), my.start()));
+                if (m.matches()) {
+                    String relation = m.group(1) == null ? "" : m.group(1).trim().toLowerCase();
+                    x.tie = all.get(j).group();
+                    x.tieByPunctuation = relation.isEmpty();
+                    x.tieExplicit = !relation.isEmpty() && !relation.equals("from") && !relation.equals("at");
+                    break;
                 }
             }
         }
@@ -440,11 +445,11 @@ public final class Geocoder {
     }
 
     private static boolean sharesSentence(Group a, Group b) {
-        for (NameMention x : a.mentions) {
-            for (NameMention y : b.mentions) {
-                if (x.sentence() == y.sentence()) {
-                    return true;
-                }
+        Set<Integer> small = a.sentences().size() <= b.sentences().size() ? a.sentences() : b.sentences();
+        Set<Integer> large = small == a.sentences() ? b.sentences() : a.sentences();
+        for (Integer s : small) {
+            if (large.contains(s)) {
+                return true;
             }
         }
         return false;
@@ -647,6 +652,7 @@ public final class Geocoder {
         final String axisWord;
         final List<NameMention> mentions = new ArrayList<>();
         final LinkedHashSet<String> surfaces = new LinkedHashSet<>();
+        private Set<Integer> sentences;
         List<Scored> ranked;
         GazetteerEntry choice;
         boolean variant;
@@ -659,6 +665,16 @@ public final class Geocoder {
          * The place this one is tied to, once chosen. "X, Y" ties X to a region or country Y ("Paris,
          * Texas"); between two towns it is a list ("Kupiansk, Vovchansk and Lyman"), not a tie.
          */
+        Set<Integer> sentences() {
+            if (sentences == null) {
+                sentences = new HashSet<>();
+                for (NameMention m : mentions) {
+                    sentences.add(m.sentence());
+                }
+            }
+            return sentences;
+        }
+
         Group tie() {
             if (tie == null || tie.choice == null || tieByPunctuation && tie.choice.isPopulatedPlace()) {
                 return null;
