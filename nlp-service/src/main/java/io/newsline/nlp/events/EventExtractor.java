@@ -810,6 +810,13 @@ public final class EventExtractor {
     }
 
     private static boolean sameHappening(Draft a, Draft b) {
+        // A later, undated mention of the same kind of happening at the same place ("The missile attack
+        // also injured 12 railway workers") is the dated one the article told, not a new one on the
+        // publication day.
+        if (b.when == null && a.when != null && family(a.type).equals(family(b.type))
+                && (!b.placeNamed || samePlace(a.place, b.place))) {
+            return true;
+        }
         if (!a.date.equals(b.date) || !Objects.equals(a.dateEnd, b.dateEnd) || !samePlaceOrNone(a.place, b.place)) {
             return false;
         }

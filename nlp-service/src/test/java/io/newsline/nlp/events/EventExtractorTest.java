@@ -153,6 +153,25 @@ class EventExtractorTest {
     }
 
     @Test
+    void aLaterUndatedMentionJoinsTheDatedHappening() {
+        AnnotatedArticle doc = TestArticle.publishedAt(PUBLISHED)
+                .body("A missile hit the rail depot in Lorvik on Sunday, killing two people.",
+                        "Rescuers worked through the night.",
+                        "Cranes were brought from the capital.",
+                        "Power was restored by the evening.",
+                        "The missile attack also injured 12 railway workers in Lorvik.")
+                .settlement("Lorvik", 50.0, 30.0, "UA")
+                .build();
+
+        List<Event> events = extractor.extract(doc);
+
+        assertEquals(1, events.size(), () -> "events: " + events);
+        assertEquals("2025-03-16", events.get(0).date());
+        assertEquals(2, events.get(0).killed());
+        assertEquals(12, events.get(0).injured());
+    }
+
+    @Test
     void theSameKindOfHappeningOnDifferentDaysStaysApart() {
         AnnotatedArticle doc = TestArticle.publishedAt(PUBLISHED)
                 .body("Artillery shelled the market in Lorvik on Saturday, killing one man.",
