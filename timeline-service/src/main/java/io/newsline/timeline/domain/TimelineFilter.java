@@ -23,9 +23,26 @@ public record TimelineFilter(
         Set<EventType> types,
         String entity,
         double[] bbox,
-        Set<TimelineStatus> statuses) {
+        Set<TimelineStatus> statuses,
+        PlaceQuery placeQuery,
+        List<String> entityWords) {
 
-    public static final TimelineFilter NONE = new TimelineFilter(null, null, null, null, null, null, null);
+    public static final TimelineFilter NONE = new TimelineFilter(null, null, null, null, null, null, null, null, null);
+
+    /** A place filter read once, so matching thousands of events does not re-read it each time. */
+    public record PlaceQuery(Long geonameId, String name, String regionStem, boolean namesRegion, String countryCode) {
+        static PlaceQuery of(String q) {
+            if (q.chars().allMatch(Character::isDigit)) {
+                try {
+                    return new PlaceQuery(Long.parseLong(q), null, null, false, null);
+                } catch (NumberFormatException tooLong) {
+                    return new PlaceQuery(-1L, null, null, false, null);
+                }
+            }
+            return new PlaceQuery(null, PlaceNames.normalize(q), PlaceNames.regionStem(q), PlaceNames.namesRegion(q),
+                    PlaceNames.countryCode(q));
+        }
+    }
 
     /** Whether no filter is set: every event passes. */
     public boolean isEmpty() {
@@ -112,8 +129,11 @@ public record TimelineFilter(
         if (!bad.isEmpty()) {
             throw new BadFilterException(bad);
         }
-        return new TimelineFilter(fromDay, toDay, present(place) ? place.trim() : null, types,
-                present(entity) ? entity.trim() : null, box, statuses);
+        String placeText = present(place) ? place.trim() : null;
+        String entityText = present(entity) ? entity.trim() : null;
+        return new TimelineFilter(fromDay, toDay, placeText, types, entityText, box, statuses,
+                placeText == null ? null : PlaceQuery.of(placeText),
+                entityText == null ? null : List.of(PlaceNames.normalize(entityText).split(" ")));
     }
 
     private static double[] parseBbox(String text, List<Violation> bad) {
@@ -187,10 +207,9 @@ public record TimelineFilter(
         if (entities == null) {
             return false;
         }
-        List<String> wanted = List.of(PlaceNames.normalize(entity).split(" "));
         for (String name : entities) {
             // Every word of the query is a word of the name: "Zelensky" finds "Volodymyr Zelensky".
-            if (List.of(PlaceNames.normalize(name).split(" ")).containsAll(wanted)) {
+            if (List.of(PlaceNames.normalize(name).split(" ")).containsAll(entityWords)) {
                 return true;
             }
         }
@@ -201,25 +220,22 @@ public record TimelineFilter(
         if (l == null) {
             return false;
         }
-        String q = place.trim();
-        if (q.chars().allMatch(Character::isDigit)) {
-            long id = Long.parseLong(q.length() > 18 ? q.substring(0, 18) : q);
-            if (l.geonameId() != null && l.geonameId() == id) {
+        PlaceQuery q = placeQuery;
+        if (q.geonameId() != null) {
+            if (l.geonameId() != null && l.geonameId().longValue() == q.geonameId()) {
                 return true;
             }
-            KnownRegions.Region region = regions.byGeonameId(id);
+            KnownRegions.Region region = regions.byGeonameId(q.geonameId());
             return region != null && region.contains(l);
         }
-        String name = PlaceNames.normalize(q);
-        if (name.equals(PlaceNames.normalize(l.name()))) {
+        if (q.name().equals(PlaceNames.normalize(l.name()))) {
             return true;
         }
-        if (l.admin1() != null && (name.equals(PlaceNames.normalize(l.admin1()))
-                || PlaceNames.namesRegion(q) && PlaceNames.regionStem(q).equals(PlaceNames.regionStem(l.admin1())))) {
+        if (l.admin1() != null && (q.name().equals(PlaceNames.normalize(l.admin1()))
+                || q.namesRegion() && q.regionStem().equals(PlaceNames.regionStem(l.admin1())))) {
             return true;
         }
-        String cc = PlaceNames.countryCode(q);
-        return cc != null && cc.equalsIgnoreCase(l.countryCode());
+        return q.countryCode() != null && q.countryCode().equalsIgnoreCase(l.countryCode());
     }
 
     private static boolean present(String s) {
