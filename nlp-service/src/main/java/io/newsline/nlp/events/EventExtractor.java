@@ -103,6 +103,8 @@ public final class EventExtractor {
     private static final Pattern PLACE_AFTER_ROLE = Pattern.compile("(?i)^['’]?s?\\s*(?:regional\\s+|city\\s+|military\\s+)?"
             + "(?:governor|mayor|administration|authorities|officials?|police|president|minister|ministry|head|council"
             + "|government|leader|spokes\\w+|military\\s+administration|prosecutor\\w*)\\b");
+    private static final Pattern STORM_NAME_BEFORE = Pattern.compile(
+            "(?i)\\b(?:hurricane|typhoon|cyclone|storm|tropical\\s+storm|tropical\\s+depression)\\s+$");
     private static final Pattern RELATIVE_TO = Pattern.compile("(?i)\\b(?:kilometers|kilometres|km|miles)\\s+(?:\\w+\\s+){0,2}"
             + "(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east"
             + "|south-west)(?:ern)?\\s+of\\s+(?:the\\s+)?(?:city\\s+of\\s+)?$");
@@ -577,6 +579,9 @@ public final class EventExtractor {
                 score -= 3.0;
             } else if (PLACE_BEFORE_GOOD.matcher(before).find()) {
                 score += 1.0;
+            }
+            if (STORM_NAME_BEFORE.matcher(before).find()) {
+                score -= 5.0; // "Hurricane Milton" names a storm, not a town
             }
             if (RELATIVE_TO.matcher(before).find()) {
                 score -= 3.0; // "150 kilometers north of Kharkiv" names a landmark, not the scene

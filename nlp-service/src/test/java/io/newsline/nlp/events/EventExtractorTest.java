@@ -226,6 +226,21 @@ class EventExtractorTest {
     }
 
     @Test
+    void aStormNamedLikeATownIsNotItsPlace() {
+        AnnotatedArticle doc = TestArticle.publishedAt(PUBLISHED)
+                .title("Hurricane Dorran tears through the coast")
+                .body("Hurricane Dorran made landfall near Port Selby on Monday night.")
+                .settlement("Dorran", 40.0, -80.0, "US").settlement("Port Selby", 27.3, -82.5, "US")
+                .build();
+
+        List<Event> events = extractor.extract(doc);
+
+        assertEquals(1, events.size(), () -> "events: " + events);
+        assertEquals("Port Selby", events.get(0).location().name());
+        assertEquals("2025-03-17", events.get(0).date());
+    }
+
+    @Test
     void aLaunchSiteIsNotWhereTheStrikeHappened() {
         AnnotatedArticle doc = TestArticle.publishedAt(PUBLISHED)
                 .body("Bombers fired cruise missiles from Kestria at the port of Odal on Monday.")
