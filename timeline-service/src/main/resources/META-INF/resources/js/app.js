@@ -155,6 +155,7 @@ function openStream(since) {
 // Live changes are applied once per frame, not once per message: a burst of a thousand (a replay
 // after a long disconnection) then costs one map fit and one summary instead of a thousand.
 const pending = [];
+const fresh = []; // elements highlighted by the batch being applied
 let flushing = false;
 
 function later(change) {
@@ -166,6 +167,9 @@ function later(change) {
     for (const change of pending.splice(0)) change();
     map?.follow();
     updateSummary();
+    // One timer per batch ends the highlight of everything the batch brought.
+    const lit = fresh.splice(0);
+    if (lit.length) setTimeout(() => lit.forEach((node) => node.classList.remove("fresh")), 4000);
   };
   // A hidden tab gets no animation frames; it still keeps up, just less often.
   if (document.hidden) setTimeout(flush, 250);
@@ -188,6 +192,13 @@ function setConnection(kind, text) {
   box.textContent = text;
 }
 
+// A browser allows only six connections to one server over HTTP/1.1, and a page kept in the
+// back-forward cache would hold its stream open: close it when the page is left, resume on return.
+window.addEventListener("pagehide", () => closeStream());
+window.addEventListener("pageshow", (e) => {
+  if (e.persisted && !state.stream && document.body.dataset.loaded === "true") openStream(state.sequence);
+});
+
 // When the machine loses its network the stream is closed at once rather than left to time out,
 // and when it is back the page asks for everything after the last sequence it saw.
 window.addEventListener("offline", () => {
@@ -205,6 +216,7 @@ window.addEventListener("online", () => {
 
 function clearAll() {
   pending.length = 0;
+  fresh.length = 0;
   state.events.clear();
   state.sorted = [];
   state.items.clear();
@@ -321,9 +333,10 @@ function upsert(ev, kind) {
   state.items.set(ev.id, li);
   li.classList.add("fresh");
   li.dataset.change = kind;
-  setTimeout(() => li.classList.remove("fresh"), 4000);
+  fresh.push(li);
 
-  map?.upsert(ev, { fresh: true });
+  const path = map?.upsert(ev, { fresh: true });
+  if (path) fresh.push(path);
   if (state.selectedId === ev.id) {
     li.classList.add("selected");
     map?.select(ev.id, false);

@@ -121,12 +121,10 @@ export class TimelineMap {
     const path = marker.getElement();
     if (path) {
       path.dataset.eventId = ev.id;
-      if (fresh) {
-        path.classList.add("fresh");
-        setTimeout(() => path.classList.remove("fresh"), 4000);
-      }
+      if (fresh) path.classList.add("fresh");
     }
     this.markers.set(ev.id, marker);
+    return path;
   }
 
   remove(id) {
@@ -142,12 +140,17 @@ export class TimelineMap {
     this.markerLayer.clearLayers();
     this.markers.clear();
     this.following = true;
+    this.fittedOnce = false;
   }
 
   /** Fits the view to every marker, unless the analyst has moved the map. */
   follow() {
     if (!this.following || this.markers.size === 0) return;
-    this.move(() => this.map.fitBounds(this.markerLayer.getBounds().pad(0.3), { maxZoom: 7, animate: false }));
+    const bounds = this.markerLayer.getBounds();
+    // Refitting redraws every marker; skip it while every event is already in view.
+    if (this.fittedOnce && this.map.getBounds().contains(bounds)) return;
+    this.fittedOnce = true;
+    this.move(() => this.map.fitBounds(bounds.pad(0.3), { maxZoom: 7, animate: false }));
   }
 
   select(id, pan) {
