@@ -12,7 +12,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Starts and stops a real Kafka broker ({@link LocalKafka}) in a child JVM. Uses only the JDK, so it
@@ -22,12 +24,14 @@ public final class KafkaBrokerProcess implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
 
-    private final Process process;
+    private volatile ProcessHandle process;
     private final Path dataDir;
     private final int port;
     private final int controllerPort;
+    /** When set, the system property under which this broker is shared by every class loader of the JVM. */
+    private volatile String sharedAs;
 
-    private KafkaBrokerProcess(Process process, Path dataDir, int port, int controllerPort) {
+    private KafkaBrokerProcess(ProcessHandle process, Path dataDir, int port, int controllerPort) {
         this.process = process;
         this.dataDir = dataDir;
         this.port = port;
@@ -45,6 +49,44 @@ public final class KafkaBrokerProcess implements AutoCloseable {
 
     /** Starts a broker on this data folder and these ports and waits until its topics exist. */
     public static KafkaBrokerProcess start(Path dataDir, int port, int controllerPort) {
+        KafkaBrokerProcess broker = new KafkaBrokerProcess(null, dataDir, port, controllerPort);
+        broker.launch();
+        return broker;
+    }
+
+    /**
+     * Publishes this broker under a system property, so that code in another class loader of the same
+     * JVM (Quarkus gives each test profile its own) can {@link #attach} to it instead of starting another.
+     */
+    void shareAs(String property) {
+        sharedAs = property;
+        System.setProperty(property, describe());
+    }
+
+    /** The broker another class loader {@link #shareAs shared}, or null when there is none. */
+    static KafkaBrokerProcess attach(String property) {
+        String spec = System.getProperty(property);
+        if (spec == null) {
+            return null;
+        }
+        String[] f = spec.split("\\|", 4);
+        KafkaBrokerProcess b = new KafkaBrokerProcess(ProcessHandle.of(Long.parseLong(f[0])).orElse(null),
+                Path.of(f[3]), Integer.parseInt(f[1]), Integer.parseInt(f[2]));
+        b.sharedAs = property;
+        return b;
+    }
+
+    private String describe() {
+        return process.pid() + "|" + port + "|" + controllerPort + "|" + dataDir;
+    }
+
+    /** The broker's current process; a shared broker may have been restarted from another class loader. */
+    private ProcessHandle current() {
+        KafkaBrokerProcess shared = sharedAs == null ? null : attach(sharedAs);
+        return shared != null && shared.process != null ? shared.process : process;
+    }
+
+    private void launch() {
         try {
             Files.createDirectories(dataDir);
             Files.deleteIfExists(dataDir.resolve("ready"));
@@ -66,9 +108,11 @@ public final class KafkaBrokerProcess implements AutoCloseable {
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .start();
-            KafkaBrokerProcess broker = new KafkaBrokerProcess(p, dataDir, port, controllerPort);
-            broker.awaitReady(log);
-            return broker;
+            process = p.toHandle();
+            if (sharedAs != null) {
+                System.setProperty(sharedAs, describe());
+            }
+            awaitReady(log);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the local Kafka broker", e);
         }
@@ -78,8 +122,7 @@ public final class KafkaBrokerProcess implements AutoCloseable {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (!Files.exists(dataDir.resolve("ready"))) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("the local Kafka broker exited with code " + process.exitValue()
-                        + "; its log:\n" + tail(log));
+                throw new IllegalStateException("the local Kafka broker exited; its log:\n" + tail(log));
             }
             if (System.nanoTime() > deadline) {
                 process.destroyForcibly();
@@ -104,20 +147,35 @@ public final class KafkaBrokerProcess implements AutoCloseable {
 
     /** Stops the broker like an operator would (SIGTERM, clean shutdown), keeping its data. */
     public void stop() {
-        process.destroy();
+        ProcessHandle p = current();
+        if (p == null || !p.isAlive()) {
+            return;
+        }
+        p.destroy();
         try {
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
+            p.onExit().get(30, TimeUnit.SECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            p.destroyForcibly();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
-    /** Starts a broker again on the same data and ports, e.g. after {@link #stop()} in a restart test. */
+    /** Starts the stopped broker again on the same data and ports. */
+    public KafkaBrokerProcess startAgain() {
+        launch();
+        return this;
+    }
+
+    /** Stops and starts the broker on the same data and ports; this handle follows the new process. */
     public KafkaBrokerProcess restart() {
         stop();
-        return start(dataDir, port, controllerPort);
+        return startAgain();
+    }
+
+    public boolean isRunning() {
+        ProcessHandle p = current();
+        return p != null && p.isAlive();
     }
 
     @Override

@@ -5,19 +5,28 @@ import java.util.Map;
 
 /**
  * Gives a {@code @QuarkusTest} a real Kafka broker: one throw-away broker per test JVM, started on
- * free ports before the first Quarkus application and stopped when the JVM ends.
+ * free ports before the first Quarkus application and stopped when the JVM ends. Quarkus loads each
+ * test profile in a class loader of its own; they all find the same broker through a system property.
  */
 public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
 
+    private static final String SHARED = "newsline.test.kafka";
     private static KafkaBrokerProcess broker;
 
     /** The shared broker of this test JVM, started on first use. */
-    public static synchronized KafkaBrokerProcess broker() {
-        if (broker == null) {
-            broker = KafkaBrokerProcess.startFresh();
-            Runtime.getRuntime().addShutdownHook(new Thread(broker::stop, "test-kafka-stop"));
+    public static KafkaBrokerProcess broker() {
+        synchronized (System.getProperties()) {
+            if (broker == null) {
+                broker = KafkaBrokerProcess.attach(SHARED);
+            }
+            if (broker == null) {
+                broker = KafkaBrokerProcess.startFresh();
+                broker.shareAs(SHARED);
+                KafkaBrokerProcess started = broker;
+                Runtime.getRuntime().addShutdownHook(new Thread(started::stop, "test-kafka-stop"));
+            }
+            return broker;
         }
-        return broker;
     }
 
     @Override
