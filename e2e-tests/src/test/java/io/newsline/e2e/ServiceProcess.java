@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -34,22 +35,52 @@ final class ServiceProcess implements AutoCloseable {
 
     /** Starts {@code <module>/target/quarkus-app/quarkus-run.jar} on this port with these environment variables. */
     static ServiceProcess start(String module, int port, Map<String, String> env, Path logDir) {
+        return start(module, module, port, env, List.of(), logDir);
+    }
+
+    /**
+     * Starts {@code <module>/target/quarkus-app/quarkus-run.jar} as {@code name} (several instances of one
+     * module each need their own name, which names their log), with JVM options placed before {@code -jar}.
+     */
+    static ServiceProcess start(String name, String module, int port, Map<String, String> env,
+            List<String> jvmOptions, Path logDir) {
         Path jar = repositoryRoot().resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: package the services first (mvn verify does)");
         }
         try {
             Files.createDirectories(logDir);
-            Path log = logDir.resolve(module + ".log");
-            ProcessBuilder pb = new ProcessBuilder(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString()))
+            Path log = logDir.resolve(name + ".log");
+            List<String> cmd = new ArrayList<>();
+            cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            cmd.addAll(jvmOptions);
+            cmd.add("-jar");
+            cmd.add(jar.toString());
+            ProcessBuilder pb = new ProcessBuilder(cmd)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             pb.environment().putAll(env);
             pb.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
-            return new ServiceProcess(module, pb.start(), port, log);
+            return new ServiceProcess(name, pb.start(), port, log);
         } catch (IOException e) {
-            throw new UncheckedIOException("could not start " + module, e);
+            throw new UncheckedIOException("could not start " + name, e);
+        }
+    }
+
+    String name() {
+        return name;
+    }
+
+    int port() {
+        return port;
+    }
+
+    /** Log lines containing {@code text}, to find what the process said about itself. */
+    List<String> logLines(String text) {
+        try {
+            return Files.readAllLines(log).stream().filter(l -> l.contains(text)).toList();
+        } catch (IOException e) {
+            return List.of();
         }
     }
 
@@ -88,6 +119,15 @@ final class ServiceProcess implements AutoCloseable {
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
         } catch (IOException e) {
             return "(no log)";
+        }
+    }
+
+    /** SIGKILL: the process gets no chance to leave its consumer group or flush anything, as in a crash. */
+    void kill() {
+        try {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
