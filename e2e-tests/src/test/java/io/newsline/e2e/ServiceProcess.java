@@ -75,15 +75,6 @@ final class ServiceProcess implements AutoCloseable {
         return port;
     }
 
-    /** Log lines containing {@code text}, to find what the process said about itself. */
-    List<String> logLines(String text) {
-        try {
-            return Files.readAllLines(log).stream().filter(l -> l.contains(text)).toList();
-        } catch (IOException e) {
-            return List.of();
-        }
-    }
-
     String baseUrl() {
         return "http://127.0.0.1:" + port;
     }
