@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -33,6 +34,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -191,7 +193,7 @@ public final class EventMerger {
                 : titleOf(e.type(), e.subtype(), e.location());
         return new TimelineEvent(id, e.type(), e.subtype(), e.date(), e.dateEnd(), precision, e.location(), title,
                 e.killed(), e.injured(), e.casualties(), entitiesOf(e, a, List.of()), sources, 1,
-                statusOf(sources), 0, now.toString(), now.toString(), null, null, null);
+                statusOf(sources, rule.disputeWindow()), 0, now.toString(), now.toString(), null, null, null);
     }
 
     private TimelineEvent absorb(TimelineEvent t, Event e, EnrichedArticle a, EventSource source, Instant now) {
@@ -221,7 +223,7 @@ public final class EventMerger {
         return new TimelineEvent(t.id(), type, subtype, t.date(), t.dateEnd(), t.datePrecision(), location, title,
                 latest(sources, EventSource::killed), latest(sources, EventSource::injured),
                 latest(sources, EventSource::casualties), entities, List.copyOf(sources), sources.size(),
-                statusOf(sources), t.revision(), firstSeen, now.toString(), null, null, null);
+                statusOf(sources, rule.disputeWindow()), t.revision(), firstSeen, now.toString(), null, null, null);
     }
 
     /** A figure as the most recently published source that gives it states it. */
@@ -243,10 +245,11 @@ public final class EventMerger {
     }
 
     /**
-     * Disputed when two outlets' latest figures for the same count differ, or a source denies it;
-     * corroborated when at least two independent outlets report it; otherwise single-source.
+     * Disputed when a source denies the happening, or when outlets' figures for one count conflict
+     * ({@link #figuresConflict}); corroborated when at least two independent outlets report it;
+     * otherwise single-source.
      */
-    static TimelineStatus statusOf(List<EventSource> sources) {
+    static TimelineStatus statusOf(List<EventSource> sources, Duration disputeWindow) {
         if (sources.stream().anyMatch(s -> s.evidence() != null && DENIAL.matcher(s.evidence()).find())) {
             return TimelineStatus.DISPUTED;
         }
@@ -256,18 +259,62 @@ public final class EventMerger {
         }
         for (Function<EventSource, Integer> figure : List.<Function<EventSource, Integer>>of(
                 EventSource::killed, EventSource::injured, EventSource::casualties)) {
-            Set<Integer> values = new HashSet<>();
+            List<Figure> latest = new ArrayList<>();
             for (List<EventSource> outlet : byOutlet.values()) {
-                Integer v = latest(outlet, figure);
-                if (v != null) {
-                    values.add(v);
-                }
+                latestFigure(outlet, figure).ifPresent(latest::add);
             }
-            if (values.size() > 1) {
+            if (figuresConflict(latest, disputeWindow)) {
                 return TimelineStatus.DISPUTED;
             }
         }
         return byOutlet.size() > 1 ? TimelineStatus.CORROBORATED : TimelineStatus.SINGLE_SOURCE;
+    }
+
+    /** One outlet's latest word on a count, and when it was published (null when unknown). */
+    record Figure(int value, Instant published) {}
+
+    /**
+     * Whether outlets' latest figures for one count disagree. Tolls grow as the dead are found, so a
+     * figure that is higher than an earlier outlet's and published more than {@code disputeWindow}
+     * after it is an update. Different figures published within the window of each other (or when
+     * either time is unknown) are a disagreement, and so is a later figure lower than an earlier one.
+     */
+    static boolean figuresConflict(List<Figure> figures, Duration disputeWindow) {
+        for (int i = 0; i < figures.size(); i++) {
+            for (int j = i + 1; j < figures.size(); j++) {
+                Figure a = figures.get(i);
+                Figure b = figures.get(j);
+                if (a.value() == b.value()) {
+                    continue;
+                }
+                if (a.published() == null || b.published() == null
+                        || Duration.between(a.published(), b.published()).abs().compareTo(disputeWindow) <= 0) {
+                    return true;
+                }
+                Figure earlier = a.published().isBefore(b.published()) ? a : b;
+                Figure later = earlier == a ? b : a;
+                if (later.value() < earlier.value()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The figure of an outlet's most recently published source that gives one. */
+    private static Optional<Figure> latestFigure(List<EventSource> outlet, Function<EventSource, Integer> figure) {
+        Figure found = null;
+        for (EventSource s : outlet) {
+            Integer v = figure.apply(s);
+            if (v == null) {
+                continue;
+            }
+            Instant published = publishedInstant(s.publishedAt());
+            if (found == null || found.published() == null || published != null && !published.isBefore(found.published())) {
+                found = new Figure(v, published);
+            }
+        }
+        return Optional.ofNullable(found);
     }
 
     /** Who published a source: its outlet name, else its web site, else the article itself. */

@@ -23,10 +23,24 @@ import java.util.Set;
  * @param adjacentDayWithin   day-precise dates one day apart still match when the two reports were
  *                            published at most this long apart: outlets date an overnight strike by
  *                            either night; strikes on two nights are reported a day apart
+ * @param disputeWindow       two outlets' figures published at most this far apart are one moment's
+ *                            view, so if they differ the event is disputed; further apart, a higher
+ *                            later figure is a toll that rose (see {@link #DISPUTE_WINDOW})
  */
-public record MergeRule(double maxDistanceKm, int dayTolerance, Duration adjacentDayWithin) {
+public record MergeRule(double maxDistanceKm, int dayTolerance, Duration adjacentDayWithin, Duration disputeWindow) {
 
-    public static final MergeRule DEFAULT = new MergeRule(25.0, 0, Duration.ofHours(18));
+    /**
+     * Tolls rise for hours after a strike or a disaster as rescuers work; reports this close together
+     * were written knowing much the same, so differing figures between them are a real disagreement.
+     */
+    public static final Duration DISPUTE_WINDOW = Duration.ofHours(3);
+
+    public static final MergeRule DEFAULT = new MergeRule(25.0, 0, Duration.ofHours(18), DISPUTE_WINDOW);
+
+    /** The rule with the default {@link #DISPUTE_WINDOW}. */
+    public MergeRule(double maxDistanceKm, int dayTolerance, Duration adjacentDayWithin) {
+        this(maxDistanceKm, dayTolerance, adjacentDayWithin, DISPUTE_WINDOW);
+    }
 
     /**
      * What a report says about when, where and what: the part of an event the rule looks at.

@@ -118,7 +118,9 @@ class TimelineFlowTest {
         Town town = Town.fresh();
         Broker.publish(article("alpha", "2025-05-01T08:00:00Z", List.of(town.place()),
                 event(EventType.SHELLING, "2025-05-01", town.location(), 5, null, "Shelling killed five.")));
-        Broker.publish(article("beta", "2025-05-01T15:00:00Z", List.of(town.place()),
+        // An hour apart: two outlets saying five and seven at the same moment disagree (a toll that
+        // rises over the day would be an update, not a dispute).
+        Broker.publish(article("beta", "2025-05-01T09:00:00Z", List.of(town.place()),
                 event(EventType.SHELLING, "2025-05-01", town.location(), 7, null, "Shelling killed seven.")));
 
         await().atMost(WAIT).until(() -> timeline(at(town)).getList("items").size() == 1

@@ -7,6 +7,7 @@ import static io.newsline.timeline.domain.Events.SALTIVKA;
 import static io.newsline.timeline.domain.Events.article;
 import static io.newsline.timeline.domain.Events.event;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -90,15 +91,79 @@ class EventMergerTest {
     }
 
     @Test
-    void conflictingTollsFromTwoOutletsAreDisputedAndEachSourceKeepsItsFigure() {
+    void differentTollsFromTwoOutletsAnHourApartAreDisputedAndEachSourceKeepsItsFigure() {
         merger.fold(article("a1", "Reuters", "2025-06-07T06:00:00Z",
-                event(EventType.SHELLING, "2025-06-07", KHARKIV, 5, "Five killed.")));
-        TimelineEvent e = merger.fold(article("a2", "AP", "2025-06-07T12:00:00Z",
+                event(EventType.SHELLING, "2025-06-07", KHARKIV, 3, "Three killed.")));
+        TimelineEvent e = merger.fold(article("a2", "AP", "2025-06-07T07:00:00Z",
                 event(EventType.SHELLING, "2025-06-07", KHARKIV, 7, "Seven killed."))).get(0);
 
         assertEquals(TimelineStatus.DISPUTED, e.status());
         assertEquals(7, e.killed());
-        assertEquals(List.of(5, 7), e.sources().stream().map(s -> s.killed()).toList());
+        assertEquals(List.of(3, 7), e.sources().stream().map(s -> s.killed()).toList());
+    }
+
+    @Test
+    void aTollRisingOverTheDayAcrossOutletsIsCorroboratedNotDisputed() {
+        // The demo's Kharkiv strike: three killed in the morning, "toll rises to four" in the afternoon
+        merger.fold(article("a1", "Newsline Demo Wire", "2025-03-12T07:30:00Z",
+                event(EventType.AIR_STRIKE, "2025-03-11", KHARKIV, 3, "Three killed and 14 injured.")));
+        TimelineEvent e = merger.fold(article("a2", "Eastern Ukraine Daily", "2025-03-12T15:05:00Z",
+                event(EventType.AIR_STRIKE, "2025-03-11", KHARKIV, 4, "The toll rose to 4 dead."))).get(0);
+
+        assertEquals(TimelineStatus.CORROBORATED, e.status());
+        assertEquals(4, e.killed());
+        assertEquals(List.of(3, 4), e.sources().stream().map(s -> s.killed()).toList());
+    }
+
+    @Test
+    void aDisasterTollRisingThroughSeveralOutletsStaysCorroboratedEvenWhenAnOutletRepeatsTheLatestFigure() {
+        merger.fold(article("a1", "Reuters", "2025-06-07T06:00:00Z",
+                event(EventType.DISASTER, "2025-06-07", KHARKIV, 2, "The flood killed two.")));
+        merger.fold(article("a2", "AP", "2025-06-07T12:00:00Z",
+                event(EventType.DISASTER, "2025-06-07", KHARKIV, 9, "The flood toll rose to nine.")));
+        TimelineEvent e = merger.fold(article("a3", "BBC", "2025-06-07T13:00:00Z",
+                event(EventType.DISASTER, "2025-06-07", KHARKIV, 9, "Nine died in the flood."))).get(0);
+
+        assertEquals(TimelineStatus.CORROBORATED, e.status());
+        assertEquals(9, e.killed());
+    }
+
+    @Test
+    void aLaterLowerFigureFromAnotherOutletIsDisputed() {
+        merger.fold(article("a1", "Reuters", "2025-06-07T06:00:00Z",
+                event(EventType.SHELLING, "2025-06-07", KHARKIV, 7, "Seven killed.")));
+        TimelineEvent e = merger.fold(article("a2", "AP", "2025-06-07T18:00:00Z",
+                event(EventType.SHELLING, "2025-06-07", KHARKIV, 4, "Four killed."))).get(0);
+
+        assertEquals(TimelineStatus.DISPUTED, e.status());
+        // The event still shows the most recent figure; the status tells the reader it is contested.
+        assertEquals(4, e.killed());
+        assertEquals(List.of(7, 4), e.sources().stream().map(s -> s.killed()).toList());
+    }
+
+    @Test
+    void aRiseIsJudgedByPublicationTimeNotByTheOrderArticlesArrive() {
+        // The afternoon's higher figure arrives first; a lower morning figure folded after it is still earlier news.
+        merger.fold(article("a2", "AP", "2025-06-07T15:00:00Z",
+                event(EventType.SHELLING, "2025-06-07", KHARKIV, 4, "Four killed.")));
+        TimelineEvent e = merger.fold(article("a1", "Reuters", "2025-06-07T07:00:00Z",
+                event(EventType.SHELLING, "2025-06-07", KHARKIV, 3, "Three killed."))).get(0);
+
+        assertEquals(TimelineStatus.CORROBORATED, e.status());
+        assertEquals(4, e.killed());
+    }
+
+    @Test
+    void figuresJustInsideTheDisputeWindowConflictAndJustOutsideTheyRise() {
+        Instant morning = Instant.parse("2025-06-07T06:00:00Z");
+        EventMerger.Figure three = new EventMerger.Figure(3, morning);
+        assertTrue(EventMerger.figuresConflict(List.of(three,
+                new EventMerger.Figure(4, morning.plus(MergeRule.DISPUTE_WINDOW))), MergeRule.DISPUTE_WINDOW));
+        assertFalse(EventMerger.figuresConflict(List.of(three,
+                new EventMerger.Figure(4, morning.plus(MergeRule.DISPUTE_WINDOW).plusSeconds(60))),
+                MergeRule.DISPUTE_WINDOW));
+        // Without a publication time a difference cannot be told from a rise.
+        assertTrue(EventMerger.figuresConflict(List.of(three, new EventMerger.Figure(4, null)), MergeRule.DISPUTE_WINDOW));
     }
 
     @Test
