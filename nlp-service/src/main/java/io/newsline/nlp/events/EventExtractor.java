@@ -112,6 +112,15 @@ public final class EventExtractor {
             + "\\s+(?:[\\w-]+\\s+){0,3}?(?:attacks?|assaults?|strikes?|barrage|raids?|bombardment|shelling|explosions?|blasts?"
             + "|operation|offensive|onslaught|salvo|bombing|incident|quake|earthquake|flood(?:ing)?|fire|blaze|storm"
             + "|protests?|rall(?:y|ies)|clashes|violence)\\b");
+    /**
+     * A definite description of one happening at the start of a clause ("According to the mayor, the
+     * attack on ..."): the sentence talks about a happening the article already told. Not after "after",
+     * "since" and the like, which point at another one, nor with a superlative ("the deadliest attack").
+     */
+    private static final Pattern DEFINITE_BACK = Pattern.compile("(?i)(?:^|[,;:—–]\\s*)(?:the|this|that)\\s+"
+            + "(?!(?:[\\w-]+\\s+){0,2}?(?:(?!latest)[a-z]+est|first|second|third|last|next|previous|earlier|new|another)\\b)"
+            + "(?:[\\w-]+\\s+){0,3}?(?:attack|strike|air\\s+strike|airstrike|shelling|blast|explosion|bombing|raid|barrage"
+            + "|bombardment)\\b(?!\\s+(?:was|were)\\s+(?:the|a)\\s+(?:[a-z]+est|first)\\b)");
     private static final Pattern DEMONYM_AFTER = Pattern.compile("^\\s*(?:forces|troops|army|military|soldiers|president|government)");
 
     private final TemporalResolver temporal = new TemporalResolver();
@@ -142,6 +151,13 @@ public final class EventExtractor {
             TimeExpression when = r.when != null ? r.when : carriedDate(readings, i, drafts, type);
             LocalDate date = when != null ? when.date() : published.toLocalDate();
             Place where = bestPlace(r, type);
+            Draft referent = r.when == null || r.reportingDate ? referredBack(r, type, drafts, where) : null;
+            if (referent != null) {
+                referent.absorb(r, type, this);
+                referent.refineSubtype(r, type);
+                last = referent;
+                continue;
+            }
             if (last != null && continues(r, type, last, i, when, where)) {
                 last.absorb(r, type, this);
                 if (where != null && last.place != null && moreSpecific(where, last.place)) {
@@ -688,6 +704,41 @@ public final class EventExtractor {
                         || near(where, last.place, 20));
     }
 
+    /**
+     * The earlier event a sentence without a date of its own refers back to with a definite description
+     * ("the attack on the Saltivskyi district was carried out with glide bombs"): the latest one of the
+     * same kind whose place holds the sentence's place. A district or an unknown name does not make a new
+     * happening; another town does.
+     */
+    private static Draft referredBack(Reading r, EventType type, List<Draft> drafts, Place where) {
+        if (r.title || !DEFINITE_BACK.matcher(r.text).find()) {
+            return null;
+        }
+        Trigger best = r.best();
+        boolean weak = type == EventType.CASUALTY_REPORT || best == null || best.generic();
+        for (int k = drafts.size() - 1; k >= 0; k--) {
+            Draft d = drafts.get(k);
+            if (d.title || !(family(d.type).equals(family(type)) || weak && violent(d.type))) {
+                continue;
+            }
+            if (where == null || d.place == null || samePlace(where, d.place) || partOf(where, d.place)) {
+                return d;
+            }
+        }
+        return null;
+    }
+
+    /** A place within another: unresolved, placed near it, a spot within a few km, a town of its region. */
+    private static boolean partOf(Place inner, Place outer) {
+        if (inner.lat() == null) {
+            return true;
+        }
+        if (near(inner, outer, 10)) {
+            return level(inner) >= level(outer);
+        }
+        return level(outer) < 3 && level(inner) > level(outer) && sameCountry(inner, outer);
+    }
+
     /** A place inside the one an event has so far: a village of its region, a spot within a few km. */
     private static boolean refines(Place inner, Place outer) {
         return level(inner) > level(outer) && (inner.lat() == null || sameCountry(inner, outer)) || near(inner, outer, 10);
@@ -896,6 +947,15 @@ public final class EventExtractor {
             if (attribution == null || attribution.source() == null) {
                 Attribution a = extractor.attributionFinder.find(r.text, r.names);
                 attribution = new Attribution(a.source(), attribution != null && attribution.hedged());
+            }
+        }
+
+        /** "the attack ... was carried out with glide bombs": a generic kind gets the weapon a later sentence names. */
+        void refineSubtype(Reading r, EventType type) {
+            Trigger best = r.best();
+            if (type == this.type && best != null && !best.generic() && best.type() == type
+                    && subtype.equals(defaultSubtype(type))) {
+                subtype = best.subtype();
             }
         }
 

@@ -62,6 +62,11 @@ public final class Geocoder {
             + "prosecutor|prosecutor's|officials?|chief|legislature|parliament|duma)");
     private static final Pattern KIND_PREFIX = Pattern.compile("^(?:the\\s+)?(?:(?:small|frontline|front-line)\\s+)?"
             + "(?:village|town|settlement|hamlet|suburb|port|urban-type settlement)\\s+of\\s+", Pattern.CASE_INSENSITIVE);
+    /** Names of a part of a town: "the Saltivskyi district", "Podil neighbourhood". */
+    private static final Pattern TOWN_PART = Pattern.compile("(?i)\\s(?:district|neighbourhood|neighborhood|quarter|suburb"
+            + "|microdistrict|borough)$");
+    /** Between a part of a town and the town: "the Saltivskyi district of Kharkiv", "… of the city of Kharkiv". */
+    private static final Pattern PART_OF = Pattern.compile("(?i)^\\s+(?:of|in)\\s+(?:the\\s+)?(?:city\\s+of\\s+)?$");
     private static final Pattern CAPITALISED_WORD = Pattern.compile("\\b\\p{Lu}\\p{L}+\\b");
 
     private final Gazetteer gazetteer;
@@ -260,7 +265,14 @@ public final class Geocoder {
                 if (all.get(j).group() == x || my.start() < mx.end() || my.start() > text.length() || mx.end() < 0) {
                     continue;
                 }
-                Matcher m = TIE.matcher(text.substring(mx.end(), my.start()));
+                String between = text.substring(mx.end(), my.start());
+                if (TOWN_PART.matcher(x.displayName).find() && PART_OF.matcher(between).matches()) {
+                    x.tie = all.get(j).group();
+                    x.tieByPunctuation = false;
+                    x.tieExplicit = true;
+                    break;
+                }
+                Matcher m = TIE.matcher(between);
                 if (m.matches()) {
                     String relation = m.group(1) == null ? "" : m.group(1).trim().toLowerCase();
                     x.tie = all.get(j).group();
@@ -554,12 +566,52 @@ public final class Geocoder {
             g.confidence = 0.45;
             return;
         }
+        GazetteerEntry city = tied == null && TOWN_PART.matcher(surface).find() ? mainCity(groups) : null;
+        if (city != null) {
+            // "the Saltivskyi district" in an article about Kharkiv: a part of the town the article is about
+            g.near = city;
+            g.confidence = 0.45;
+            return;
+        }
         if (tied != null) {
             // tied to an admin1 region or a country: that much is known, not where in it
             g.knownCountry = tied.countryCode();
             g.knownAdmin1 = tied.isRegion() ? tied.admin1Name() : null;
         }
         g.confidence = 0.3;
+    }
+
+    /**
+     * The town the article is about: the settled town named most often (a headline mention counts three),
+     * when no other town is named as often; null otherwise.
+     */
+    private static GazetteerEntry mainCity(List<Group> groups) {
+        Map<Long, Double> weight = new HashMap<>();
+        Map<Long, GazetteerEntry> towns = new HashMap<>();
+        for (Group o : groups) {
+            if (o.choice == null || !o.choice.isPopulatedPlace() || o.candidates.regionPhrase()) {
+                continue;
+            }
+            double w = 0;
+            for (NameMention m : o.mentions) {
+                w += Mention.TITLE.equals(m.field()) ? 3 : 1;
+            }
+            weight.merge(o.choice.geonameId(), w, Double::sum);
+            towns.put(o.choice.geonameId(), o.choice);
+        }
+        GazetteerEntry best = null;
+        double top = 0;
+        boolean shared = false;
+        for (Map.Entry<Long, Double> e : weight.entrySet()) {
+            if (e.getValue() > top) {
+                top = e.getValue();
+                best = towns.get(e.getKey());
+                shared = false;
+            } else if (e.getValue() == top) {
+                shared = true;
+            }
+        }
+        return shared ? null : best;
     }
 
     /** The town a compound name starts with, when the article's other places make it the one meant. */

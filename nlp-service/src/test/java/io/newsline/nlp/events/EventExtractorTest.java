@@ -428,4 +428,53 @@ class EventExtractorTest {
         assertEquals("2025-03-17", events.get(0).date());
         assertEquals("Lorvik", events.get(0).location().name());
     }
+    private static final String TOLL = "The number of people killed in Sunday's Russian air strike on Dornberg has risen "
+            + "to five, the mayor said on Monday.";
+    private static final String HOW = "According to the governor, the attack on the Kalyna district was carried out "
+            + "with glide bombs dropped from Russian jets.";
+
+    @Test
+    void anUndatedSentenceAboutTheAttackOnADistrictRefinesTheEventInsteadOfStartingOne() {
+        AnnotatedArticle doc = TestArticle.publishedAt(PUBLISHED)
+                .body(TOLL, HOW)
+                .settlement("Dornberg", 48.1, 36.2, "UA").near("Kalyna district", 48.1, 36.2, "UA")
+                .build();
+
+        List<Event> events = extractor.extract(doc);
+
+        assertEquals(1, events.size(), () -> "events: " + events);
+        Event e = events.get(0);
+        assertEquals(EventType.AIR_STRIKE, e.type());
+        assertEquals("2025-03-16", e.date(), "Sunday's strike, not the publication day");
+        assertEquals("Dornberg", e.location().name(), "a district of the town does not move or split the event");
+        assertEquals("glide bomb", e.subtype(), "the later sentence names the weapon");
+    }
+
+    @Test
+    void anUnresolvedPlaceInTheFollowUpDoesNotSplitTheEvent() {
+        AnnotatedArticle doc = TestArticle.publishedAt(PUBLISHED)
+                .body(TOLL, HOW)
+                .settlement("Dornberg", 48.1, 36.2, "UA").unresolved("Kalyna district")
+                .build();
+
+        List<Event> events = extractor.extract(doc);
+
+        assertEquals(1, events.size(), () -> "events: " + events);
+        assertEquals("2025-03-16", events.get(0).date());
+        assertEquals("Dornberg", events.get(0).location().name());
+    }
+
+    @Test
+    void theAttackOnAnotherTownIsAnotherHappening() {
+        AnnotatedArticle doc = TestArticle.publishedAt(PUBLISHED)
+                .body(TOLL, "According to the governor, the attack on Lorvik was carried out with glide bombs "
+                        + "dropped from Russian jets.")
+                .settlement("Dornberg", 48.1, 36.2, "UA").settlement("Lorvik", 49.0, 37.5, "UA")
+                .build();
+
+        List<Event> events = extractor.extract(doc);
+
+        assertEquals(2, events.size(), () -> "events: " + events);
+        assertEquals(List.of("Dornberg", "Lorvik"), events.stream().map(e -> e.location().name()).toList());
+    }
 }

@@ -64,6 +64,18 @@ final class TestArticle {
         return this;
     }
 
+    /** A place the gazetteer does not know: its name, no coordinates. */
+    TestArticle unresolved(String name) {
+        places.add(new Object[] {name, null, null, null, null, null});
+        return this;
+    }
+
+    /** A place missing from the gazetteer, placed at the town the text ties it to. */
+    TestArticle near(String name, double lat, double lon, String country) {
+        places.add(new Object[] {name, lat, lon, country, null, Place.NEAR});
+        return this;
+    }
+
     TestArticle person(String name) {
         names.add(new Object[] {name, EntityType.PERSON});
         return this;
@@ -83,8 +95,9 @@ final class TestArticle {
         for (Object[] p : places) {
             String name = (String) p[0];
             List<Mention> mentions = mentions(name);
-            resolved.add(new Place(name, List.of(name), (Double) p[1], (Double) p[2], (String) p[3], null, id++,
-                    (String) p[4], (String) p[5], 0.9, mentions));
+            boolean known = p[4] != null;
+            resolved.add(new Place(name, List.of(name), (Double) p[1], (Double) p[2], (String) p[3], null,
+                    known ? id++ : null, (String) p[4], (String) p[5], known ? 0.9 : 0.4, mentions));
         }
         List<NameMention> nameMentions = new ArrayList<>();
         List<Entity> entities = new ArrayList<>();

@@ -110,6 +110,38 @@ class GeocoderTest {
     }
 
     @Test
+    void aNamedDistrictOfATownIsPlacedNearTheTown() {
+        String body = "A missile hit the Zoloboriv district of Lviv on Friday night, the mayor said.";
+        Place district = only(resolve(body, "Zoloboriv district", "Lviv"), "Zoloboriv district");
+        assertEquals(Place.NEAR, district.precision());
+        assertTrue(distanceKm(district, 49.84, 24.03) < 5, district.toString());
+        assertNull(district.geonameId(), "it is not Lviv itself");
+    }
+
+    @Test
+    void aNamedNeighbourhoodInAnArticleAboutOneTownIsPlacedNearThatTown() {
+        String body = "Drones attacked Odesa overnight. Debris fell on the Verbolanskyi neighbourhood, "
+                + "and Odesa's port was closed for hours.";
+        Place part = only(resolve(body, "Odesa", "Verbolanskyi neighbourhood"), "Verbolanskyi neighbourhood");
+        assertEquals(Place.NEAR, part.precision());
+        assertTrue(distanceKm(part, 46.48, 30.73) < 5, part.toString());
+    }
+
+    @Test
+    void aDistrictIsNotGivenATownWhenTheArticleHasNoMainOne() {
+        String body = "Drones hit Lviv and Dnipro. Fires broke out in the Verbolanskyi district.";
+        Place part = only(resolve(body, "Lviv", "Dnipro", "Verbolanskyi district"), "Verbolanskyi district");
+        assertNull(part.lat(), "either town could hold it: " + part);
+    }
+
+    @Test
+    void anUnknownVillageIsNotPutInTheArticlesMainTown() {
+        String body = "Drones attacked Odesa overnight. Shelling also hit Zolobirka, and Odesa's port was closed.";
+        Place village = only(resolve(body, "Odesa", "Zolobirka"), "Zolobirka");
+        assertNull(village.lat(), "a village is no part of a town: " + village);
+    }
+
+    @Test
     void aFarAwayNamesakeOfAnUnknownVillageIsNotUsed() {
         // Sobolivka exists in GeoNames only in Vinnytsia and Odesa oblasts, hundreds of km from Kupiansk.
         String body = "Russian forces in the Kharkiv region said they took Sobolevka. Fighting near Kupiansk went on.";
