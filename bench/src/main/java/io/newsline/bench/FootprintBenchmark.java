@@ -160,7 +160,7 @@ public final class FootprintBenchmark {
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
                 ProducerConfig.LINGER_MS_CONFIG, 20,
                 ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024,
-                ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4"), new StringSerializer(), new TimelineEventSerializer())) {
+                ProducerConfig.COMPRESSION_TYPE_CONFIG, "gzip"), new StringSerializer(), new TimelineEventSerializer())) {
             String now = Instant.now().toString();
             for (int i = 0; i < events; i++) {
                 String town = towns[random.nextInt(towns.length)];
