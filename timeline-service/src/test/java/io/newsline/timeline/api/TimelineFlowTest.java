@@ -207,11 +207,13 @@ class TimelineFlowTest {
     @Test
     void aReportJoiningTwoEventsMergesThemAndTheMergedAwayIdSaysWhereItWent() {
         Town town = Town.fresh();
-        var west = new io.newsline.contracts.model.EventLocation("West " + town.name(), town.lat(), town.lon() - 0.2,
+        // Offsets in latitude, so the distances hold wherever the random town lies (a degree of longitude
+        // shrinks towards the poles): each report is 15.6 km from the town, 31 km from the other.
+        var west = new io.newsline.contracts.model.EventLocation("West " + town.name(), town.lat() - 0.14, town.lon(),
                 "UA", town.geonameId() + 10, "exact");
-        var east = new io.newsline.contracts.model.EventLocation("East " + town.name(), town.lat(), town.lon() + 0.2,
+        var east = new io.newsline.contracts.model.EventLocation("East " + town.name(), town.lat() + 0.14, town.lon(),
                 "UA", town.geonameId() + 11, "exact");
-        // Two reports about 30 km apart: too far to be one place by themselves.
+        // Two reports about 31 km apart: too far to be one place by themselves.
         Broker.publish(article("alpha", "2025-02-02T08:00:00Z", List.of(),
                 event(EventType.SHELLING, "2025-02-02", west, 2, null, "Shelling in the west.")));
         await().atMost(WAIT).until(() -> timeline("place=" + west.geonameId()).getList("items").size() == 1);
