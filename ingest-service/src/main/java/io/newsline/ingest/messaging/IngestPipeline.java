@@ -2,6 +2,7 @@ package io.newsline.ingest.messaging;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.newsline.contracts.model.Article;
 import io.newsline.ingest.intake.ArticleIntake;
 import io.newsline.ingest.intake.SeenIds;
@@ -9,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
@@ -27,6 +29,7 @@ public class IngestPipeline {
     private final ArticleIntake intake;
     private final MeterRegistry registry;
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
     public IngestPipeline(KafkaArticleLog log, MeterRegistry registry) {
         this.registry = registry;
@@ -41,7 +44,9 @@ public class IngestPipeline {
 
     /** Publishes a validated article unless it is a duplicate; fails when the broker does not take it. */
     public CompletableFuture<ArticleIntake.Outcome> submit(Article article, Via via) {
+        long start = System.nanoTime();
         return intake.submit(article).whenComplete((outcome, failure) -> {
+            time(failure != null ? "unavailable" : outcome.duplicate() ? "duplicate" : "accepted", System.nanoTime() - start);
             if (failure != null) {
                 count(via, "unavailable");
                 LOG.debugf("article %s via %s NOT stored: %s", article.id(), via, failure.toString());
@@ -65,6 +70,15 @@ public class IngestPipeline {
                 .tag("via", via.name().toLowerCase())
                 .tag("outcome", outcome)
                 .register(registry)).increment();
+    }
+
+    private void time(String outcome, long nanos) {
+        timers.computeIfAbsent(outcome, o -> Timer.builder("newsline.ingest.ack")
+                .description("Time from handing a valid article to Kafka until the broker acknowledged it (accepted), "
+                        + "it was recognised as a duplicate, or the send failed (unavailable)")
+                .tag("outcome", o)
+                .publishPercentiles(0.5, 0.95, 0.99)
+                .register(registry)).record(nanos, TimeUnit.NANOSECONDS);
     }
 
     private static String shortTitle(String title) {

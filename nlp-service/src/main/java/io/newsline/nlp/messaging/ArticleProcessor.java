@@ -1,6 +1,9 @@
 package io.newsline.nlp.messaging;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.newsline.contracts.kafka.Json;
 import io.newsline.contracts.model.Article;
 import io.newsline.contracts.model.EnrichedArticle;
@@ -10,6 +13,7 @@ import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.kafka.Record;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Outgoing;
@@ -31,15 +35,44 @@ public class ArticleProcessor {
     private static final Logger LOG = Logger.getLogger(ArticleProcessor.class);
 
     private final EnrichmentPipeline pipeline;
+    private final Timer enrichedTime;
+    private final Timer deadLetteredTime;
+    private final Counter skipped;
 
-    public ArticleProcessor(EnrichmentPipeline pipeline) {
+    public ArticleProcessor(EnrichmentPipeline pipeline, MeterRegistry registry) {
         this.pipeline = pipeline;
+        this.enrichedTime = enrichTimer(registry, "enriched");
+        this.deadLetteredTime = enrichTimer(registry, "dead-lettered");
+        this.skipped = Counter.builder("newsline.nlp.articles.skipped")
+                .description("Articles passed through unread (language the pipeline cannot read)")
+                .register(registry);
+    }
+
+    private static Timer enrichTimer(MeterRegistry registry, String outcome) {
+        return Timer.builder("newsline.nlp.enrich")
+                .description("Time to read and enrich one record of news.articles.raw, by outcome")
+                .tag("outcome", outcome)
+                .publishPercentiles(0.5, 0.95, 0.99)
+                .register(registry);
     }
 
     @Incoming(Channels.ARTICLES_IN)
     @Outgoing(Channels.ENRICHED_OUT)
     @Blocking
     public Record<String, EnrichedArticle> enrich(ConsumerRecord<String, byte[]> record) {
+        long start = System.nanoTime();
+        try {
+            Record<String, EnrichedArticle> out = enrichRecord(record);
+            enrichedTime.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+            return out;
+        } catch (RuntimeException e) {
+            // Thrown on to SmallRye, which dead-letters the record.
+            deadLetteredTime.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+            throw e;
+        }
+    }
+
+    private Record<String, EnrichedArticle> enrichRecord(ConsumerRecord<String, byte[]> record) {
         Article article = read(record);
         if (article.id() == null || article.id().isBlank()) {
             article = article.withId(record.key());
@@ -53,6 +86,9 @@ public class ArticleProcessor {
                 enriched.locations().size(), enriched.events().size(), enriched.nlp().language(),
                 enriched.nlp().processingMs(),
                 enriched.nlp().skipped() == null ? "" : ", skipped: " + enriched.nlp().skipped());
+        if (enriched.nlp().skipped() != null) {
+            skipped.increment();
+        }
         return Record.of(enriched.id(), enriched);
     }
 
