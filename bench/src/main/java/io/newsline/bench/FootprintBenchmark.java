@@ -10,22 +10,14 @@ import io.newsline.contracts.model.EventType;
 import io.newsline.contracts.model.TimelineEvent;
 import io.newsline.contracts.model.TimelineStatus;
 import io.newsline.localkafka.KafkaBrokerProcess;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -36,8 +28,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * heap in use once ready; then the timeline's rebuild of 100,000 events within a 1 GB heap.
  */
 public final class FootprintBenchmark {
-
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     public static void main(String[] argv) throws Exception {
         Args args = new Args(argv);
@@ -75,81 +65,19 @@ public final class FootprintBenchmark {
 
     static Map<String, Object> measure(Path root, String service, String scenario, KafkaBrokerProcess broker,
             List<String> jvmOptions) throws Exception {
-        Path jar = root.resolve(service + "-service/target/quarkus-app/quarkus-run.jar");
-        if (!Files.exists(jar)) {
-            throw new IllegalStateException(jar + " is missing: build first (mvn install -DskipTests)");
-        }
-        int port = KafkaBrokerProcess.freePort();
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        cmd.addAll(jvmOptions);
-        cmd.addAll(List.of("-jar", jar.toString()));
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(Files.createTempFile("footprint-" + service, ".log").toFile()));
-        pb.environment().put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
-        pb.environment().put("NEWSLINE_TOKENS", "footprint-benchmark");
-        pb.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
-        long start = System.nanoTime();
-        Process p = pb.start();
-        try {
-            double readySeconds = awaitReady(p, port);
+        try (PackagedService s = PackagedService.start(root, service, broker.bootstrapServers(),
+                Map.of("NEWSLINE_TOKENS", "footprint-benchmark"), jvmOptions)) {
+            double readySeconds = s.awaitReady(Duration.ofSeconds(120));
             Thread.sleep(1000);
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("service", service);
             row.put("scenario", scenario);
             row.put("ready_s", Latency.round(readySeconds));
-            row.put("rss_mb", Latency.round(rssKb(p.pid()) / 1024.0));
-            row.put("heap_mb", Latency.round(heapBytes(port) / (1024.0 * 1024)));
+            row.put("rss_mb", Latency.round(s.rssKb() / 1024.0));
+            row.put("heap_mb", Latency.round(s.heapBytes() / (1024.0 * 1024)));
             System.out.println(row);
             return row;
-        } finally {
-            p.destroy();
-            if (!p.waitFor(20, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-            }
         }
-    }
-
-    private static double awaitReady(Process p, int port) throws Exception {
-        long start = p.info().startInstant().map(Instant::toEpochMilli).orElse(System.currentTimeMillis());
-        long deadline = System.currentTimeMillis() + 120_000;
-        while (System.currentTimeMillis() < deadline) {
-            if (!p.isAlive()) {
-                throw new IllegalStateException("the service exited with " + p.exitValue());
-            }
-            try {
-                HttpResponse<Void> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
-                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
-                if (r.statusCode() == 200) {
-                    return (System.currentTimeMillis() - start) / 1000.0;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(20);
-        }
-        throw new IllegalStateException("not ready within 120 s");
-    }
-
-    private static long rssKb(long pid) throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
-            if (line.startsWith("VmRSS:")) {
-                return Long.parseLong(line.replaceAll("[^0-9]", ""));
-            }
-        }
-        return -1;
-    }
-
-    /** Heap in use, summed over the heap pools Micrometer reports on /q/metrics. */
-    private static double heapBytes(int port) throws Exception {
-        String metrics = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/metrics")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-        double sum = 0;
-        for (String line : metrics.split("\n")) {
-            if (line.startsWith("jvm_memory_used_bytes{") && line.contains("area=\"heap\"")) {
-                sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-            }
-        }
-        return sum;
     }
 
     /** Writes this many distinct timeline events straight to news.timeline, as a long-running merger would have. */
