@@ -62,12 +62,8 @@ public final class ArticleIntake {
                 if (failure == null) {
                     seen.add(id);
                     // The answer does not wait for the memory: a lost id record only means that a re-post
-                    // after a restart is published again, never that an article is lost. Sent off the
-                    // calling thread, which may be the Kafka producer's own I/O thread.
-                    CompletableFuture.runAsync(() -> log.remember(id).exceptionally(t -> {
-                        memoryFailure.accept(t);
-                        return null;
-                    }));
+                    // after a restart is published again, never that an article is lost.
+                    remember(id);
                 }
                 inFlight.remove(id, mine);
                 if (failure == null) {
@@ -78,5 +74,18 @@ public final class ArticleIntake {
             });
             return mine;
         }
+    }
+
+    private void remember(String id) {
+        CompletableFuture<Void> remembered;
+        try {
+            remembered = log.remember(id);
+        } catch (RuntimeException e) {
+            remembered = CompletableFuture.failedFuture(e);
+        }
+        remembered.exceptionally(t -> {
+            memoryFailure.accept(t);
+            return null;
+        });
     }
 }

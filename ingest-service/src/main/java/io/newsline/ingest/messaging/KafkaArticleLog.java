@@ -13,6 +13,9 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -33,6 +36,17 @@ public class KafkaArticleLog implements ArticleLog {
 
     private final KafkaProducer<String, byte[]> producer;
     private final IngestConfig.Topics topics;
+    /**
+     * Sends the seen-id records. {@link #remember} is called on the producer's I/O thread (it completes the
+     * article's send), where {@code send()} must not run: it can block on metadata or a full buffer that only
+     * that thread can drain. One thread is enough, the producer batches the records. (Not
+     * {@code CompletableFuture.runAsync}: with fewer than three cores its common pool starts a thread per task.)
+     */
+    private final ExecutorService memoryWriter = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "ingest-seen-ids");
+        t.setDaemon(true);
+        return t;
+    });
 
     public KafkaArticleLog(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
                            IngestConfig config) {
@@ -82,7 +96,8 @@ public class KafkaArticleLog implements ArticleLog {
     @Override
     public CompletableFuture<Void> remember(String id) {
         byte[] value = toJson(Map.of("id", id, "seenAt", Instant.now().toString()));
-        return send(topics.seen(), id, value);
+        return CompletableFuture.supplyAsync(() -> send(topics.seen(), id, value), memoryWriter)
+                .thenCompose(sent -> sent);
     }
 
     /** Stores (or with a null value, deletes) an API-configured feed under its name. */
@@ -117,6 +132,12 @@ public class KafkaArticleLog implements ArticleLog {
 
     @PreDestroy
     void close() {
+        memoryWriter.shutdown();
+        try {
+            memoryWriter.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         producer.close(Duration.ofSeconds(5));
     }
 }
