@@ -9,11 +9,18 @@ import io.newsline.contracts.model.Article;
 import io.newsline.contracts.model.EnrichedArticle;
 import io.newsline.nlp.pipeline.EnrichmentPipeline;
 import io.newsline.nlp.pipeline.InvalidArticleException;
+import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.kafka.Record;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.BeforeDestroyed;
+import jakarta.enterprise.event.Observes;
 import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Outgoing;
@@ -28,16 +35,25 @@ import org.jboss.logging.Logger;
  * <p>{@code @Blocking} runs the CPU-heavy work off the event loop, in order per consumer; the
  * channel's {@code concurrency} gives each core its own consumer, so partitions are enriched in
  * parallel and each key's records stay in order.
+ *
+ * <p>On shutdown the articles being enriched finish and are published; records not started yet are held
+ * (neither acknowledged nor failed), so the connector commits exactly what was published and the next
+ * owner of the partition starts right after it.
  */
 @ApplicationScoped
 public class ArticleProcessor {
 
     private static final Logger LOG = Logger.getLogger(ArticleProcessor.class);
+    /** Longer than any one article takes, even the largest on a busy machine. */
+    private static final Duration IN_FLIGHT_GRACE = Duration.ofSeconds(30);
 
     private final EnrichmentPipeline pipeline;
     private final Timer enrichedTime;
     private final Timer deadLetteredTime;
     private final Counter skipped;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private volatile boolean stopping;
+    private final CountDownLatch connectorClosed = new CountDownLatch(1);
 
     public ArticleProcessor(EnrichmentPipeline pipeline, MeterRegistry registry) {
         this.pipeline = pipeline;
@@ -60,6 +76,11 @@ public class ArticleProcessor {
     @Outgoing(Channels.ENRICHED_OUT)
     @Blocking
     public Record<String, EnrichedArticle> enrich(ConsumerRecord<String, byte[]> record) {
+        inFlight.incrementAndGet();
+        if (stopping) {
+            inFlight.decrementAndGet();
+            holdUntilShutdown();
+        }
         long start = System.nanoTime();
         try {
             Record<String, EnrichedArticle> out = enrichRecord(record);
@@ -69,6 +90,48 @@ public class ArticleProcessor {
             // Thrown on to SmallRye, which dead-letters the record.
             deadLetteredTime.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
             throw e;
+        } finally {
+            inFlight.decrementAndGet();
+        }
+    }
+
+    /**
+     * Runs before the Kafka connector closes its consumers (ShutdownEvent comes before the beans are
+     * destroyed): from now on no record is started, and the ones being enriched are waited for, so their
+     * results are published and acknowledged when the connector commits the offsets and leaves the group.
+     */
+    void stopTakingRecords(@Observes @Priority(1) ShutdownEvent event) throws InterruptedException {
+        stopping = true;
+        long deadline = System.nanoTime() + IN_FLIGHT_GRACE.toNanos();
+        while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        LOG.infof("stopped taking records; %d article(s) still being enriched", inFlight.get());
+    }
+
+    /**
+     * Runs after the Kafka connector closed its consumers (its observer has priority 50): the held records can
+     * no longer be committed or dead-lettered, so letting their threads go loses nothing and spares the
+     * worker pool's 10 s wait for them.
+     */
+    void releaseHeld(@Observes @Priority(100) @BeforeDestroyed(ApplicationScoped.class) Object event) {
+        connectorClosed.countDown();
+    }
+
+    /** Neither acknowledges nor fails the record until the connector is closed, so it stays uncommitted. */
+    private void holdUntilShutdown() {
+        try {
+            connectorClosed.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        throw new LeftForNextOwner();
+    }
+
+    /** Ends a held record's thread after shutdown; the connector logs it once, without a stack trace. */
+    private static final class LeftForNextOwner extends RuntimeException {
+        LeftForNextOwner() {
+            super("shutting down: record left uncommitted for the next owner of the partition", null, false, false);
         }
     }
 
