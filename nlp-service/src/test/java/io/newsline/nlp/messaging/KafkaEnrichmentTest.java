@@ -90,6 +90,73 @@ class KafkaEnrichmentTest {
     }
 
     @Test
+    void everyKindOfPoisonRecordIsDeadLetteredWithItsReasonAndTheArticleBehindThemOnTheSamePartitionIsEnriched()
+            throws Exception {
+        String run = UUID.randomUUID().toString();
+        String notJson = "not-json-" + run;
+        String notUtf8 = "not-utf8-" + run;
+        String tooLong = "nlp-refuses-" + run;
+        String behind = "behind-" + run;
+        byte[] notJsonValue = "<html>this is not JSON</html>".getBytes(StandardCharsets.UTF_8);
+        // Well-formed JSON whose title holds a byte sequence that is not UTF-8 (0xC3 then '(').
+        byte[] notUtf8Value = ("{\"id\":\"" + notUtf8 + "\",\"title\":\"Caf\u00c3(\",\"body\":\"A body.\"}")
+                .getBytes(StandardCharsets.ISO_8859_1);
+        // Readable JSON the NLP refuses: a body over the contract's 200,000 characters.
+        byte[] tooLongValue = article(tooLong, "A very long report", "Kyiv. ".repeat(40_000))
+                .getBytes(StandardCharsets.UTF_8);
+
+        // Given the three poison records and a good article after them, all on partition 1
+        TestTopics.sendTo(Topics.ARTICLES_RAW, 1, notJson, notJsonValue);
+        TestTopics.sendTo(Topics.ARTICLES_RAW, 1, notUtf8, notUtf8Value);
+        TestTopics.sendTo(Topics.ARTICLES_RAW, 1, tooLong, tooLongValue);
+        TestTopics.sendTo(Topics.ARTICLES_RAW, 1, behind, article(behind, "Floods in Passau",
+                "The Danube flooded the old town of Passau on Sunday, the mayor said.").getBytes(StandardCharsets.UTF_8));
+
+        // Then the article behind them is enriched
+        EnrichedArticle after = await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+                .until(() -> first(behind), e -> e != null);
+        assertTrue(after.locations().stream().anyMatch(p -> p.name().contains("Passau")), after.locations().toString());
+        // And each poison record is on the dead-letter topic, bytes as received, with its own reason
+        assertDeadLetter(notJson, notJsonValue, "not Article JSON");
+        assertDeadLetter(notUtf8, notUtf8Value, "UTF-8");
+        assertDeadLetter(tooLong, tooLongValue, "body is longer than 200000 characters");
+        assertTrue(TestTopics.withKey(Topics.ARTICLES_ENRICHED, notUtf8).isEmpty());
+        assertTrue(TestTopics.withKey(Topics.ARTICLES_ENRICHED, tooLong).isEmpty());
+    }
+
+    private static void assertDeadLetter(String key, byte[] value, String reasonPart) {
+        List<ConsumerRecord<String, byte[]>> dead = await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> TestTopics.withKey(Topics.ARTICLES_DLQ, key), l -> !l.isEmpty());
+        assertEquals(1, dead.size(), key + " dead-lettered once");
+        assertArrayEquals(value, dead.get(0).value(), "the dead letter keeps the bytes as received");
+        String reason = TestTopics.header(dead.get(0), "dead-letter-reason");
+        assertTrue(reason != null && reason.contains(reasonPart), key + ": " + reason);
+        assertEquals(Topics.ARTICLES_RAW, TestTopics.header(dead.get(0), "dead-letter-topic"));
+        assertEquals("1", TestTopics.header(dead.get(0), "dead-letter-partition"));
+    }
+
+    @Test
+    void metricsShowTheGroupsLagAndHowLongEnrichingTakes() throws Exception {
+        String id = "metered-" + UUID.randomUUID();
+
+        TestTopics.send(Topics.ARTICLES_RAW, id, article(id, "Storm in Gdansk",
+                "A storm tore roofs off houses in Gdansk on Tuesday, firefighters said."));
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> first(id) != null);
+
+        // Once everything on the topic is enriched and committed, the group's lag on every partition is 0
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            List<String> lags = Metrics.lines("newsline_consumer_lag_records{");
+            assertEquals(3, lags.size(), lags.toString());
+            for (String line : lags) {
+                assertTrue(line.contains("group=\"nlp-service\"") && line.contains("topic=\"news.articles.raw\""), line);
+                assertEquals(0.0, Metrics.value(line), line);
+            }
+        });
+        assertTrue(Metrics.value(Metrics.lines("newsline_nlp_enrich_seconds_count{outcome=\"enriched\"").get(0)) >= 1);
+    }
+
+    @Test
     void recordsOfOneKeyAreEnrichedInTheOrderTheyCame() throws Exception {
         String id = "ordered-" + UUID.randomUUID();
         List<String> titles = List.of("First report from Lviv", "Second report from Lviv", "Third report from Lviv");

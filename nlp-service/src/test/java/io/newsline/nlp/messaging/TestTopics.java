@@ -24,11 +24,16 @@ final class TestTopics {
     private TestTopics() {}
 
     static void send(String topic, String key, byte[] value) throws Exception {
+        sendTo(topic, null, key, value);
+    }
+
+    /** To one partition (null: by key), so a test can put records behind one another. */
+    static void sendTo(String topic, Integer partition, String key, byte[] value) throws Exception {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestResource.broker().bootstrapServers());
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(topic, key, value)).get();
+            producer.send(new ProducerRecord<>(topic, partition, key, value)).get();
         }
     }
 
