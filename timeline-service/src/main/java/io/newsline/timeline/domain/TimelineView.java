@@ -176,7 +176,11 @@ public final class TimelineView {
     /**
      * Registers a listener for every record applied from now on and, in the same step, returns the
      * latest record of every event whose sequence is above {@code since}, in sequence order: together
-     * they cover the feed with no gap and no duplicate.
+     * they cover the feed with no gap and no duplicate. {@code Long.MAX_VALUE} means live only.
+     *
+     * <p>A client resuming past what this view has applied (it reconnected to an instance still
+     * rebuilding after a restart) already holds everything up to {@code since}: the snapshot then
+     * reaches {@code since}, so the records the rebuild applies up to there are not sent to it again.
      */
     public Snapshot subscribe(long since, Consumer<FeedChange> listener) {
         lock.writeLock().lock();
@@ -187,7 +191,7 @@ public final class TimelineView {
                 replay.add(e != null ? e : removed.get(id).record());
             }
             listeners.add(listener);
-            return new Snapshot(replay, lastSequence);
+            return new Snapshot(replay, since == Long.MAX_VALUE ? lastSequence : Math.max(lastSequence, since));
         } finally {
             lock.writeLock().unlock();
         }

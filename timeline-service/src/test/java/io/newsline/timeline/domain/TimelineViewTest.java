@@ -60,6 +60,19 @@ class TimelineViewTest {
     }
 
     @Test
+    void aSubscriberResumingPastWhatIsLoadedIsNotSentWhatItHasWhenTheRebuildCatchesUp() {
+        publish(merger.fold(article("a1", "AP", "2025-06-07T00:00:00Z",
+                event(EventType.SHELLING, "2025-06-07", KHARKIV, 1, "First."))));
+
+        TimelineView.Snapshot resumed = view.subscribe(3, change -> { });
+        TimelineView.Snapshot live = view.subscribe(Long.MAX_VALUE, change -> { });
+
+        assertEquals(List.of(), resumed.replay());
+        assertEquals(3, resumed.sequence(), "records up to the client's Last-Event-ID are not sent again");
+        assertEquals(1, live.sequence(), "a live-only subscriber continues from what is applied");
+    }
+
+    @Test
     void revisionsSayWhatChanged() {
         publish(merger.fold(article("a1", "AP", "2025-06-07T00:00:00Z",
                 event(EventType.SHELLING, "2025-06-07", KHARKIV, 1, "One killed."))));
