@@ -33,6 +33,15 @@ final class ServiceProcess implements AutoCloseable {
         return Path.of(System.getProperty("newsline.root", "..")).toAbsolutePath().normalize();
     }
 
+    /**
+     * Where the packaged services are: the repository itself, unless {@code newsline.services.root} names
+     * another checkout (e.g. a clean clone, while the services are being rebuilt in this one).
+     */
+    static Path servicesRoot() {
+        String other = System.getProperty("newsline.services.root");
+        return other == null || other.isBlank() ? repositoryRoot() : Path.of(other).toAbsolutePath().normalize();
+    }
+
     /** Starts {@code <module>/target/quarkus-app/quarkus-run.jar} on this port with these environment variables. */
     static ServiceProcess start(String module, int port, Map<String, String> env, Path logDir) {
         return start(module, module, port, env, List.of(), logDir);
@@ -44,7 +53,7 @@ final class ServiceProcess implements AutoCloseable {
      */
     static ServiceProcess start(String name, String module, int port, Map<String, String> env,
             List<String> jvmOptions, Path logDir) {
-        Path jar = repositoryRoot().resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
+        Path jar = servicesRoot().resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: package the services first (mvn verify does)");
         }
