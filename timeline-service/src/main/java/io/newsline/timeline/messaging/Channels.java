@@ -7,6 +7,8 @@ public final class Channels {
     public static final String ENRICHED_IN = "enriched-in";
     /** news.timeline, written by the merger: key = event id, value = the event's latest revision. */
     public static final String TIMELINE_OUT = "timeline-out";
+    /** news.articles.dlq: enriched records the merger cannot read or fold, bytes as received. */
+    public static final String DEAD_LETTERS_OUT = "dead-letters-out";
 
     private Channels() {}
 }
