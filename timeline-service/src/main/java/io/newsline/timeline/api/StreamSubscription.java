@@ -4,7 +4,6 @@ import io.newsline.contracts.model.TimelineEvent;
 import io.newsline.timeline.domain.FeedChange;
 import io.newsline.timeline.domain.TimelineFilter;
 import io.newsline.timeline.domain.TimelineView;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import java.util.ArrayDeque;
@@ -17,20 +16,31 @@ import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * One client's stream: first the replay, then live records, sent only as fast as the client reads.
  * Live records wait in a bounded queue; when it is full the client gets {@code overflow} with the
  * sequence to resume from and the stream ends, so a slow client costs a bounded amount of memory
- * and never holds up the feed or the other clients.
+ * and never holds up the feed or the other clients. A client that has not read anything for two
+ * heartbeats after overflowing is not even waited for: its stream ends without the message. A live record's data is rendered to JSON once and
+ * shared by every subscriber ({@link FeedChange#rendered}); each message is handed on as text.
  */
 final class StreamSubscription implements Flow.Subscription, Consumer<FeedChange> {
+
+    /**
+     * Messages one drain sends before it yields its thread. A client replaying a large timeline into a
+     * fast socket would otherwise keep its event loop, and every other connection on it, for as long as
+     * its socket takes data.
+     */
+    static final int TURN = 64;
 
     private final Flow.Subscriber<? super OutboundSseEvent> subscriber;
     private final TimelineView view;
     private final TimelineFilter filter;
     private final boolean filtered;
     private final Sse sse;
+    private final Function<Object, String> json;
     private final int capacity;
     private final Executor executor;
     private final Runnable onEnd;
@@ -40,6 +50,7 @@ final class StreamSubscription implements Flow.Subscription, Consumer<FeedChange
     private final AtomicInteger queued = new AtomicInteger();
     private final AtomicLong demand = new AtomicLong();
     private final AtomicInteger wip = new AtomicInteger();
+    private final AtomicInteger heartbeatsSinceOverflow = new AtomicInteger();
     private volatile boolean overflowed;
     private volatile boolean pingDue;
     private volatile boolean done;
@@ -49,12 +60,13 @@ final class StreamSubscription implements Flow.Subscription, Consumer<FeedChange
     private boolean sinceGiven;
 
     StreamSubscription(Flow.Subscriber<? super OutboundSseEvent> subscriber, TimelineView view, TimelineFilter filter,
-            Sse sse, int capacity, Executor executor, Runnable onEnd, Runnable onOverflow) {
+            Sse sse, Function<Object, String> json, int capacity, Executor executor, Runnable onEnd, Runnable onOverflow) {
         this.subscriber = subscriber;
         this.view = view;
         this.filter = filter;
         this.filtered = filter != TimelineFilter.NONE;
         this.sse = sse;
+        this.json = json;
         this.capacity = capacity;
         this.executor = executor;
         this.onEnd = onEnd;
@@ -80,6 +92,7 @@ final class StreamSubscription implements Flow.Subscription, Consumer<FeedChange
         if (queued.incrementAndGet() > capacity) {
             overflowed = true;
             view.unsubscribe(this);
+            live.clear();
             onOverflow.run();
         } else {
             live.add(change);
@@ -88,6 +101,9 @@ final class StreamSubscription implements Flow.Subscription, Consumer<FeedChange
     }
 
     void ping() {
+        if (overflowed) {
+            heartbeatsSinceOverflow.incrementAndGet();
+        }
         pingDue = true;
         schedule();
     }
@@ -106,6 +122,7 @@ final class StreamSubscription implements Flow.Subscription, Consumer<FeedChange
     public void cancel() {
         done = true;
         view.unsubscribe(this);
+        live.clear();
         onEnd.run();
     }
 
@@ -118,24 +135,36 @@ final class StreamSubscription implements Flow.Subscription, Consumer<FeedChange
     private void drain() {
         int missed = 1;
         do {
-            emitWhatIsDue();
+            if (!emitWhatIsDue()) {
+                // Out of this turn's budget: continue in a later task, so the other connections that share this
+                // thread are served in between (wip stays above 0, so nothing else schedules a drain meanwhile).
+                executor.execute(this::drain);
+                return;
+            }
             missed = wip.addAndGet(-missed);
         } while (missed != 0);
     }
 
-    private void emitWhatIsDue() {
+    /** Sends what is due and the client asked for, up to {@link #TURN} messages; false when it stopped at that. */
+    private boolean emitWhatIsDue() {
+        if (overflowed && !done && demand.get() == 0 && heartbeatsSinceOverflow.get() >= 2) {
+            // Its socket is still full a heartbeat after it overflowed: a client that stopped reading. End the
+            // stream now rather than when the connection times out; it resumes from the last id it read.
+            overflowEnd();
+            return true;
+        }
+        int sent = 0;
         while (!done && demand.get() > 0) {
+            if (sent++ == TURN) {
+                return false;
+            }
             if (overflowed) {
-                live.clear();
-                replay.clear();
-                send(sse.newEventBuilder().name("overflow").mediaType(MediaType.APPLICATION_JSON_TYPE)
-                        .data(Map.class, Map.of("reason", "client too slow: more than " + capacity
-                                + " messages behind", "resumeFrom", position))
-                        .build());
-                done = true;
-                onEnd.run();
-                subscriber.onComplete();
-                return;
+                Map<String, Object> data = new LinkedHashMap<>();
+                data.put("reason", "client too slow: more than " + capacity + " messages behind");
+                data.put("resumeFrom", position);
+                send(sse.newEventBuilder().name("overflow").data(String.class, json.apply(data)).build());
+                overflowEnd();
+                return true;
             }
             if (pingDue) {
                 pingDue = false;
@@ -144,10 +173,11 @@ final class StreamSubscription implements Flow.Subscription, Consumer<FeedChange
             }
             OutboundSseEvent next = nextMessage();
             if (next == null) {
-                return;
+                return true;
             }
             send(next);
         }
+        return true;
     }
 
     /** The next message to send, skipping records the filters leave out; null when nothing is waiting. */
@@ -163,7 +193,7 @@ final class StreamSubscription implements Flow.Subscription, Consumer<FeedChange
                 continue;
             }
             if (filter.matches(e, view.regions())) {
-                return event(e.revision() <= 1 ? "created" : "updated", e);
+                return message(e.sequence(), e.revision() <= 1 ? "created" : "updated", json.apply(e));
             }
         }
         FeedChange c;
@@ -177,12 +207,15 @@ final class StreamSubscription implements Flow.Subscription, Consumer<FeedChange
             boolean was = previous != null && filter.matches(previous, view.regions());
             if (c.isRemoval()) {
                 if (!filtered || was) {
-                    return removed(c.sequence(), c.current().id(), c.current().mergedInto(), null);
+                    return message(c.sequence(), "removed", c.rendered(this::render));
                 }
                 continue;
             }
+            if (!filtered) {
+                return message(c.sequence(), previous == null ? "created" : "updated", c.rendered(this::render));
+            }
             if (filter.matches(c.current(), view.regions())) {
-                return event(previous == null || !was ? "created" : "updated", c.current());
+                return message(c.sequence(), !was ? "created" : "updated", c.rendered(this::render));
             }
             if (was) {
                 return removed(c.sequence(), c.current().id(), null, "filtered");
@@ -191,12 +224,21 @@ final class StreamSubscription implements Flow.Subscription, Consumer<FeedChange
         return null;
     }
 
-    private OutboundSseEvent event(String name, TimelineEvent e) {
-        return sse.newEventBuilder().id(Long.toString(e.sequence())).name(name)
-                .mediaType(MediaType.APPLICATION_JSON_TYPE).data(TimelineEvent.class, e).build();
+    /** The data of a live record, the same for every subscriber: the event, or where a merged-away one went. */
+    private String render(FeedChange c) {
+        TimelineEvent e = c.current();
+        return e.isRemoved() ? json.apply(removal(e.id(), e.mergedInto(), null)) : json.apply(e);
+    }
+
+    private OutboundSseEvent message(long sequence, String name, String data) {
+        return sse.newEventBuilder().id(Long.toString(sequence)).name(name).data(String.class, data).build();
     }
 
     private OutboundSseEvent removed(long sequence, String id, String mergedInto, String reason) {
+        return message(sequence, "removed", json.apply(removal(id, mergedInto, reason)));
+    }
+
+    private static Map<String, Object> removal(String id, String mergedInto, String reason) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("id", id);
         if (mergedInto != null) {
@@ -205,8 +247,7 @@ final class StreamSubscription implements Flow.Subscription, Consumer<FeedChange
         if (reason != null) {
             data.put("reason", reason);
         }
-        return sse.newEventBuilder().id(Long.toString(sequence)).name("removed")
-                .mediaType(MediaType.APPLICATION_JSON_TYPE).data(Map.class, data).build();
+        return data;
     }
 
     private void send(OutboundSseEvent message) {
@@ -216,6 +257,14 @@ final class StreamSubscription implements Flow.Subscription, Consumer<FeedChange
         } catch (RuntimeException e) {
             end(e);
         }
+    }
+
+    private void overflowEnd() {
+        live.clear();
+        replay.clear();
+        done = true;
+        onEnd.run();
+        subscriber.onComplete();
     }
 
     private void end(Throwable failure) {

@@ -1,5 +1,7 @@
 package io.newsline.timeline.api;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.newsline.timeline.config.TimelineConfig;
@@ -8,6 +10,7 @@ import io.newsline.timeline.domain.TimelineView;
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.GET;
@@ -19,12 +22,15 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
@@ -39,13 +45,22 @@ public class TimelineStreamResource {
 
     private final TimelineView view;
     private final TimelineConfig config;
+    private final Function<Object, String> json;
     private final Set<StreamSubscription> open = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService heartbeat;
     private final Counter overflows;
 
-    public TimelineStreamResource(TimelineView view, TimelineConfig config, MeterRegistry registry) {
+    public TimelineStreamResource(TimelineView view, TimelineConfig config, MeterRegistry registry, ObjectMapper mapper) {
         this.view = view;
         this.config = config;
+        // The same mapper as GET /api/timeline, so an event reads the same on both.
+        this.json = value -> {
+            try {
+                return mapper.writeValueAsString(value);
+            } catch (JsonProcessingException e) {
+                throw new UncheckedIOException(e);
+            }
+        };
         this.overflows = registry.counter("newsline.timeline.stream.overflows");
         registry.gaugeCollectionSize("newsline.timeline.stream.subscribers", List.of(), open);
         this.heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -74,12 +89,25 @@ public class TimelineStreamResource {
         TimelineFilter filter = parsed.isEmpty() ? TimelineFilter.NONE : parsed;
         return Multi.createFrom().publisher(subscriber -> {
             StreamSubscription[] self = new StreamSubscription[1];
-            self[0] = new StreamSubscription(subscriber, view, filter, sse, config.stream().buffer(),
-                    Infrastructure.getDefaultWorkerPool(), () -> open.remove(self[0]), overflows::increment);
+            self[0] = new StreamSubscription(subscriber, view, filter, sse, json, config.stream().buffer(),
+                    connectionThread(), () -> open.remove(self[0]), overflows::increment);
             open.add(self[0]);
             subscriber.onSubscribe(self[0]);
             self[0].start(resumeAfter);
         });
+    }
+
+    /**
+     * Where a subscriber's messages are handed to its connection: the connection's own event loop, so
+     * a write and its completion (which asks for the next message) need no hop between threads; a
+     * drain only queues writes, never blocks. Off an event loop (not expected), the worker pool.
+     */
+    private static Executor connectionThread() {
+        io.vertx.core.Context context = Vertx.currentContext();
+        if (context != null && context.isEventLoopContext()) {
+            return task -> context.runOnContext(ignored -> task.run());
+        }
+        return Infrastructure.getDefaultWorkerPool();
     }
 
     private static Long resumePoint(String lastEventId, String since) {

@@ -1,8 +1,11 @@
 package io.newsline.timeline.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.newsline.contracts.kafka.Json;
 import io.newsline.contracts.model.DatePrecision;
 import io.newsline.contracts.model.EventType;
 import io.newsline.contracts.model.TimelineEvent;
@@ -10,8 +13,11 @@ import io.newsline.contracts.model.TimelineStatus;
 import io.newsline.timeline.domain.TimelineFilter;
 import io.newsline.timeline.domain.TimelineView;
 import jakarta.ws.rs.sse.OutboundSseEvent;
+import java.io.UncheckedIOException;
+import java.util.ArrayDeque;
 import java.util.List;
-import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.Executor;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -56,11 +62,31 @@ class StreamSubscriptionTest {
 
     private StreamSubscription open(Long since, int capacity) {
         // Runs drains on the calling thread, so the test sees their effect at once.
-        StreamSubscription s = new StreamSubscription(client, view, TimelineFilter.NONE, SseImpl.INSTANCE, capacity,
-                Runnable::run, () -> { }, () -> { });
+        return open(since, capacity, Runnable::run);
+    }
+
+    private StreamSubscription open(Long since, int capacity, Executor executor) {
+        StreamSubscription s = new StreamSubscription(client, view, TimelineFilter.NONE, SseImpl.INSTANCE,
+                StreamSubscriptionTest::json, capacity, executor, () -> { }, () -> { });
         client.onSubscribe(s);
         s.start(since);
         return s;
+    }
+
+    private static String json(Object value) {
+        try {
+            return Json.mapper().writeValueAsString(value);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static JsonNode data(OutboundSseEvent message) {
+        try {
+            return Json.mapper().readTree((String) message.getData());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test
@@ -79,9 +105,44 @@ class StreamSubscriptionTest {
 
         OutboundSseEvent last = sent.get(sent.size() - 1);
         assertEquals("overflow", last.getName());
-        assertEquals(2L, ((Map<?, ?>) last.getData()).get("resumeFrom"));
+        assertEquals(2L, data(last).get("resumeFrom").asLong());
         assertTrue(completed.get());
         assertEquals(0, view.subscribers());
+    }
+
+    @Test
+    void aClientThatNeverReadsAgainIsEndedTwoHeartbeatsAfterOverflowing() {
+        StreamSubscription s = open(null, 2);
+        // The client never asks for a message while the feed goes past its buffer.
+        view.apply(1, event("ev-1", 1));
+        view.apply(2, event("ev-2", 1));
+        view.apply(3, event("ev-3", 1));
+        assertEquals(0, view.subscribers());
+
+        s.ping();
+        assertFalse(completed.get(), "one heartbeat is not yet enough to give up on it");
+        s.ping();
+
+        assertTrue(completed.get());
+        assertTrue(sent.isEmpty());
+    }
+
+    @Test
+    void aLongReplayYieldsItsThreadEveryTurnSoOtherConnectionsOnItAreServedInBetween() {
+        for (int i = 1; i <= 3 * StreamSubscription.TURN; i++) {
+            view.apply(i, event("ev-" + i, 1));
+        }
+        Queue<Runnable> thread = new ArrayDeque<>();
+        open(0L, 10, thread::add);
+        subscription.request(Long.MAX_VALUE);
+
+        thread.poll().run();
+        assertEquals(StreamSubscription.TURN, sent.size(), "one turn's worth, then the thread is given back");
+        assertEquals(1, thread.size(), "the rest waits its turn behind other tasks");
+        while (!thread.isEmpty()) {
+            thread.poll().run();
+        }
+        assertEquals(3 * StreamSubscription.TURN, sent.size());
     }
 
     @Test
