@@ -55,6 +55,11 @@ final class PackagedService implements AutoCloseable {
         Path log = Files.createTempFile("bench-" + service, ".log");
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        if (Files.exists(app.resolve("app-cds.jsa"))) {
+            // The archive holds the class path relative to the application's folder, as the build saw it.
+            pb.directory(app.toFile());
+            cmd.set(cmd.size() - 1, "quarkus-run.jar");
+        }
         pb.environment().put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
         pb.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
         pb.environment().putAll(env);
@@ -63,15 +68,13 @@ final class PackagedService implements AutoCloseable {
 
     /**
      * The JVM options {@code ./newsline up} adds (keep the two in step): the service's class-data-sharing
-     * archive when the build made one, then {@code $NEWSLINE_JAVA_OPTS}.
+     * archive when the build made one (a JVM other than the build's skips it and starts as without), then
+     * {@code $NEWSLINE_JAVA_OPTS}.
      */
     static List<String> launchOptions(Path app) {
         List<String> options = new ArrayList<>();
-        Path cds = app.resolve("app-cds.jsa");
-        if (Files.exists(cds)) {
-            options.add("-XX:SharedArchiveFile=" + cds);
-            // An archive made by another JDK is skipped with a warning rather than stopping the service.
-            options.add("-Xshare:auto");
+        if (Files.exists(app.resolve("app-cds.jsa"))) {
+            options.add("-XX:SharedArchiveFile=app-cds.jsa");
         }
         String extra = System.getenv("NEWSLINE_JAVA_OPTS");
         if (extra != null && !extra.isBlank()) {

@@ -8,12 +8,15 @@ import jakarta.enterprise.event.Observes;
 import io.newsline.contracts.kafka.Topics;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -23,8 +26,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Reads ingest's state back from Kafka at start, on a thread of its own so the service is live at once
- * and ready once done: its topics (created if missing), the seen ids ({@code news.ingest.seen}), then the API feeds
- * ({@code news.ingest.feeds}), then starts polling. Retries until the broker answers.
+ * and ready once done: its topics (created if missing), then the seen ids ({@code news.ingest.seen}) and the
+ * API feeds ({@code news.ingest.feeds}) with one consumer while the producer fetches its metadata, then starts
+ * polling. Retries until the broker answers.
  */
 @ApplicationScoped
 public class IngestStateLoader {
@@ -62,42 +66,41 @@ public class IngestStateLoader {
     }
 
     /**
-     * Creates ingest's topics when the broker lacks them (a broker with auto-creation would make the state
-     * topics uncompacted), with the settings of {@link Topics#ALL}.
+     * Creates those of ingest's topics the broker lacks (a broker with auto-creation would make the state
+     * topics uncompacted), with the settings of {@link Topics#ALL}. An admin client only when one is missing.
      */
-    private void ensureTopics() {
+    private void ensureTopics(CompactedTopicReader reader, Duration timeout) {
         Set<String> mine = Set.of(config.ingest().topics().raw(), config.ingest().topics().seen(),
                 config.ingest().topics().feeds());
+        Set<String> existing = reader.existing(mine, timeout);
+        List<NewTopic> missing = new ArrayList<>();
+        for (String name : mine) {
+            if (existing.contains(name)) {
+                continue;
+            }
+            Topics.Spec spec = Topics.ALL.stream().filter(s -> s.name().equals(name)).findFirst()
+                    .orElse(new Topics.Spec(name, 3, name.equals(config.ingest().topics().raw())
+                            ? Map.of() : Map.of("cleanup.policy", "compact")));
+            missing.add(new NewTopic(name, Optional.of(spec.partitions()), Optional.empty()).configs(spec.config()));
+        }
+        if (missing.isEmpty()) {
+            return;
+        }
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 AdminClientConfig.CLIENT_ID_CONFIG, "ingest-topics",
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000))) {
-            Set<String> existing = admin.listTopics().names().get(10, TimeUnit.SECONDS);
-            List<NewTopic> missing = new ArrayList<>();
-            for (String name : mine) {
-                if (existing.contains(name)) {
-                    continue;
-                }
-                Topics.Spec spec = Topics.ALL.stream().filter(s -> s.name().equals(name)).findFirst()
-                        .orElse(new Topics.Spec(name, 3, name.equals(config.ingest().topics().raw())
-                                ? Map.of() : Map.of("cleanup.policy", "compact")));
-                missing.add(new NewTopic(name, Optional.of(spec.partitions()), Optional.empty()).configs(spec.config()));
-            }
-            if (!missing.isEmpty()) {
-                try {
-                    admin.createTopics(missing).all().get(10, TimeUnit.SECONDS);
-                    LOG.infof("created topics %s", missing.stream().map(NewTopic::name).toList());
-                } catch (ExecutionException e) {
-                    if (!(e.getCause() instanceof TopicExistsException)) {
-                        throw new IllegalStateException("could not create " + missing, e.getCause());
-                    }
-                }
+            admin.createTopics(missing).all().get(10, TimeUnit.SECONDS);
+            LOG.infof("created topics %s", missing.stream().map(NewTopic::name).toList());
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw new IllegalStateException("could not create " + missing, e.getCause());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
-        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
-            throw new IllegalStateException("could not list the broker's topics: " + e, e);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("could not create " + missing + " in time", e);
         }
     }
 
@@ -105,16 +108,31 @@ public class IngestStateLoader {
         Duration timeout = Duration.ofSeconds(5);
         long started = System.nanoTime();
         while (!Thread.currentThread().isInterrupted()) {
-            try {
-                ensureTopics();
-                CompactedTopicReader.readAll(bootstrapServers, config.ingest().topics().seen(), timeout,
-                        (id, value) -> {
-                            if (value != null) {
-                                pipeline.seen().add(id);
-                            }
-                        });
-                CompactedTopicReader.readAll(bootstrapServers, config.ingest().topics().feeds(), timeout, feeds::restore);
-                log.warmUp();
+            try (CompactedTopicReader reader = new CompactedTopicReader(bootstrapServers)) {
+                ensureTopics(reader, timeout);
+                // The producer's metadata and id are fetched while the state is read: independent round trips,
+                // and the first post must not pay for them. Only once the topics exist, since a producer's
+                // metadata request would have an auto-creating broker make them.
+                CompletableFuture<Void> warm = new CompletableFuture<>();
+                Thread warmer = new Thread(() -> {
+                    try {
+                        log.warmUp();
+                        warm.complete(null);
+                    } catch (RuntimeException e) {
+                        warm.completeExceptionally(e);
+                    }
+                }, "ingest-producer-warm-up");
+                warmer.setDaemon(true);
+                warmer.start();
+                Map<String, BiConsumer<String, byte[]>> sinks = new LinkedHashMap<>();
+                sinks.put(config.ingest().topics().seen(), (id, value) -> {
+                    if (value != null) {
+                        pipeline.seen().add(id);
+                    }
+                });
+                sinks.put(config.ingest().topics().feeds(), feeds::restore);
+                reader.readAll(sinks, timeout);
+                awaitWarmUp(warm, timeout);
                 pipeline.seen().markLoaded();
                 feeds.start();
                 LOG.infof("state loaded in %d ms: %d seen article ids", (System.nanoTime() - started) / 1_000_000,
@@ -132,6 +150,19 @@ public class IngestStateLoader {
                     return;
                 }
             }
+        }
+    }
+
+    private static void awaitWarmUp(CompletableFuture<Void> warm, Duration timeout) {
+        try {
+            warm.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("the producer could not reach the broker", e.getCause());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("the producer did not reach the broker within " + timeout, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
         }
     }
 }

@@ -95,8 +95,9 @@ public class KafkaArticleLog implements ArticleLog {
 
     @Override
     public CompletableFuture<Void> remember(String id) {
-        byte[] value = toJson(Map.of("id", id, "seenAt", Instant.now().toString()));
-        return CompletableFuture.supplyAsync(() -> send(topics.seen(), id, value), memoryWriter)
+        // Serialised on the writer thread too: the producer's I/O thread has every acknowledgement to hand out.
+        return CompletableFuture.supplyAsync(() -> send(topics.seen(), id,
+                        toJson(Map.of("id", id, "seenAt", Instant.now().toString()))), memoryWriter)
                 .thenCompose(sent -> sent);
     }
 
