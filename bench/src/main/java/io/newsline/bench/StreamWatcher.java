@@ -4,6 +4,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicLong;
@@ -14,25 +17,41 @@ import java.util.regex.Pattern;
 /**
  * One non-blocking subscriber of the timeline's SSE stream. For every {@code data:} line it reports
  * each article id the event's sources name, with the time the line arrived; it reads ids with a regular
- * expression rather than a JSON parser so that a thousand of them stay cheap for the load machine.
+ * expression rather than a JSON parser so that a thousand of them stay cheap for the load machine; watchers
+ * of the same feed may share what they parsed by the message's {@code id:}, so a message is parsed once.
  */
 final class StreamWatcher implements Flow.Subscriber<String> {
 
     private static final Pattern ARTICLE_ID = Pattern.compile("\"articleId\"\\s*:\\s*\"([^\"]+)\"");
 
     private final BiConsumer<String, Long> onArticle;
+    private final Map<String, List<String>> articlesById;
     private final AtomicLong lines = new AtomicLong();
+    private final AtomicLong dataLines = new AtomicLong();
+    private final AtomicLong dataChars = new AtomicLong();
+    /** The {@code id:} of the message being read; lines of one stream arrive one after another. */
+    private String messageId;
     private final CompletableFuture<Void> connected = new CompletableFuture<>();
     private volatile Flow.Subscription subscription;
     private volatile Throwable failure;
 
-    private StreamWatcher(BiConsumer<String, Long> onArticle) {
+    private StreamWatcher(BiConsumer<String, Long> onArticle, Map<String, List<String>> articlesById) {
         this.onArticle = onArticle;
+        this.articlesById = articlesById;
     }
 
     /** Subscribes to {@code url} and returns once the response headers arrived. */
     static StreamWatcher open(HttpClient http, String url, String token, BiConsumer<String, Long> onArticle) {
-        StreamWatcher w = new StreamWatcher(onArticle);
+        return open(http, url, token, onArticle, null);
+    }
+
+    /**
+     * As {@link #open(HttpClient, String, String, BiConsumer)}, sharing parsed messages by id with every
+     * watcher given the same map: only for watchers of the same unfiltered feed.
+     */
+    static StreamWatcher open(HttpClient http, String url, String token, BiConsumer<String, Long> onArticle,
+            Map<String, List<String>> articlesById) {
+        StreamWatcher w = new StreamWatcher(onArticle, articlesById);
         HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream");
         if (token != null) {
             req.header("Authorization", "Bearer " + token);
@@ -59,6 +78,14 @@ final class StreamWatcher implements Flow.Subscriber<String> {
         return lines.get();
     }
 
+    long dataLines() {
+        return dataLines.get();
+    }
+
+    long dataChars() {
+        return dataChars.get();
+    }
+
     void close() {
         Flow.Subscription s = subscription;
         if (s != null) {
@@ -78,11 +105,27 @@ final class StreamWatcher implements Flow.Subscriber<String> {
         long now = System.nanoTime();
         lines.incrementAndGet();
         if (line.startsWith("data:")) {
-            Matcher m = ARTICLE_ID.matcher(line);
-            while (m.find()) {
-                onArticle.accept(m.group(1), now);
+            dataLines.incrementAndGet();
+            dataChars.addAndGet(line.length());
+            List<String> ids = articlesById == null || messageId == null ? articleIds(line)
+                    : articlesById.computeIfAbsent(messageId, k -> articleIds(line));
+            for (String id : ids) {
+                onArticle.accept(id, now);
             }
+        } else if (line.startsWith("id:")) {
+            messageId = line.substring(3).strip();
+        } else if (line.isEmpty()) {
+            messageId = null;
         }
+    }
+
+    private static List<String> articleIds(String line) {
+        List<String> ids = new ArrayList<>();
+        Matcher m = ARTICLE_ID.matcher(line);
+        while (m.find()) {
+            ids.add(m.group(1));
+        }
+        return ids;
     }
 
     @Override
