@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.newsline.contracts.kafka.Topics;
 import io.newsline.localkafka.KafkaBrokerProcess;
@@ -66,5 +67,14 @@ class BrokerOutageTest {
         given().auth().oauth2("second-test-token").contentType(ContentType.JSON).body(body)
                 .post("/api/articles").then().statusCode(202).body("duplicate", equalTo(true));
         assertEquals(1, KafkaTopics.valuesWithKey(Topics.ARTICLES_RAW, id).size());
+        // Operators see on /q/metrics how long the broker took to acknowledge, and the duplicate recognised
+        String metrics = given().accept("text/plain").get("/q/metrics").then().statusCode(200).extract().asString();
+        assertTrue(sampleAtLeastOne(metrics, "newsline_ingest_ack_seconds_count{outcome=\"accepted\""), metrics);
+        assertTrue(sampleAtLeastOne(metrics, "newsline_ingest_ack_seconds_count{outcome=\"duplicate\""), metrics);
+    }
+
+    private static boolean sampleAtLeastOne(String metrics, String sample) {
+        return metrics.lines().filter(l -> l.startsWith(sample))
+                .anyMatch(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)) >= 1);
     }
 }
