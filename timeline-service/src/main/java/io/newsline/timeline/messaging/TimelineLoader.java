@@ -106,6 +106,14 @@ public class TimelineLoader {
                     if (target < 0) {
                         target = consumer.endOffsets(List.of(tp), Duration.ofSeconds(10)).get(tp);
                         LOG.infof("rebuilding the timeline from %s: %d records to read", topic, target);
+                        // Nothing to read (an empty or fully compacted-away topic): loaded now, not after
+                        // a first poll that would wait its whole timeout for records that do not exist.
+                        if (consumer.position(tp) >= target) {
+                            position = consumer.position(tp);
+                            lastPollMillis = System.currentTimeMillis();
+                            loaded = true;
+                            LOG.infof("timeline loaded: %d events, sequence %d", view.size(), view.lastSequence());
+                        }
                     }
                     ConsumerRecords<String, TimelineEvent> records = consumer.poll(Duration.ofMillis(500));
                     for (ConsumerRecord<String, TimelineEvent> r : records) {
