@@ -68,11 +68,13 @@ public final class FootprintBenchmark {
         try (PackagedService s = PackagedService.start(root, service, broker.bootstrapServers(),
                 Map.of("NEWSLINE_TOKENS", "footprint-benchmark"), jvmOptions)) {
             double readySeconds = s.awaitReady(Duration.ofSeconds(120));
+            double cpuSeconds = s.cpuSeconds();
             Thread.sleep(1000);
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("service", service);
             row.put("scenario", scenario);
             row.put("ready_s", Latency.round(readySeconds));
+            row.put("cpu_to_ready_s", Latency.round(cpuSeconds));
             row.put("rss_mb", Latency.round(s.rssKb() / 1024.0));
             row.put("heap_mb", Latency.round(s.heapBytes() / (1024.0 * 1024)));
             System.out.println(row);

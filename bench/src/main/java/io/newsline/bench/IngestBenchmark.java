@@ -133,6 +133,9 @@ public final class IngestBenchmark {
                 row.put(Cpu.NAMES.get(i) + "_cpu_pct", cpuAfter[i] < 0 ? Double.NaN
                         : Latency.round(100.0 * (cpuAfter[i] - cpuBefore[i]) / wall));
             }
+            // What an article costs the service, which other processes on a shared machine do not change much.
+            row.put("ingest_cpu_ms_per_article", cpuAfter[1] < 0 || accepted.get() == 0 ? Double.NaN
+                    : Math.round((cpuAfter[1] - cpuBefore[1]) / 1e6 / accepted.get() * 100) / 100.0);
             System.out.println(clients + " clients: " + row);
             return row;
         }

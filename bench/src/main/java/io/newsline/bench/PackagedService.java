@@ -117,6 +117,14 @@ final class PackagedService implements AutoCloseable {
         throw new IllegalStateException(name + "-service was not ready within " + timeout + "; log: " + log);
     }
 
+    /**
+     * CPU time the process has used so far, in seconds: on a shared machine other processes stretch the
+     * wall time to ready, but not this.
+     */
+    double cpuSeconds() {
+        return process.info().totalCpuDuration().map(d -> d.toMillis() / 1000.0).orElse(Double.NaN);
+    }
+
     /** Resident memory from {@code /proc}, in kB. */
     long rssKb() throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
