@@ -58,14 +58,16 @@ public final class SseFanoutBenchmark {
         Map<String, Map<Integer, Long>> arrivals = new ConcurrentHashMap<>();
         long since = Ingest.timelineSequence(http, timelineUrl, null);
         // Every subscriber reads the same unfiltered feed, so the article ids of a message are parsed once per id.
-        Map<String, List<String>> articlesById = new ConcurrentHashMap<>();
+        Map<String, StreamWatcher.Parsed> articlesById = new ConcurrentHashMap<>();
+        // From the merger's fold of a record to each subscriber's copy: the stream's own share of the latency.
+        Latency sinceFold = new Latency();
         List<StreamWatcher> watchers = new ArrayList<>();
         long openStart = System.nanoTime();
         for (int i = 0; i < subscribers; i++) {
             int subscriber = i;
             watchers.add(StreamWatcher.open(http, timelineUrl + "/api/timeline/stream?since=" + since, null,
                     (id, at) -> arrivals.computeIfAbsent(id, k -> new ConcurrentHashMap<>()).putIfAbsent(subscriber, at),
-                    articlesById));
+                    articlesById, sinceFold));
         }
         int connected = 0;
         for (StreamWatcher w : watchers) {
@@ -145,6 +147,8 @@ public final class SseFanoutBenchmark {
         row.put("avg_message_kb", messages == 0 ? 0 : Latency.round(dataChars / 1024.0 / messages));
         row.putAll(latency.summary());
         row.put("first_copy_p99_ms", Latency.round(firstCopy.percentileMs(99)));
+        row.put("fold_to_copy_p50_ms", Latency.round(sinceFold.percentileMs(50)));
+        row.put("fold_to_copy_p99_ms", Latency.round(sinceFold.percentileMs(99)));
         row.put("spread_p50_ms", Latency.round(spread.percentileMs(50)));
         row.put("spread_p99_ms", Latency.round(spread.percentileMs(99)));
         // CPU seconds, unlike latency, hardly change with what else the shared machine runs.

@@ -4,6 +4,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,9 +25,14 @@ import java.util.regex.Pattern;
 final class StreamWatcher implements Flow.Subscriber<String> {
 
     private static final Pattern ARTICLE_ID = Pattern.compile("\"articleId\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern UPDATED_AT = Pattern.compile("\"updatedAt\"\\s*:\\s*\"([^\"]+)\"");
+
+    /** What one message says: the articles its event names and when the merger folded it (0 when unknown). */
+    record Parsed(List<String> articleIds, long updatedAtMillis) {}
 
     private final BiConsumer<String, Long> onArticle;
-    private final Map<String, List<String>> articlesById;
+    private final Map<String, Parsed> articlesById;
+    private final Latency sinceFold;
     private final AtomicLong lines = new AtomicLong();
     private final AtomicLong dataLines = new AtomicLong();
     private final AtomicLong dataChars = new AtomicLong();
@@ -35,23 +42,25 @@ final class StreamWatcher implements Flow.Subscriber<String> {
     private volatile Flow.Subscription subscription;
     private volatile Throwable failure;
 
-    private StreamWatcher(BiConsumer<String, Long> onArticle, Map<String, List<String>> articlesById) {
+    private StreamWatcher(BiConsumer<String, Long> onArticle, Map<String, Parsed> articlesById, Latency sinceFold) {
         this.onArticle = onArticle;
         this.articlesById = articlesById;
+        this.sinceFold = sinceFold;
     }
 
     /** Subscribes to {@code url} and returns once the response headers arrived. */
     static StreamWatcher open(HttpClient http, String url, String token, BiConsumer<String, Long> onArticle) {
-        return open(http, url, token, onArticle, null);
+        return open(http, url, token, onArticle, null, null);
     }
 
     /**
      * As {@link #open(HttpClient, String, String, BiConsumer)}, sharing parsed messages by id with every
-     * watcher given the same map: only for watchers of the same unfiltered feed.
+     * watcher given the same map: only for watchers of the same unfiltered feed. When {@code sinceFold} is
+     * given, it records for every message the time from the merger's fold ({@code updatedAt}) to its arrival.
      */
     static StreamWatcher open(HttpClient http, String url, String token, BiConsumer<String, Long> onArticle,
-            Map<String, List<String>> articlesById) {
-        StreamWatcher w = new StreamWatcher(onArticle, articlesById);
+            Map<String, Parsed> articlesById, Latency sinceFold) {
+        StreamWatcher w = new StreamWatcher(onArticle, articlesById, sinceFold);
         HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream");
         if (token != null) {
             req.header("Authorization", "Bearer " + token);
@@ -107,10 +116,13 @@ final class StreamWatcher implements Flow.Subscriber<String> {
         if (line.startsWith("data:")) {
             dataLines.incrementAndGet();
             dataChars.addAndGet(line.length());
-            List<String> ids = articlesById == null || messageId == null ? articleIds(line)
-                    : articlesById.computeIfAbsent(messageId, k -> articleIds(line));
-            for (String id : ids) {
+            Parsed parsed = articlesById == null || messageId == null ? parse(line)
+                    : articlesById.computeIfAbsent(messageId, k -> parse(line));
+            for (String id : parsed.articleIds()) {
                 onArticle.accept(id, now);
+            }
+            if (sinceFold != null && parsed.updatedAtMillis() > 0) {
+                sinceFold.recordNanos((System.currentTimeMillis() - parsed.updatedAtMillis()) * 1_000_000);
             }
         } else if (line.startsWith("id:")) {
             messageId = line.substring(3).strip();
@@ -119,13 +131,22 @@ final class StreamWatcher implements Flow.Subscriber<String> {
         }
     }
 
-    private static List<String> articleIds(String line) {
+    private static Parsed parse(String line) {
         List<String> ids = new ArrayList<>();
         Matcher m = ARTICLE_ID.matcher(line);
         while (m.find()) {
             ids.add(m.group(1));
         }
-        return ids;
+        Matcher u = UPDATED_AT.matcher(line);
+        long updatedAt = 0;
+        if (u.find()) {
+            try {
+                updatedAt = Instant.parse(u.group(1)).toEpochMilli();
+            } catch (DateTimeParseException e) {
+                updatedAt = 0;
+            }
+        }
+        return new Parsed(ids, updatedAt);
     }
 
     @Override
