@@ -21,7 +21,7 @@ class BrokerRestartUnderLoadIT {
     private static final String TEST = "BrokerRestartUnderLoadIT";
     private static final int RATE = 10;
     private static final Duration OUTAGE = Duration.ofSeconds(10);
-    private static final Duration GENEROUS = Duration.ofMinutes(3);
+    private static final Duration GENEROUS = Duration.ofMinutes(5);
     private static RunningSystem system;
 
     @BeforeAll

@@ -44,7 +44,7 @@ final class RunningSystem implements AutoCloseable {
     static final String INGEST = "ingest-service";
     static final String NLP = "nlp-service";
     static final String TIMELINE = "timeline-service";
-    private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(240);
     /**
      * A service killed with SIGKILL never leaves its consumer group; its partitions wait for its session
      * to time out. The consumer default is 45 s; 6 s (the broker's minimum) keeps the test short.

@@ -25,7 +25,7 @@ class ServiceCrashUnderLoadIT {
 
     private static final String TEST = "ServiceCrashUnderLoadIT";
     private static final int RATE = 10;
-    private static final Duration GENEROUS = Duration.ofMinutes(3);
+    private static final Duration GENEROUS = Duration.ofMinutes(5);
     private static RunningSystem system;
 
     @BeforeAll
