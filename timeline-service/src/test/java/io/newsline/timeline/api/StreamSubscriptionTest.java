@@ -21,6 +21,8 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.jboss.resteasy.reactive.server.jaxrs.SseImpl;
 import org.junit.jupiter.api.Test;
 
@@ -143,6 +145,47 @@ class StreamSubscriptionTest {
             thread.poll().run();
         }
         assertEquals(3 * StreamSubscription.TURN, sent.size());
+    }
+
+    @Test
+    void aLiveRecordIsRenderedOnceHoweverManyClientsItGoesTo() {
+        AtomicInteger renders = new AtomicInteger();
+        Function<Object, String> counting = value -> {
+            renders.incrementAndGet();
+            return json(value);
+        };
+        List<String> data = new CopyOnWriteArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Flow.Subscriber<OutboundSseEvent> reader = new Flow.Subscriber<>() {
+                @Override
+                public void onSubscribe(Flow.Subscription s) {
+                    s.request(10);
+                }
+
+                @Override
+                public void onNext(OutboundSseEvent item) {
+                    data.add((String) item.getData());
+                }
+
+                @Override
+                public void onError(Throwable throwable) {
+                }
+
+                @Override
+                public void onComplete() {
+                }
+            };
+            StreamSubscription s = new StreamSubscription(reader, view, TimelineFilter.NONE, SseImpl.INSTANCE, counting,
+                    10, Runnable::run, () -> { }, () -> { });
+            reader.onSubscribe(s);
+            s.start(null);
+        }
+
+        view.apply(1, event("ev-1", 1));
+
+        assertEquals(3, data.size());
+        assertEquals(1, data.stream().distinct().count());
+        assertEquals(1, renders.get(), "rendered once, shared by the three clients");
     }
 
     @Test
