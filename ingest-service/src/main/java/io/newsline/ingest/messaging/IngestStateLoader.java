@@ -134,9 +134,9 @@ public class IngestStateLoader {
                 reader.readAll(sinks, timeout);
                 awaitWarmUp(warm, timeout);
                 pipeline.seen().markLoaded();
-                feeds.start();
                 LOG.infof("state loaded in %d ms: %d seen article ids", (System.nanoTime() - started) / 1_000_000,
                         pipeline.seen().size());
+                feeds.start();
                 return;
             } catch (RuntimeException e) {
                 if (Thread.currentThread().isInterrupted()) {
