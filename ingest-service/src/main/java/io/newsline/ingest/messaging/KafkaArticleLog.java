@@ -57,7 +57,7 @@ public class KafkaArticleLog implements ArticleLog {
 
     static Properties producerProperties(String bootstrapServers, Duration ackTimeout) {
         long timeoutMs = Math.max(1_000, ackTimeout.toMillis());
-        long lingerMs = 1;
+        long lingerMs = 5;
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ProducerConfig.CLIENT_ID_CONFIG, "ingest-service");
@@ -65,7 +65,9 @@ public class KafkaArticleLog implements ArticleLog {
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         // Retries after a lost acknowledgement must not write the article twice.
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        // Small batches, short wait: a person is waiting for each answer.
+        // Kafka 4's default. Against 1 ms, in three paired runs of 64 clients: 4-67 % more accepted/s, 4-37 %
+        // less ingest CPU per article and less broker CPU, p99 no worse (docs/performance.md); one client's post
+        // waits up to 5 ms more.
         p.put(ProducerConfig.LINGER_MS_CONFIG, lingerMs);
         // A record not acknowledged within the ack timeout fails rather than lands long after we answered 503.
         p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) timeoutMs);
