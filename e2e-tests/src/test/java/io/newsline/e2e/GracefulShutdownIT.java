@@ -2,6 +2,7 @@ package io.newsline.e2e;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -272,6 +273,8 @@ class GracefulShutdownIT {
                     DeliveryAudit.secondsUntilFlowing(stream, load.posted(), readyAt, sigtermAt));
             figures.put("timeline", phase);
             assertTrue(CLEAN_EXIT.contains(exit), "timeline-service exit code " + exit + ":\n" + timeline.logTail());
+            assertFalse(timeline.forcedByShutdownTimeout(),
+                    "the open stream held the stop until the shutdown timeout:\n" + timeline.logTail());
             assertEquals(List.of(), load.unexpected());
             assertTrue(load.posted().stream().allMatch(SteadyLoad.Posted::acknowledged),
                     "ingest acknowledged every article of the load");

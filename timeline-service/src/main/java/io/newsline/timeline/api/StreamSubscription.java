@@ -53,6 +53,7 @@ final class StreamSubscription implements Flow.Subscription, Consumer<FeedChange
     private final AtomicInteger heartbeatsSinceOverflow = new AtomicInteger();
     private volatile boolean overflowed;
     private volatile boolean pingDue;
+    private volatile boolean closing;
     private volatile boolean done;
     /** The highest sequence this client has been given or passed over: where it would resume. */
     private long position;
@@ -108,6 +109,15 @@ final class StreamSubscription implements Flow.Subscription, Consumer<FeedChange
         schedule();
     }
 
+    /**
+     * Ends the stream after the message being sent, as the service stops: an open stream would otherwise
+     * hold the shutdown for its whole timeout. The client resumes from the last id it read.
+     */
+    void close() {
+        closing = true;
+        schedule();
+    }
+
     @Override
     public void request(long n) {
         if (n <= 0) {
@@ -147,10 +157,15 @@ final class StreamSubscription implements Flow.Subscription, Consumer<FeedChange
 
     /** Sends what is due and the client asked for, up to {@link #TURN} messages; false when it stopped at that. */
     private boolean emitWhatIsDue() {
+        if (closing && !done) {
+            view.unsubscribe(this);
+            complete();
+            return true;
+        }
         if (overflowed && !done && demand.get() == 0 && heartbeatsSinceOverflow.get() >= 2) {
             // Its socket is still full a heartbeat after it overflowed: a client that stopped reading. End the
             // stream now rather than when the connection times out; it resumes from the last id it read.
-            overflowEnd();
+            complete();
             return true;
         }
         int sent = 0;
@@ -163,7 +178,7 @@ final class StreamSubscription implements Flow.Subscription, Consumer<FeedChange
                 data.put("reason", "client too slow: more than " + capacity + " messages behind");
                 data.put("resumeFrom", position);
                 send(sse.newEventBuilder().name("overflow").data(String.class, json.apply(data)).build());
-                overflowEnd();
+                complete();
                 return true;
             }
             if (pingDue) {
@@ -259,7 +274,7 @@ final class StreamSubscription implements Flow.Subscription, Consumer<FeedChange
         }
     }
 
-    private void overflowEnd() {
+    private void complete() {
         live.clear();
         replay.clear();
         done = true;

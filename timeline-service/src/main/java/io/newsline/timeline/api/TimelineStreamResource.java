@@ -49,6 +49,8 @@ public class TimelineStreamResource {
     private final Set<StreamSubscription> open = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService heartbeat;
     private final Counter overflows;
+    private final Thread closer;
+    private volatile boolean stopping;
 
     public TimelineStreamResource(TimelineView view, TimelineConfig config, MeterRegistry registry, ObjectMapper mapper) {
         this.view = view;
@@ -70,6 +72,20 @@ public class TimelineStreamResource {
         });
         long every = config.stream().heartbeat().toMillis();
         heartbeat.scheduleAtFixedRate(() -> open.forEach(StreamSubscription::ping), every, every, TimeUnit.MILLISECONDS);
+        // Quarkus waits for open requests before it stops the merger, and a stream never ends by itself:
+        // end the streams as soon as the stop begins. JVM shutdown hooks run side by side, so this one runs
+        // while Quarkus' own hook is waiting for them.
+        this.closer = new Thread(this::closeStreams, "timeline-stream-close");
+        try {
+            Runtime.getRuntime().addShutdownHook(closer);
+        } catch (IllegalStateException stopping) {
+            // Created while the JVM is already stopping (an observer woke this bean): nothing to close.
+        }
+    }
+
+    private void closeStreams() {
+        stopping = true;
+        open.forEach(StreamSubscription::close);
     }
 
     @GET
@@ -94,6 +110,9 @@ public class TimelineStreamResource {
             open.add(self[0]);
             subscriber.onSubscribe(self[0]);
             self[0].start(resumeAfter);
+            if (stopping) {
+                self[0].close();
+            }
         });
     }
 
@@ -130,5 +149,11 @@ public class TimelineStreamResource {
 
     void stop(@Observes ShutdownEvent ev) {
         heartbeat.shutdownNow();
+        closeStreams();
+        try {
+            Runtime.getRuntime().removeShutdownHook(closer);
+        } catch (IllegalStateException alreadyRunning) {
+            // The JVM is exiting and the hook has run or is running.
+        }
     }
 }

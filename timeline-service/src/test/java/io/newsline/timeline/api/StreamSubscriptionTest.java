@@ -113,6 +113,21 @@ class StreamSubscriptionTest {
     }
 
     @Test
+    void closingAsTheServiceStopsEndsTheStreamAfterWhatWasSentAndUnsubscribes() {
+        view.apply(1, event("ev-1", 1));
+        StreamSubscription s = open(0L, 10);
+        subscription.request(10);
+        assertEquals(1, sent.size());
+
+        s.close();
+        view.apply(2, event("ev-2", 1));
+
+        assertTrue(completed.get(), "the stream ended");
+        assertEquals(List.of("1"), sent.stream().map(OutboundSseEvent::getId).toList());
+        assertEquals(0, view.subscribers());
+    }
+
+    @Test
     void aClientThatNeverReadsAgainIsEndedTwoHeartbeatsAfterOverflowing() {
         StreamSubscription s = open(null, 2);
         // The client never asks for a message while the feed goes past its buffer.
