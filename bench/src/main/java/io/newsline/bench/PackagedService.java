@@ -49,17 +49,17 @@ final class PackagedService implements AutoCloseable {
         }
         int port = io.newsline.localkafka.KafkaBrokerProcess.freePort();
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        cmd.addAll(launchOptions(app));
+        boolean ownArchive = jvmOptions.stream()
+                .anyMatch(o -> o.startsWith("-XX:SharedArchiveFile=") || o.startsWith("-XX:ArchiveClassesAtExit="));
+        cmd.addAll(ownArchive ? List.of() : launchOptions(app));
         cmd.addAll(jvmOptions);
-        cmd.addAll(List.of("-jar", jar.toString()));
+        // Class-data-sharing archives hold the class path as the JVM saw it, relative to the application's
+        // folder: every start runs from there, as ./newsline up does.
+        cmd.addAll(List.of("-jar", "quarkus-run.jar"));
         Path log = Files.createTempFile("bench-" + service, ".log");
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        if (Files.exists(app.resolve("app-cds.jsa"))) {
-            // The archive holds the class path relative to the application's folder, as the build saw it.
-            pb.directory(app.toFile());
-            cmd.set(cmd.size() - 1, "quarkus-run.jar");
-        }
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .directory(app.toFile());
         pb.environment().put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
         pb.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
         pb.environment().putAll(env);
