@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.newsline.contracts.kafka.ConsumerDrain;
 import io.newsline.contracts.kafka.Json;
 import io.newsline.contracts.model.Article;
 import io.newsline.contracts.model.EnrichedArticle;
@@ -18,9 +19,7 @@ import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.event.Observes;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Outgoing;
@@ -51,9 +50,7 @@ public class ArticleProcessor {
     private final Timer enrichedTime;
     private final Timer deadLetteredTime;
     private final Counter skipped;
-    private final AtomicInteger inFlight = new AtomicInteger();
-    private volatile boolean stopping;
-    private final CountDownLatch connectorClosed = new CountDownLatch(1);
+    private final ConsumerDrain drain = new ConsumerDrain();
 
     public ArticleProcessor(EnrichmentPipeline pipeline, MeterRegistry registry) {
         this.pipeline = pipeline;
@@ -76,11 +73,7 @@ public class ArticleProcessor {
     @Outgoing(Channels.ENRICHED_OUT)
     @Blocking
     public Record<String, EnrichedArticle> enrich(ConsumerRecord<String, byte[]> record) {
-        inFlight.incrementAndGet();
-        if (stopping) {
-            inFlight.decrementAndGet();
-            holdUntilShutdown();
-        }
+        drain.enter();
         long start = System.nanoTime();
         try {
             Record<String, EnrichedArticle> out = enrichRecord(record);
@@ -91,7 +84,7 @@ public class ArticleProcessor {
             deadLetteredTime.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
             throw e;
         } finally {
-            inFlight.decrementAndGet();
+            drain.exit();
         }
     }
 
@@ -101,12 +94,8 @@ public class ArticleProcessor {
      * results are published and acknowledged when the connector commits the offsets and leaves the group.
      */
     void stopTakingRecords(@Observes @Priority(1) ShutdownEvent event) throws InterruptedException {
-        stopping = true;
-        long deadline = System.nanoTime() + IN_FLIGHT_GRACE.toNanos();
-        while (inFlight.get() > 0 && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
-        LOG.infof("stopped taking records; %d article(s) still being enriched", inFlight.get());
+        int left = drain.stop(IN_FLIGHT_GRACE);
+        LOG.infof("stopped taking records; %d article(s) still being enriched", left);
     }
 
     /**
@@ -115,24 +104,7 @@ public class ArticleProcessor {
      * worker pool's 10 s wait for them.
      */
     void releaseHeld(@Observes @Priority(100) @BeforeDestroyed(ApplicationScoped.class) Object event) {
-        connectorClosed.countDown();
-    }
-
-    /** Neither acknowledges nor fails the record until the connector is closed, so it stays uncommitted. */
-    private void holdUntilShutdown() {
-        try {
-            connectorClosed.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        throw new LeftForNextOwner();
-    }
-
-    /** Ends a held record's thread after shutdown; the connector logs it once, without a stack trace. */
-    private static final class LeftForNextOwner extends RuntimeException {
-        LeftForNextOwner() {
-            super("shutting down: record left uncommitted for the next owner of the partition", null, false, false);
-        }
+        drain.release();
     }
 
     private Record<String, EnrichedArticle> enrichRecord(ConsumerRecord<String, byte[]> record) {

@@ -2,39 +2,26 @@ package io.newsline.nlp.messaging;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.newsline.contracts.kafka.ConsumerGroupLag;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
 
 /**
  * {@code newsline_consumer_lag_records{group, topic, partition}}: how many records of {@code news.articles.raw}
- * the group {@code nlp-service} has not committed yet (end offset minus committed offset). Read from the
- * broker every few seconds, so every instance shows the group's lag whether or not it owns the partition,
- * and the figure counts records in flight until they are really done, unlike the consumer's own
- * position-based {@code records-lag}.
+ * the group {@code nlp-service} has not committed yet, read from the broker every few seconds
+ * ({@link ConsumerGroupLag}), so every instance shows the group's lag.
  */
 @ApplicationScoped
 public class ConsumerLagMeter {
 
-    private static final Logger LOG = Logger.getLogger(ConsumerLagMeter.class);
     private static final Duration EVERY = Duration.ofSeconds(5);
 
     private final MeterRegistry registry;
@@ -42,8 +29,7 @@ public class ConsumerLagMeter {
     private final String group;
     private final String topic;
     private final Map<TopicPartition, AtomicLong> lags = new ConcurrentHashMap<>();
-    private volatile Admin admin;
-    private volatile ScheduledExecutorService timer;
+    private volatile ConsumerGroupLag reader;
 
     public ConsumerLagMeter(MeterRegistry registry,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
@@ -56,54 +42,13 @@ public class ConsumerLagMeter {
     }
 
     void start(@Observes StartupEvent ev) {
-        admin = Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                AdminClientConfig.CLIENT_ID_CONFIG, "nlp-lag-meter",
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3_000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 4_000));
-        timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "nlp-lag-meter");
-            t.setDaemon(true);
-            return t;
-        });
-        timer.scheduleWithFixedDelay(this::refresh, 0, EVERY.toMillis(), TimeUnit.MILLISECONDS);
+        reader = ConsumerGroupLag.start(bootstrap, "nlp-lag-meter", group, topic, EVERY,
+                (partition, records) -> lagOf(partition).set(records));
     }
 
     void stop(@Observes ShutdownEvent ev) {
-        if (timer != null) {
-            timer.shutdownNow();
-        }
-        if (admin != null) {
-            admin.close(Duration.ofSeconds(1));
-        }
-    }
-
-    private void refresh() {
-        try {
-            List<TopicPartition> partitions = admin.describeTopics(List.of(topic)).allTopicNames()
-                    .get(4, TimeUnit.SECONDS).get(topic).partitions().stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-                    .partitionsToOffsetAndMetadata().get(4, TimeUnit.SECONDS);
-            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-            Map<TopicPartition, OffsetSpec> earliest = new HashMap<>();
-            for (TopicPartition tp : partitions) {
-                latest.put(tp, OffsetSpec.latest());
-                earliest.put(tp, OffsetSpec.earliest());
-            }
-            Map<TopicPartition, ListOffsetsResultInfo> ends = admin.listOffsets(latest).all().get(4, TimeUnit.SECONDS);
-            Map<TopicPartition, ListOffsetsResultInfo> starts = admin.listOffsets(earliest).all().get(4, TimeUnit.SECONDS);
-            for (TopicPartition tp : partitions) {
-                OffsetAndMetadata c = committed.get(tp);
-                // Nothing committed yet: the group starts from the earliest record (auto.offset.reset=earliest).
-                long from = c != null ? c.offset() : starts.get(tp).offset();
-                lagOf(tp).set(Math.max(0, ends.get(tp).offset() - from));
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (Exception e) {
-            // The broker is away: keep the last figures (readiness says it is away) and try again later.
-            LOG.debugf("consumer lag not refreshed: %s", e.toString());
+        if (reader != null) {
+            reader.close();
         }
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.newsline.contracts.kafka.ConsumerDrain;
 import io.newsline.contracts.kafka.Json;
 import io.newsline.contracts.model.EnrichedArticle;
 import io.newsline.contracts.model.TimelineEvent;
@@ -27,9 +28,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -81,9 +80,7 @@ public class ArticleFolder implements KafkaConsumerRebalanceListener {
     private final Timer foldTime;
     private volatile boolean seeded;
     private volatile int partitionsOwned;
-    private final AtomicInteger inFlight = new AtomicInteger();
-    private volatile boolean stopping;
-    private final CountDownLatch connectorClosed = new CountDownLatch(1);
+    private final ConsumerDrain drain = new ConsumerDrain();
 
     public ArticleFolder(EventMerger merger, TimelineView view, TimelineLoader loader,
             @Channel(Channels.TIMELINE_OUT) MutinyEmitter<TimelineEvent> timeline,
@@ -115,15 +112,11 @@ public class ArticleFolder implements KafkaConsumerRebalanceListener {
     @Incoming(Channels.ENRICHED_IN)
     @Blocking
     public void fold(ConsumerRecord<String, byte[]> record) throws InterruptedException, TimeoutException {
-        inFlight.incrementAndGet();
-        if (stopping) {
-            inFlight.decrementAndGet();
-            holdUntilShutdown();
-        }
+        drain.enter();
         try {
             foldRecord(record);
         } finally {
-            inFlight.decrementAndGet();
+            drain.exit();
         }
     }
 
@@ -133,12 +126,8 @@ public class ArticleFolder implements KafkaConsumerRebalanceListener {
      * committed when the connector closes the consumer and leaves the group.
      */
     void stopTakingArticles(@Observes @Priority(1) ShutdownEvent event) throws InterruptedException {
-        stopping = true;
-        long deadline = System.nanoTime() + IN_FLIGHT_GRACE.toNanos();
-        while (inFlight.get() > 0 && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
-        LOG.infof("stopped taking articles; %d still being folded", inFlight.get());
+        int left = drain.stop(IN_FLIGHT_GRACE);
+        LOG.infof("stopped taking articles; %d still being folded", left);
     }
 
     /**
@@ -147,24 +136,7 @@ public class ArticleFolder implements KafkaConsumerRebalanceListener {
      * worker pool's 10 s wait for them.
      */
     void releaseHeld(@Observes @Priority(100) @BeforeDestroyed(ApplicationScoped.class) Object event) {
-        connectorClosed.countDown();
-    }
-
-    /** Neither acknowledges nor fails the record until the connector is closed, so it stays uncommitted. */
-    private void holdUntilShutdown() {
-        try {
-            connectorClosed.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        throw new LeftForNextOwner();
-    }
-
-    /** Ends a held record's thread after shutdown; the connector logs it once, without a stack trace. */
-    private static final class LeftForNextOwner extends RuntimeException {
-        LeftForNextOwner() {
-            super("shutting down: record left uncommitted for the next owner of the partition", null, false, false);
-        }
+        drain.release();
     }
 
     private void foldRecord(ConsumerRecord<String, byte[]> record) throws InterruptedException, TimeoutException {
