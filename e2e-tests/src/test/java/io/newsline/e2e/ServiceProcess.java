@@ -21,6 +21,7 @@ final class ServiceProcess implements AutoCloseable {
     private final Process process;
     private final int port;
     private final Path log;
+    private volatile boolean frozen;
 
     private ServiceProcess(String name, Process process, int port, Path log) {
         this.name = name;
@@ -122,6 +123,45 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** Whether this line has appeared in the process's log. */
+    boolean logContains(String line) {
+        try {
+            return Files.exists(log) && Files.readString(log).contains(line);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    /** SIGSTOP: every thread of the JVM freezes at once, heartbeats included, as in a long pause or a frozen VM. */
+    void freeze() {
+        signal("STOP");
+        frozen = true;
+    }
+
+    /** SIGCONT: the frozen JVM goes on from where it stood, unaware that time passed. */
+    void thaw() {
+        signal("CONT");
+        frozen = false;
+    }
+
+    private void signal(String name) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start();
+            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new IllegalStateException("kill -" + name + " " + process.pid() + " failed");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** SIGKILL: the process gets no chance to leave its consumer group or flush anything, as in a crash. */
     void kill() {
         try {
@@ -133,6 +173,9 @@ final class ServiceProcess implements AutoCloseable {
 
     @Override
     public void close() {
+        if (frozen) {
+            thaw();
+        }
         process.destroy();
         try {
             if (!process.waitFor(20, TimeUnit.SECONDS)) {
