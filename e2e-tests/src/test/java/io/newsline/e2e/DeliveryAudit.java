@@ -328,6 +328,41 @@ final class DeliveryAudit {
         figures.put("fencedOrAbortedWritesSeenByReaders", seen);
     }
 
+    /**
+     * Articles nlp-service published to news.articles.enriched more than once (it was killed after publishing
+     * them and before committing their raw offsets, so it enriched them again): each must still be in
+     * exactly one record of news.timeline, its event's first, the copy having changed nothing.
+     */
+    void reEnriched(Map<String, Integer> enrichedRecordsPerArticle, Collection<SteadyLoad.Posted> posted,
+            List<RunningSystem.TimelineRecord> committed) {
+        Map<String, Integer> timelineRecords = new HashMap<>();
+        for (RunningSystem.TimelineRecord r : committed) {
+            for (JsonNode s : r.value().path("sources")) {
+                timelineRecords.merge(s.path("articleId").asText(), 1, Integer::sum);
+            }
+        }
+        int articles = 0;
+        int copies = 0;
+        int changedTheTimeline = 0;
+        for (SteadyLoad.Posted p : posted) {
+            int enriched = enrichedRecordsPerArticle.getOrDefault(p.id, 0);
+            if (enriched <= 1) {
+                continue;
+            }
+            articles++;
+            copies += enriched - 1;
+            int records = timelineRecords.getOrDefault(p.id, 0);
+            if (records != 1) {
+                changedTheTimeline++;
+                problem("article " + p.n + " was enriched " + enriched + " times and is in " + records
+                        + " timeline records instead of 1");
+            }
+        }
+        figures.put("articlesEnrichedMoreThanOnce", articles);
+        figures.put("extraEnrichedCopies", copies);
+        figures.put("reEnrichedArticlesThatChangedTheTimeline", changedTheTimeline);
+    }
+
     /** What a client holds after these messages: event id → sequence of its latest revision. */
     private static Map<String, Long> state(List<SseClient.Message> messages) {
         Map<String, Long> state = new TreeMap<>();

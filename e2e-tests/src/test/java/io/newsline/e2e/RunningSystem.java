@@ -27,7 +27,11 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * The broker and the three packaged services as separate processes on fixed ports for one test, so that
@@ -199,6 +203,31 @@ final class RunningSystem implements AutoCloseable {
 
     /** One record of news.timeline: its sequence (offset + 1), key and value. */
     record TimelineRecord(long sequence, String key, JsonNode value) {}
+
+    /** How many records of the topic (all partitions, committed, to their current end) carry each key. */
+    Map<String, Integer> recordsPerKey(String topic) throws Exception {
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        admin.describeTopics(Set.of(topic)).allTopicNames().get().get(topic).partitions()
+                .forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+        Map<TopicPartition, Long> ends = new HashMap<>();
+        admin.listOffsets(latest).all().get().forEach((tp, info) -> ends.put(tp, info.offset()));
+        Map<String, Integer> counts = new HashMap<>();
+        Map<String, Object> p = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer())) {
+            c.assign(ends.keySet());
+            c.seekToBeginning(ends.keySet());
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (ends.entrySet().stream().anyMatch(e -> c.position(e.getKey()) < e.getValue())) {
+                if (System.nanoTime() > deadline) {
+                    throw new IOException("could not read " + topic + " to its end within 60 s");
+                }
+                c.poll(Duration.ofMillis(500)).forEach(r -> counts.merge(r.key(), 1, Integer::sum));
+            }
+        }
+        return counts;
+    }
 
     /** Every committed record of news.timeline up to sequence {@code end}. */
     List<TimelineRecord> timelineRecords(long end) throws IOException {

@@ -412,7 +412,11 @@ public class TransactionalMerger {
         public void onPartitionsLost(Collection<TopicPartition> partitions) {
             // The group stopped hearing from this instance (paused past its session timeout): another may
             // merge now. It joins again behind whoever that is.
-            LOG.warnf("lost the enriched partitions (the group did not hear from this instance in time)");
+            // Also called when the consumer of a merger that already stepped down closes: nothing to do then.
+            if (role != Role.MERGING) {
+                return;
+            }
+            LOG.warnf("lost the enriched partitions (the group did not hear from this instance in time); standing by");
             fenced.increment();
             lastStepDown = Instant.now();
             standingSince.set(System.currentTimeMillis());
