@@ -21,13 +21,16 @@ final class ServiceProcess implements AutoCloseable {
     private final Process process;
     private final int port;
     private final Path log;
+    /** Where this process's lines start in its log: a log of the same name goes on across runs and restarts. */
+    private final long logStart;
     private volatile boolean frozen;
 
-    private ServiceProcess(String name, Process process, int port, Path log) {
+    private ServiceProcess(String name, Process process, int port, Path log, long logStart) {
         this.name = name;
         this.process = process;
         this.port = port;
         this.log = log;
+        this.logStart = logStart;
     }
 
     static Path repositoryRoot() {
@@ -61,6 +64,7 @@ final class ServiceProcess implements AutoCloseable {
         try {
             Files.createDirectories(logDir);
             Path log = logDir.resolve(name + ".log");
+            long logStart = Files.exists(log) ? Files.size(log) : 0;
             List<String> cmd = new ArrayList<>();
             cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             cmd.addAll(jvmOptions);
@@ -71,7 +75,7 @@ final class ServiceProcess implements AutoCloseable {
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             pb.environment().putAll(env);
             pb.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
-            return new ServiceProcess(name, pb.start(), port, log);
+            return new ServiceProcess(name, pb.start(), port, log, logStart);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + name, e);
         }
@@ -123,10 +127,13 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    /** Whether this line has appeared in the process's log. */
-    boolean logContains(String line) {
-        try {
-            return Files.exists(log) && Files.readString(log).contains(line);
+    /** Whether this process (not an earlier one of the same name) has written this to its log. */
+    boolean logContains(String text) {
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(log.toFile(), "r")) {
+            f.seek(logStart);
+            byte[] written = new byte[(int) Math.max(0, f.length() - logStart)];
+            f.readFully(written);
+            return new String(written, java.nio.charset.StandardCharsets.UTF_8).contains(text);
         } catch (IOException e) {
             return false;
         }
