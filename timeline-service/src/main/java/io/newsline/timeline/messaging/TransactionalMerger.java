@@ -16,31 +16,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.LongSupplier;
-import org.apache.kafka.clients.consumer.CommitFailedException;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.FencedInstanceIdException;
-import org.apache.kafka.common.errors.IllegalGenerationException;
-import org.apache.kafka.common.errors.InvalidProducerEpochException;
-import org.apache.kafka.common.errors.ProducerFencedException;
-import org.apache.kafka.common.errors.UnknownMemberIdException;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -80,9 +66,8 @@ public class TransactionalMerger {
 
     private final ArticleFolder folder;
     private final MergerConfig config;
-    private final String bootstrap;
     private final AtomicLong standingSince = new AtomicLong(System.currentTimeMillis());
-    private final AtomicInteger terms = new AtomicInteger();
+    private final MergerClients clients;
     private final Counter committedTransactions;
     private final Counter abortedTransactions;
     private final Counter fenced;
@@ -102,7 +87,7 @@ public class TransactionalMerger {
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap) {
         this.folder = folder;
         this.config = config;
-        this.bootstrap = bootstrap;
+        this.clients = new MergerClients(bootstrap, config);
         this.haltArmed = config.testHaltMidArticle().isPresent();
         this.committedTransactions = Counter.builder("newsline.timeline.merger.transactions").tag("outcome", "committed")
                 .description("Transactions of the merger: each writes the records of the articles one poll returned, with their offsets")
@@ -169,7 +154,7 @@ public class TransactionalMerger {
 
     private void run() {
         while (running) {
-            KafkaConsumer<String, byte[]> c = newConsumer();
+            KafkaConsumer<String, byte[]> c = clients.consumer(standingSince::get);
             consumer = c;
             try {
                 c.subscribe(List.of(config.enrichedTopic()), new Rebalance());
@@ -207,7 +192,7 @@ public class TransactionalMerger {
     /** Becomes the merger: fences every earlier holder of the role before anything is folded. */
     private void takeOver() {
         takeOverDue = false;
-        KafkaProducer<String, byte[]> p = newProducer();
+        KafkaProducer<String, byte[]> p = clients.producer();
         try {
             p.initTransactions();
         } catch (RuntimeException e) {
@@ -315,7 +300,7 @@ public class TransactionalMerger {
      * down; otherwise the articles are read again from their committed offsets on a re-seeded merge state.
      */
     private void abort(Exception e, List<ConsumerRecord<String, byte[]>> all, int from) throws Fenced, InterruptedException {
-        if (fenced(e)) {
+        if (MergerClients.fenced(e)) {
             throw new Fenced(e);
         }
         abortedTransactions.increment();
@@ -324,7 +309,7 @@ public class TransactionalMerger {
         try {
             producer.abortTransaction();
         } catch (RuntimeException abortFailed) {
-            if (fenced(abortFailed)) {
+            if (MergerClients.fenced(abortFailed)) {
                 throw new Fenced(abortFailed);
             }
             // The producer cannot go on; a new term (initTransactions) aborts the transaction instead.
@@ -377,17 +362,6 @@ public class TransactionalMerger {
         }
     }
 
-    private static boolean fenced(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ProducerFencedException || t instanceof InvalidProducerEpochException
-                    || t instanceof FencedInstanceIdException || t instanceof CommitFailedException
-                    || t instanceof IllegalGenerationException || t instanceof UnknownMemberIdException) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** A successor holds the merger role: this instance must write nothing more. */
     private static final class Fenced extends Exception {
         Fenced(Throwable cause) {
@@ -422,40 +396,6 @@ public class TransactionalMerger {
             standingSince.set(System.currentTimeMillis());
             endTerm(Duration.ZERO);
         }
-    }
-
-    private KafkaConsumer<String, byte[]> newConsumer() {
-        Map<String, Object> p = new HashMap<>();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, config.group());
-        p.put(ConsumerConfig.CLIENT_ID_CONFIG, "timeline-merger-" + ProcessHandle.current().pid() + "-" + terms.incrementAndGet());
-        // Offsets are committed only inside the merger's transactions.
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        // nlp-service does not write in transactions; if it ever does, an aborted enrichment must not be folded.
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        p.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, SingleMergerAssignor.class.getName());
-        p.put(SingleMergerAssignor.STANDING_SINCE_CONFIG, (LongSupplier) standingSince::get);
-        p.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) config.sessionTimeout().toMillis());
-        p.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, (int) config.heartbeatInterval().toMillis());
-        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.maxArticlesPerTransaction());
-        return new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
-    }
-
-    private KafkaProducer<String, byte[]> newProducer() {
-        Map<String, Object> p = new HashMap<>();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(ProducerConfig.CLIENT_ID_CONFIG, "timeline-merger-" + ProcessHandle.current().pid() + "-" + terms.get());
-        // The role's one id: a new holder fences the old one and aborts what it left open.
-        p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, config.transactionalId());
-        // Durable before committed, and no duplicates or reordering from retries (required by transactions).
-        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        // Records go out at once: the SSE latency bar is tighter than any batching gain.
-        p.put(ProducerConfig.LINGER_MS_CONFIG, 0);
-        // How long a commit or an abort may wait for an unreachable broker before it is tried again.
-        p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 30_000);
-        return new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
     }
 
     private void pause() {
