@@ -33,10 +33,15 @@ public final class Gazetteer {
     /** Words that name an administrative level after (or, with "of", before) a place name. */
     static final Set<String> LEVEL_WORDS = Set.of("region", "regions", "oblast", "oblasts", "province", "governorate",
             "krai", "kray", "state", "county", "prefecture", "voivodeship", "district", "raion", "rayon", "area",
-            "territory", "republic", "municipality", "city", "okrug", "canton", "department");
-    /** Level words that may also mean "the surroundings of a town" when no region has that name. */
+            "territory", "republic", "municipality", "city", "okrug", "canton", "department", "regency", "community",
+            "communities", "hromada", "agglomeration", "conurbation", "commune", "parish", "lga");
+    /**
+     * Level words that may also mean "the surroundings of a town" when no region has that name: districts
+     * and counties are often named after their seat ("Bakhmut district", "Los Angeles County"), and
+     * Ukraine's communities after their centre ("the Nedryhailiv community").
+     */
     private static final Set<String> AREA_WORDS = Set.of("region", "district", "raion", "rayon", "area",
-            "municipality");
+            "municipality", "county", "community", "hromada", "agglomeration", "conurbation", "commune", "lga");
 
     private final List<GazetteerEntry> entries;
     private final String[] names;            // every name of entry i, '|'-separated, for confirming loose matches
@@ -195,6 +200,8 @@ public final class Gazetteer {
         if (plain.isEmpty()) {
             return new Candidates(surface, "", null, List.of());
         }
+        // "Wase Local Government Area", Nigeria's districts: the level is the area
+        plain = plain.replace(" local government area", " area");
         String[] words = plain.split(" ");
         String level = null;
         String bare = plain;
@@ -211,7 +218,12 @@ public final class Gazetteer {
         if (level == null || !whole.isEmpty()) {
             return new Candidates(surface, plain, null, whole);
         }
-        String levelWord = level.equals("regions") ? "region" : level.equals("oblasts") ? "oblast" : level;
+        String levelWord = switch (level) {
+            case "regions" -> "region";
+            case "oblasts" -> "oblast";
+            case "communities" -> "community";
+            default -> level;
+        };
         List<Match> found = new ArrayList<>();
         if (levelWord.equals("city")) {
             for (Match m : find(NameKey.fold(bare), true)) {
