@@ -143,6 +143,14 @@ for await (const line of lines(path.join(geonamesDir, 'admin1CodesASCII.txt'))) 
   regions.set(code, { id: +id, code, name, ascii, lats: [], lons: [], pop: 0, seat: null });
 }
 
+for await (const line of lines(path.join(here, 'region-names.tsv'))) {
+  if (!line || line.startsWith('#')) continue;
+  const [code, aliases] = line.split('\t');
+  const r = regions.get(code);
+  if (!r) throw new Error(`region-names.tsv: no admin1 region ${code}`);
+  r.aliases = aliases.split('|');
+}
+
 const places = [];
 const countryStats = new Map();
 for await (const line of lines(citiesFile)) {
@@ -218,6 +226,7 @@ for (const r of regions.values()) {
     if (a && dedupeKey(a) !== dedupeKey(r.name)) alts.set(dedupeKey(a), a);
   };
   add(r.ascii);
+  for (const n of r.aliases ?? []) alts.set(dedupeKey(n), cleanField(n));     // "Mo.": kept as written, even short
   const bare = r.ascii.replace(LEVEL_WORDS, '');
   add(bare);
   // A region named after its seat ("Kharkiv", "Vinnyts'ka" ~ "Vinnytsia") also goes by the seat's other names

@@ -43,6 +43,13 @@ public final class Gazetteer {
     private static final Set<String> AREA_WORDS = Set.of("region", "district", "raion", "rayon", "area",
             "municipality", "county", "community", "hromada", "agglomeration", "conurbation", "commune", "lga");
 
+    /** Level words of divisions below the first level: "X county, Y" ties X to the region Y rather than listing both. */
+    private static final Set<String> LOCAL_LEVEL_WORDS = Set.of("district", "raion", "rayon", "area", "municipality",
+            "county", "community", "hromada", "commune", "parish", "lga", "regency");
+
+    /** A town this size may have named the county around it ("San Diego County"). */
+    private static final long COUNTY_TOWN = 100_000;
+
     private final List<GazetteerEntry> entries;
     private final String[] names;            // every name of entry i, '|'-separated, for confirming loose matches
     private final long[] exactIndex;         // (hash of folded name << 20 | entry), sorted
@@ -65,6 +72,11 @@ public final class Gazetteer {
     record Candidates(String surface, String bareName, String levelWord, List<Match> matches) {
         boolean regionPhrase() {
             return levelWord != null && !levelWord.equals("city");
+        }
+
+        /** "X county", "X district": a division below the first level, which lies inside a region. */
+        boolean localArea() {
+            return levelWord != null && LOCAL_LEVEL_WORDS.contains(levelWord);
         }
     }
 
@@ -215,6 +227,11 @@ public final class Gazetteer {
         // A name that carries its level word as part of it ("Kyiv City", "Mexico City", "Belgorod Oblast",
         // "Dominican Republic") is taken whole.
         List<Match> whole = find(NameKey.fold(plain), level == null);
+        if (whole.isEmpty() && words.length >= 2 && (plain.endsWith(" islands") || plain.endsWith(" island"))) {
+            // "the Fiji Islands": an island country under its islands' name
+            String country = plain.substring(0, plain.lastIndexOf(' '));
+            whole = find(NameKey.fold(country), false).stream().filter(m -> m.entry().isCountry()).toList();
+        }
         if (level == null || !whole.isEmpty()) {
             return new Candidates(surface, plain, null, whole);
         }
@@ -244,8 +261,10 @@ public final class Gazetteer {
             }
             if (found.isEmpty() && AREA_WORDS.contains(levelWord)) {
                 // "the Kupiansk district": the area around a town the data has, when no region is called so.
+                // Counties are often named after people ("Jackson County"): only a city gives its name to one.
+                long floor = levelWord.equals("county") ? COUNTY_TOWN : 0;
                 for (Match m : find(NameKey.fold(bare), false)) {
-                    if (m.entry().isPopulatedPlace()) {
+                    if (m.entry().isPopulatedPlace() && m.entry().population() >= floor) {
                         found.add(m);
                     }
                 }

@@ -300,12 +300,15 @@ public final class Geocoder {
                 s += OWN_NAME;    // its own name, not a historical or foreign one ("Novorossiysk" is also an old name of Krasnodar)
             }
             if (e.isRegion()) {
-                if (bareName && (bigNamesakeTownInCountry(e, matches) || sameNameTownInside(m, matches))) {
+                if (bareName && (bigNamesakeTownInCountry(m, matches) || sameNameTownInside(m, matches))) {
                     s += REGION_WHERE_TOWN_MEANT;    // a bare "Kharkiv" is the city; "the Kharkiv region" says so when it means the region
                 }
                 if (!bareName && m.primaryName()) {
                     s += REGION_UNDER_OWN_NAME;      // "Kyiv oblast" is the region named Kyiv, not "Kyiv City" that also answers to Kyiv
                 }
+            }
+            if (bareName && e.isPopulatedPlace() && !m.primaryName() && regionUnderOwnNameAround(e, matches)) {
+                s += REGION_WHERE_TOWN_MEANT;    // "Rio Grande do Sul" is the state, not its city once called so
             }
             if (g.kind == MentionCues.Kind.SETTLEMENT && !e.isPopulatedPlace() && !g.facility) {
                 s += KIND_DISAGREES;     // "the town of X": not the region or country X
@@ -348,8 +351,17 @@ public final class Geocoder {
         return false;
     }
 
-    private static boolean bigNamesakeTownInCountry(GazetteerEntry region, List<Gazetteer.Match> matches) {
+    /** A region among the candidates answers to the name as its own and holds this town. */
+    private static boolean regionUnderOwnNameAround(GazetteerEntry town, List<Gazetteer.Match> matches) {
+        return matches.stream().anyMatch(m -> m.entry().isRegion() && m.primaryName()
+                && m.entry().countryCode().equals(town.countryCode()) && m.entry().admin1Code().equals(town.admin1Code()));
+    }
+
+    /** A city of the same country answering to the name at least as properly ("Washington" is the capital, not the state). */
+    private static boolean bigNamesakeTownInCountry(Gazetteer.Match regionMatch, List<Gazetteer.Match> matches) {
+        GazetteerEntry region = regionMatch.entry();
         return matches.stream().anyMatch(m -> m.entry().isPopulatedPlace()
+                && (m.primaryName() || !regionMatch.primaryName())
                 && m.entry().countryCode().equals(region.countryCode())
                 && m.entry().population() >= PROMINENT_POPULATION);
     }
@@ -483,9 +495,18 @@ public final class Geocoder {
         g.choice = null;
     }
 
+    /** The article names admin1 regions of this place's country, and none of them holds it. */
+    private static boolean outsideNamedRegions(GazetteerEntry e, ArticleContext doc) {
+        boolean named = doc.regions.stream().anyMatch(r -> r.startsWith(e.countryCode() + "."));
+        return named && !doc.regions.contains(e.countryCode() + "." + e.admin1Code());
+    }
+
     private boolean plausible(PlaceGroup g, GazetteerEntry e, ArticleContext doc, List<PlaceGroup> groups) {
         if (g.tiedFirmly() && !e.isCountry()) {
             return tieAgrees(e, g.tie());
+        }
+        if (g.candidates.regionPhrase() && e.isPopulatedPlace() && outsideNamedRegions(e, doc)) {
+            return false;    // "X County" in a Missouri story is not the area around a town X in another state
         }
         if (e.isCountry() || e.isRegion() || e.population() >= PROMINENT_POPULATION) {
             return true;
@@ -518,8 +539,8 @@ public final class Geocoder {
         if (anchored && nearest > limit && !otherNamedCountry) {
             return false;
         }
-        if (!anchored && doc.hasFocus() && doc.countryWeight(e.countryCode()) == 0 && g.exactCount() > 1) {
-            return false;    // an article about other countries: a village abroad is one of many namesakes
+        if (!anchored && doc.hasFocus() && doc.countryWeight(e.countryCode()) == 0 && (g.exactCount() > 1 || variant)) {
+            return false;    // an article about other countries: a village abroad is one of many namesakes, or a loose spelling
         }
         return !(variant && !anchored && !doc.hasFocus());    // a loose spelling match with nothing to confirm it
     }

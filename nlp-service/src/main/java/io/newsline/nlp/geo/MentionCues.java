@@ -48,8 +48,12 @@ final class MentionCues {
     /** "the town of X", "the Ukrainian city of X", "the village X": the text calls it a settlement. */
     private static final Pattern SETTLEMENT_BEFORE = Pattern.compile("(?i)\\b(?:city|town|village|settlement|hamlet|"
             + "township|port\\s+city|urban-type\\s+settlement)\\s+(?:of\\s+)?(?:the\\s+)?$");
-    /** "the border with X", "X's border": one borders a region or a country, not a town. */
-    private static final Pattern BORDER_BEFORE = Pattern.compile("(?i)\\bborders?\\s+with\\s+(?:the\\s+)?$");
+    /**
+     * "the border with X": one borders a region or a country, not a town; "the state of X", "the
+     * province of X" name the region.
+     */
+    private static final Pattern REGION_BEFORE = Pattern.compile("(?i)\\b(?:borders?\\s+with|(?:state|province|region|"
+            + "county|oblast|governorate|prefecture)\\s+of)\\s+(?:the\\s+)?$");
     /**
      * "X is one of the four regions", "X, a province of", "X was a state": the predicate gives the kind.
      * Up to three adjectives or numbers may stand before the kind noun, no preposition.
@@ -72,7 +76,7 @@ final class MentionCues {
     /** The kind the words before and after a mention give it; a region's level beats a settlement's. */
     static Kind kind(String text, int start, int end) {
         String before = text.substring(Math.max(0, start - 40), Math.max(0, start));
-        if (BORDER_BEFORE.matcher(before).find()) {
+        if (REGION_BEFORE.matcher(before).find()) {
             return Kind.REGION;
         }
         Matcher p = PREDICATE_KIND.matcher(text.substring(Math.min(end, text.length()), Math.min(text.length(), end + 80)));

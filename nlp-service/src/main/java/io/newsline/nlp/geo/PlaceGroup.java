@@ -81,14 +81,15 @@ final class PlaceGroup {
 
     /**
      * The place this one is tied to, once chosen. "X, Y" ties X to a region or country Y ("Paris,
-     * Texas"); between two towns or two regions it is a list ("Kupiansk, Vovchansk and Lyman", "Kyiv,
-     * Chernihiv and Sumy oblasts"), not a tie.
+     * Texas", "Lane County, Oregon"); between two towns or two regions it is a list ("Kupiansk, Vovchansk
+     * and Lyman", "Kyiv, Chernihiv and Sumy oblasts"), not a tie.
      */
     PlaceGroup tie() {
         if (tie == null || tie.choice == null || tie.facility) {
             return null;
         }
-        boolean list = tie.choice.isPopulatedPlace() || tie.choice.isRegion() && candidates.regionPhrase();
+        boolean list = tie.choice.isPopulatedPlace()
+                || tie.choice.isRegion() && candidates.regionPhrase() && !candidates.localArea();
         return tieCue.byPunctuation() && list ? null : tie;
     }
 

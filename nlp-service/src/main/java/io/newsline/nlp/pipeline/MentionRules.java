@@ -54,10 +54,12 @@ final class MentionRules {
             }
             dropNonNames(t);
             portfolios(t);
+            places.wholeNames(t);
             places.nounSpans(t);
             places.infrastructure(t);
             organisations.facilities(t);
             organisations.describedBodies(t);
+            organisations.namedBodies(t);
             organisations.demonymOrganisations(t);
             organisations.acronyms(t);
             personTitles(t);
@@ -78,6 +80,7 @@ final class MentionRules {
             places.placesMistaken(t, personNames, organisations.acronyms);
             places.lists(t);
             places.missedPlaces(t);
+            places.wholeNames(t);    // again: a word found above may be the tail of a longer place ("NEW DELHI")
             weaponNames(t);
             organisations.platformsAsChannels(t);
             fragments(t);

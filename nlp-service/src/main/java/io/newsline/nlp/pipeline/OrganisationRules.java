@@ -82,6 +82,36 @@ final class OrganisationRules {
         }
     }
 
+    /**
+     * "the Moscow Police Department", "Plateau State Police Command": a place before capitalised words
+     * ending in a body noun is one organisation, however the CRF cut it.
+     */
+    void namedBodies(List<Token> t) {
+        for (int i = 0; i + 1 < t.size(); i++) {
+            Token place = t.get(i);
+            boolean located = place.label.equals(LOCATION) && (i == 0 || !t.get(i - 1).label.equals(LOCATION));
+            boolean untagged = place.isCapitalised() && !place.label.equals(PERSON) && !place.label.equals(LOCATION)
+                    && judge.isPlace(place.word);
+            if (!located && !untagged) {
+                continue;
+            }
+            int k = located ? MentionRules.span(t, i)[1] + 1 : i + 1;
+            int end = -1;
+            for (int j = k; j < t.size() && j - k < 3; j++) {
+                Token w = t.get(j);
+                if (!w.isCapitalised() || Lexicon.isFunctionWord(w.word) || w.label.equals(PERSON)) {
+                    break;
+                }
+                if (Lexicon.isBodyNoun(w.word)) {
+                    end = j;
+                }
+            }
+            if (end >= k) {
+                MentionRules.label(t, i, end, ORGANIZATION);
+            }
+        }
+    }
+
     /** "British Ministry of Defense", "Russian Armed Forces", "U.S. Congress": the adjective is part of the name. */
     void demonymOrganisations(List<Token> t) {
         for (int i = 1; i < t.size(); i++) {

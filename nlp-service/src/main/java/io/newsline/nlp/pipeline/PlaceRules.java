@@ -99,6 +99,33 @@ final class PlaceRules {
         }
     }
 
+    /**
+     * "NEW DELHI —", "in Kuala Lumpur": a place the CRF cut short takes the capitalised word before it
+     * when together they are a place the gazetteer knows (and the word alone is not part of another name).
+     */
+    void wholeNames(List<Token> t) {
+        for (int i = 0; i < t.size(); i++) {
+            Token tok = t.get(i);
+            if (!tok.label.equals(LOCATION) || (i > 0 && t.get(i - 1).label.equals(LOCATION))) {
+                continue;
+            }
+            int end = MentionRules.span(t, i)[1];
+            if (i > 0 && t.get(i - 1).isOutside() && t.get(i - 1).isCapitalised()
+                    && judge.isPlaceOfAtLeast(MentionRules.text(t, i - 1, end), PlaceJudge.SIZEABLE_TOWN)) {
+                t.get(i - 1).label = LOCATION;
+            }
+            // "Rio Grande do Sul", "Bosnia and Herzegovina": up to two more words, the last capitalised
+            for (int more = 2; more >= 1; more--) {
+                int to = end + more;
+                if (to < t.size() && t.get(to).isCapitalised() && t.get(to).isOutside()
+                        && judge.isPlaceOfAtLeast(MentionRules.text(t, i, to), PlaceJudge.SIZEABLE_TOWN)) {
+                    MentionRules.label(t, end + 1, to, LOCATION);
+                    break;
+                }
+            }
+        }
+    }
+
     /** "Elm Street", "on Khreshchatyk Avenue": an address inside a town, not a place of the map. */
     void streets(List<Token> t) {
         for (int i = 1; i < t.size(); i++) {
@@ -250,7 +277,8 @@ final class PlaceRules {
                     && (judge.isPlace(tok.word) || (i > 0 && isLocativePreposition(t.get(i - 1).word)))) {
                 tok.label = LOCATION;
             } else if (tok.label.equals(PERSON) && !lone && onlyInThisName(t, s, personNames)
-                    && judge.isPlaceOfAtLeast(MentionRules.text(t, s[0], s[1]), PlaceJudge.SIZEABLE_TOWN)) {
+                    && (judge.isPlaceOfAtLeast(MentionRules.text(t, s[0], s[1]), PlaceJudge.SIZEABLE_TOWN)
+                    || i > 0 && isLocativePreposition(t.get(i - 1).word) && judge.isPlace(MentionRules.text(t, s[0], s[1])))) {
                 MentionRules.label(t, s[0], s[1], LOCATION);
             } else if (tok.label.equals(ORGANIZATION) && lone && !Lexicon.isAcronym(tok.word)
                     && judge.isWellKnownPlace(tok.word) && (i + 1 == t.size() || !t.get(i + 1).isCapitalised())) {

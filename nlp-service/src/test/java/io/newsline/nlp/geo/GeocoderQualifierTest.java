@@ -120,4 +120,42 @@ class GeocoderQualifierTest {
         Place lviv = named(resolve(body, "Lviv", "Poland's"), "Lviv");
         assertEquals("UA", lviv.countryCode());
     }
+
+    @Test
+    void anApStateAbbreviationInADatelineIsTheState() {
+        String body = "TULSA, Okla. (AP) — Storms tore roofs off homes in Broken Arrow, police said.";
+        Place state = named(resolve(body, "TULSA", "Okla.", "Broken Arrow"), "Okla.");
+        assertEquals(Place.REGION, state.precision());
+        assertEquals("Oklahoma", state.admin1());
+    }
+
+    @Test
+    void aCountyNamedLikeAPersonIsNotPutAtATownOfThatName() {
+        String body = "Deputies in Lincoln County, Oregon, closed a road after a landslide.";
+        Place county = named(resolve(body, "Lincoln County", "Oregon"), "Lincoln County");
+        assertNull(county.lat(), county.toString());
+    }
+
+    @Test
+    void theStateOfXIsTheRegionAndSoIsItsBareNameWhenOnlyACityOnceCarriedIt() {
+        String body = "Floods in the Brazilian state of Rio Grande do Sul cut roads. Rio Grande do Sul declared an emergency.";
+        List<Place> places = resolve(body, "Rio Grande do Sul");
+        assertEquals(1, places.size(), places.toString());
+        assertEquals(Place.REGION, places.get(0).precision());
+    }
+
+    @Test
+    void aLooseSpellingOfAVillageAbroadIsNotTaken() {
+        String body = "Rescuers reached Maco in the Philippines and searched the hamlet of Masara for survivors.";
+        Place hamlet = named(resolve(body, "Maco", "Philippines", "Masara"), "Masara");
+        assertTrue(hamlet.lat() == null || "PH".equals(hamlet.countryCode()), hamlet.toString());
+    }
+
+    @Test
+    void theArabicArticleIsWrittenEitherWay() {
+        Place town = named(resolve("Strikes hit Deir al-Balah in the Gaza Strip.", "Deir al-Balah", "Gaza Strip"),
+                "Deir al-Balah");
+        assertEquals("PS", town.countryCode());
+        assertEquals(Place.EXACT, town.precision());
+    }
 }

@@ -123,4 +123,20 @@ class PlaceRecognitionTest {
                 "Forecasters warned of storms across the country, and told us to stay indoors.");
         assertTrue(places(doc).contains("United States"), doc.entities().toString());
     }
+
+    @Test
+    void aPlaceTheRecogniserCutShortTakesItsOtherWords() {
+        AnnotatedArticle doc = annotate("Heat",
+                "NEW DELHI — Heat closed schools across the capital. Farmers in Rio Grande do Sul lost crops.");
+        List<String> found = locations(doc);
+        assertTrue(found.contains("NEW DELHI") && found.contains("Rio Grande do Sul"), found.toString());
+    }
+
+    @Test
+    void aPlaceBeforeCapitalisedWordsEndingInABodyNounIsOneOrganisation() {
+        AnnotatedArticle doc = annotate("Arrest made",
+                "The Tulsa Police Department arrested a man on Friday, and the Lagos State Police Command confirmed a raid.");
+        List<String> orgs = doc.entities().stream().filter(e -> e.type() == EntityType.ORGANIZATION).map(Entity::text).toList();
+        assertTrue(orgs.contains("Tulsa Police Department") && orgs.contains("Lagos State Police Command"), orgs.toString());
+    }
 }
