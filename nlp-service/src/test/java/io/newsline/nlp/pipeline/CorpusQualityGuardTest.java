@@ -61,10 +61,12 @@ class CorpusQualityGuardTest {
         measured.putAll(evidence.figures());
 
         List<String> fallen = new ArrayList<>();
-        recorded.forEach((name, value) -> {
-            Double now = measured.get(name);
-            if (now == null || now < value) {
-                fallen.add(name + "=" + now + " (recorded " + value + ")");
+        measured.forEach((name, now) -> {
+            Double floor = recorded.get(name);
+            if (floor == null) {
+                fallen.add(name + "=" + now + " (not recorded: add it to the block)");
+            } else if (now < floor) {
+                fallen.add(name + "=" + now + " (recorded " + floor + ")");
             }
         });
         StringBuilder report = new StringBuilder();
