@@ -1,6 +1,8 @@
 package io.newsline.ingest.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.newsline.contracts.problem.Problem;
+import io.newsline.contracts.problem.ProblemException;
 import io.newsline.ingest.config.IngestConfig;
 import io.newsline.ingest.intake.ArticleIntake;
 import io.newsline.ingest.intake.ArticleValidator;

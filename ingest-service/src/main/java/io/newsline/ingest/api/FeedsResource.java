@@ -1,10 +1,12 @@
 package io.newsline.ingest.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.newsline.contracts.problem.FieldError;
+import io.newsline.contracts.problem.Problem;
+import io.newsline.contracts.problem.ProblemException;
 import io.newsline.ingest.config.IngestConfig;
 import io.newsline.ingest.feeds.FeedDefinition;
 import io.newsline.ingest.feeds.FeedStatus;
-import io.newsline.ingest.intake.FieldError;
 import io.newsline.ingest.messaging.FeedCatalog;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -26,7 +28,6 @@ import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
-
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -123,7 +124,7 @@ public class FeedsResource {
                 RequestBodies.readLimited(body, contentLength == null ? -1 : contentLength, MAX_FEED_REQUEST)));
         FeedDefinition feed = definition(json);
         if (catalog.isConfigured(feed.name())) {
-            throw new ProblemException(Problem.of("conflict", "The feed is defined in configuration", 409,
+            throw new ProblemException(Problem.conflict(
                     "feed " + feed.name() + " comes from newsline.feeds." + feed.name() + "; change it there"));
         }
         boolean created;
@@ -161,7 +162,7 @@ public class FeedsResource {
     @Path("/{name}")
     public Response delete(@PathParam("name") String name) {
         if (catalog.isConfigured(name)) {
-            throw new ProblemException(Problem.of("conflict", "The feed is defined in configuration", 409,
+            throw new ProblemException(Problem.conflict(
                     "feed " + name + " comes from newsline.feeds." + name + "; remove it there"));
         }
         try {
@@ -244,13 +245,12 @@ public class FeedsResource {
             }
         }
         if (!errors.isEmpty()) {
-            throw new ProblemException(new Problem("urn:newsline:problem:invalid-fields", "The feed has invalid fields",
-                    400, Problem.invalidFields(errors).detail(), errors));
+            throw new ProblemException(Problem.invalidFields(errors));
         }
         return new FeedDefinition(name, url, Duration.ofSeconds(interval), source, FeedDefinition.Origin.API);
     }
 
     private static ProblemException notFound(String name) {
-        return new ProblemException(Problem.of("not-found", "No such feed", 404, "there is no feed named " + name));
+        return new ProblemException(Problem.notFound("there is no feed named " + name));
     }
 }

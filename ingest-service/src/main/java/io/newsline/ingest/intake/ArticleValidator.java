@@ -2,6 +2,7 @@ package io.newsline.ingest.intake;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.newsline.contracts.model.Article;
+import io.newsline.contracts.problem.FieldError;
 import io.newsline.contracts.text.ArticleIds;
 import io.newsline.contracts.text.TextNormalizer;
 import java.net.URI;

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.newsline.contracts.kafka.Json;
 import io.newsline.contracts.model.Article;
+import io.newsline.contracts.problem.FieldError;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
