@@ -220,7 +220,7 @@ public class ArticlesResource {
                 CompletableFuture<ArticleIntake.Outcome> pending = submission.start(json, Via.BATCH);
                 // A send that failed at once (metadata timeout: the broker is gone) fails the rest without waiting again.
                 if (pending.isCompletedExceptionally()) {
-                    brokerDown = submission.unavailable("Kafka is unreachable; this and the following items were not stored");
+                    brokerDown = submission.unavailable(ArticleSubmission.UNREACHABLE + "; this and the following items were not stored");
                 }
                 slots.add(new Pending(pending, submission.deadline()));
             } catch (ProblemException e) {

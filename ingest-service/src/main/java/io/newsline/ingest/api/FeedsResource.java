@@ -24,6 +24,7 @@ import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
@@ -178,9 +179,11 @@ public class FeedsResource {
         return Response.noContent().build();
     }
 
-    /** Polls a feed now, besides its schedule; the poll runs in the background. */
-    @Operation(summary = "Poll a feed now", description = "Besides its schedule; the poll runs in the background.")
-    @APIResponse(responseCode = "202", description = "Poll started; the status before it",
+    /** Polls a feed now, besides its schedule, and answers once the poll is over, with what it found. */
+    @Operation(summary = "Poll a feed now", description = "Besides its schedule. Answers when the poll is over (at most"
+            + " the fetch timeout plus the broker's acknowledgements), with the feed's status after it; a poll already"
+            + " running is waited for instead.")
+    @APIResponse(responseCode = "200", description = "Polled; the feed's status after the poll",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FeedStatus.class),
                     examples = @ExampleObject(name = "feed", value = ApiExamples.FEED_STATUS)))
     @APIResponse(responseCode = "401", description = "No, malformed or unknown bearer token (with WWW-Authenticate: Bearer)",
@@ -194,11 +197,8 @@ public class FeedsResource {
                     examples = {@ExampleObject(name = "not-found", value = ApiExamples.NOT_FOUND)}))
     @POST
     @Path("/{name}/poll")
-    public Response poll(@PathParam("name") String name) {
-        if (!catalog.pollNow(name)) {
-            throw notFound(name);
-        }
-        return Response.accepted(catalog.status(name).orElse(null)).build();
+    public CompletionStage<FeedStatus> poll(@PathParam("name") String name) {
+        return catalog.pollNow(name).orElseThrow(() -> notFound(name));
     }
 
     private FeedDefinition definition(JsonNode json) {
