@@ -95,7 +95,9 @@ public final class DeadLetters {
     static List<ConsumerRecord<byte[], byte[]>> readAll(String bootstrap) {
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                // The timeline's merger writes its dead letters inside its transactions: list committed ones only.
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             return readToEnd(consumer, Topics.ARTICLES_DLQ);
         }
     }

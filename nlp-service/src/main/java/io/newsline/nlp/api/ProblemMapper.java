@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.newsline.contracts.problem.FieldError;
 import io.newsline.contracts.problem.Problem;
 import io.newsline.contracts.problem.ProblemType;
+import io.newsline.nlp.config.PipelineLoader;
 import io.newsline.nlp.pipeline.InvalidArticleException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -16,6 +17,13 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response invalidArticle(InvalidArticleException e) {
         return response(Problem.invalidFields(List.of(new FieldError(e.field(), e.getMessage()))));
+    }
+
+    /** The models are still loading (try again shortly) or could not be loaded (readiness says why). */
+    @ServerExceptionMapper
+    public Response modelsUnavailable(PipelineLoader.ModelsUnavailable e) {
+        Response r = response(Problem.unavailable(e.getMessage()));
+        return e.loading() ? Response.fromResponse(r).header("Retry-After", "5").build() : r;
     }
 
     /** Unreadable JSON and wrong media types come here as the framework's own exceptions. */
