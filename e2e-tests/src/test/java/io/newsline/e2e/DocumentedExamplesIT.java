@@ -47,11 +47,13 @@ class DocumentedExamplesIT {
     /** {@code ./newsline tail} starts a JVM first. */
     private static final Duration TAIL = Duration.ofSeconds(10);
     private static final Duration COMMAND = Duration.ofSeconds(120);
+    /** The shell's exit status for a command it cannot find. */
+    private static final int NOT_FOUND = 127;
     private static final Pattern HTTP_STATUS = Pattern.compile("(?m)^HTTP/[\\d.]+ (\\d{3})");
     private static final Pattern POSTED = Pattern.compile("\\(HTTP (\\d{3})\\)");
     /** {@code NAME=value} alone, not {@code NAME=value command}: the shell keeps it for what follows. */
     private static final Pattern ASSIGNMENT =
-            Pattern.compile("^[A-Za-z_]\\w*=(\\$\\([^)]*\\)|'[^']*'|\"[^\"]*\"|[^\\s'\"]+)\\s*(#.*)?$");
+            Pattern.compile("^([A-Za-z_]\\w*)=(\\$\\([^)]*\\)|'[^']*'|\"[^\"]*\"|[^\\s'\"]+)\\s*(#.*)?$");
     private static final Pattern SSE_LINE = Pattern.compile("^$|^(id|event|data|retry)?: .*");
 
     private static RunningSystem system;
@@ -131,8 +133,8 @@ class DocumentedExamplesIT {
                     report.append("standard error:\n\n```\n").append(lastLines(r.errors())).append("\n```\n");
                 }
                 wrong.forEach(w -> failures.add(c.where() + ": " + w + "\n    " + c.text().replace("\n", "\n    ")));
-                if (ASSIGNMENT.matcher(c.text()).matches()) {
-                    assignments.add(c.text());
+                if (r.kept() != null) {
+                    assignments.add(r.kept());
                 }
             }
         }
@@ -151,7 +153,10 @@ class DocumentedExamplesIT {
         } catch (IllegalArgumentException e) {
             return List.of(e.getMessage());
         }
-        if (r.exit() == null ? !stream : r.exit() != 0) {
+        if (r.exit() != null && r.exit() == NOT_FOUND) {
+            wrong.add("needs a program this machine does not have (.ci/run may install it, or mark the block not run): "
+                    + lastLines(r.errors()));
+        } else if (r.exit() == null ? !stream : r.exit() != 0) {
             wrong.add(r.exit() == null ? "did not finish within " + COMMAND.toSeconds() + " s" : "exited " + r.exit()
                     + ": " + head(r.output() + "\n" + lastLines(r.errors())));
         }
@@ -209,14 +214,22 @@ class DocumentedExamplesIT {
 
     /**
      * One run of a command: its exit status (null when it was stopped at its limit), what it printed on
-     * standard output and on standard error (curl's progress meter, when it has no terminal), HTTP statuses.
+     * standard output and on standard error (curl's progress meter, when it has no terminal), HTTP statuses,
+     * and for an assignment what it set, as {@code NAME='value'} (else null).
      */
-    private record Run(Integer exit, String output, String errors, List<Integer> statuses) {}
+    private record Run(Integer exit, String output, String errors, List<Integer> statuses, String kept) {}
 
+    /**
+     * Runs one command after the page's assignments so far. An assignment itself ({@code OUT=$(mktemp -d)})
+     * runs once: what it set is kept, as {@code NAME='value'}, for the commands after it ({@link Run#kept}).
+     */
     private static Run run(String command, List<String> assignments, Duration limit) throws Exception {
         Path headers = Files.createTempFile(work, "headers", ".txt");
         Path output = Files.createTempFile(work, "output", ".txt");
         Path errors = Files.createTempFile(work, "errors", ".txt");
+        Path value = Files.createTempFile(work, "value", ".txt");
+        Matcher assignment = ASSIGNMENT.matcher(command);
+        String keep = assignment.matches() ? "\nprintf '%s' \"$" + assignment.group(1) + "\" > \"$NEWSLINE_EXAMPLE_VALUE\"" : "";
         String script = withPorts(String.join("\n",
                 "set -o pipefail",
                 // Every curl of the example also writes the headers it received, for the status check.
@@ -224,13 +237,14 @@ class DocumentedExamplesIT {
                 // By the one read rule a write token reads too: the system's token serves where a read token is shown.
                 "READ_TOKEN=$(./newsline token)",
                 String.join("\n", assignments),
-                command));
+                command)) + keep;
         ProcessBuilder pb = new ProcessBuilder("bash", "-c", script)
                 .directory(ServiceProcess.repositoryRoot().toFile())
                 .redirectOutput(output.toFile())
                 .redirectError(errors.toFile());
         pb.environment().put("NEWSLINE_HOME", home.toString());
         pb.environment().put("NEWSLINE_EXAMPLE_HEADERS", headers.toString());
+        pb.environment().put("NEWSLINE_EXAMPLE_VALUE", value.toString());
         pb.environment().put("NEWSLINE_INGEST_PORT", Integer.toString(system.port(RunningSystem.INGEST)));
         pb.environment().put("NEWSLINE_NLP_PORT", Integer.toString(system.port(RunningSystem.NLP)));
         pb.environment().put("NEWSLINE_TIMELINE_PORT", Integer.toString(system.port(RunningSystem.TIMELINE)));
@@ -256,10 +270,13 @@ class DocumentedExamplesIT {
         if (statuses.isEmpty()) {
             POSTED.matcher(printed).results().forEach(r -> statuses.add(Integer.valueOf(r.group(1))));
         }
-        Files.delete(headers);
-        Files.delete(output);
-        Files.delete(errors);
-        return new Run(exit, printed, complained, statuses);
+        String kept = assignment.matches() && exit != null && exit == 0
+                ? assignment.group(1) + "='" + Files.readString(value, StandardCharsets.UTF_8).replace("'", "'\\''") + "'"
+                : null;
+        for (Path temporary : List.of(headers, output, errors, value)) {
+            Files.delete(temporary);
+        }
+        return new Run(exit, printed, complained, statuses, kept);
     }
 
     /** The pages speak of the default ports; this system has its own. */
