@@ -6,11 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The shell examples of a Markdown page: every command of its {@code ```bash} (or {@code ```sh}) blocks, with
+ * The shell examples of a Markdown page: every command of its {@code ```bash} (or {@code sh}, {@code shell}) blocks,
+ * and of blocks without a language that start with {@code curl} or {@code ./newsline}, with
  * what the page says it answers. A command's answer is written in the comments after it ({@code # 401},
  * {@code # HTTP/1.1 202 Accepted {"id":"u-…"}}, {@code # {items, nextCursor}}), or, for the last command of
  * a block, in a {@code ```json} block right after it. A block that cannot run in a test (it needs Docker,
@@ -18,7 +20,9 @@ import java.util.regex.Pattern;
  */
 final class ShellExamples {
 
-    static final String SKIP_MARKER = "<!-- example not run:";
+    private static final Set<String> SHELL = Set.of("bash", "sh", "shell");
+    /** What a block without a language must start with to be run as shell. */
+    private static final List<String> COMMANDS = List.of("curl ", "./newsline ");
     private static final Pattern FENCE = Pattern.compile("^```(\\w*)\\s*$");
     private static final Pattern SKIP = Pattern.compile("^<!-- example not run:(.*)-->\\s*$");
 
@@ -66,7 +70,8 @@ final class ShellExamples {
                 continue;
             }
             int end = closing(lines, i);
-            boolean shell = fence.group(1).equals("bash") || fence.group(1).equals("sh");
+            boolean shell = SHELL.contains(fence.group(1))
+                    || fence.group(1).isEmpty() && startsWithCommand(lines.subList(i + 1, end));
             if (shell && marker != null) {
                 skipped.add(new Skipped(page, markerLine, marker));
             } else if (shell) {
@@ -82,6 +87,12 @@ final class ShellExamples {
             i = end;
         }
         return new Page(page, commands, skipped);
+    }
+
+    /** A block without a language is a shell one too when its first line (past comments) runs curl or ./newsline. */
+    private static boolean startsWithCommand(List<String> block) {
+        return block.stream().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).findFirst()
+                .map(l -> COMMANDS.stream().anyMatch(l::startsWith)).orElse(false);
     }
 
     private static int closing(List<String> lines, int open) {

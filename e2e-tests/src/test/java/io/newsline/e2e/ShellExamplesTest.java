@@ -38,6 +38,14 @@ class ShellExamplesTest {
             ```json
             {"items": 0, "results": [], "more": "…"}
             ```
+
+            ```
+            ingest ──► Kafka ──► nlp
+            ```
+
+            ```
+            curl -s http://localhost:8083/api/timeline   # {items, nextCursor, sequence}
+            ```
             """;
 
     private static ShellExamples.Page page() {
@@ -48,13 +56,21 @@ class ShellExamplesTest {
     void commandsSpanContinuedLinesAndOpenQuotesAndKeepWhatTheirCommentsDocument() {
         List<ShellExamples.Command> commands = page().commands();
 
-        assertEquals(4, commands.size());
+        assertEquals(5, commands.size());
         assertEquals("TOKEN=$(./newsline token)", commands.get(0).text());
         assertTrue(commands.get(1).text().endsWith("in one quote.\"}'"), commands.get(1).text());
         assertEquals(5, commands.get(1).line());
         assertEquals("HTTP/1.1 202 Accepted   {\"id\":\"u-…\",\"duplicate\":false}", commands.get(1).documented());
         assertEquals("404", commands.get(2).documented());
         assertTrue(commands.get(3).documented().startsWith("{\"items\": 0"), "a json block after is the output");
+    }
+
+    @Test
+    void aBlockWithoutALanguageRunsWhenItStartsWithACommand() {
+        List<ShellExamples.Command> commands = page().commands();
+
+        assertEquals("curl -s http://localhost:8083/api/timeline   # {items, nextCursor, sequence}", commands.get(4).text());
+        assertTrue(commands.stream().noneMatch(c -> c.text().contains("──►")), "a diagram is not run");
     }
 
     @Test
