@@ -46,7 +46,10 @@ public class IngestPipeline {
     public CompletableFuture<ArticleIntake.Outcome> submit(Article article, Via via) {
         long start = System.nanoTime();
         return intake.submit(article).whenComplete((outcome, failure) -> {
-            time(failure != null ? "unavailable" : outcome.duplicate() ? "duplicate" : "accepted", System.nanoTime() - start);
+            // An article answered at once because the broker is known to be unreachable was never handed to Kafka.
+            if (!(unwrap(failure) instanceof BrokerLink.Unreachable)) {
+                time(failure != null ? "unavailable" : outcome.duplicate() ? "duplicate" : "accepted", System.nanoTime() - start);
+            }
             if (failure != null) {
                 count(via, "unavailable");
                 LOG.debugf("article %s via %s NOT stored: %s", article.id(), via, failure.toString());
@@ -79,6 +82,10 @@ public class IngestPipeline {
                 .tag("outcome", o)
                 .publishPercentiles(0.5, 0.95, 0.99)
                 .register(registry)).record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    private static Throwable unwrap(Throwable t) {
+        return t instanceof java.util.concurrent.CompletionException && t.getCause() != null ? t.getCause() : t;
     }
 
     private static String shortTitle(String title) {

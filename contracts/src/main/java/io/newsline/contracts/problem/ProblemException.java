@@ -1,8 +1,8 @@
-package io.newsline.ingest.api;
+package io.newsline.contracts.problem;
 
 import java.util.Map;
 
-/** Aborts a request with a problem document; {@link ProblemMapper} writes it. */
+/** Aborts a request with a problem document and the headers it needs; each service's exception mapper writes it. */
 public class ProblemException extends RuntimeException {
 
     private final transient Problem problem;
@@ -15,7 +15,7 @@ public class ProblemException extends RuntimeException {
     public ProblemException(Problem problem, Map<String, String> headers) {
         super(problem.title() + ": " + problem.detail(), null, false, false);
         this.problem = problem;
-        this.headers = headers;
+        this.headers = Map.copyOf(headers);
     }
 
     public Problem problem() {
