@@ -6,6 +6,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.newsline.contracts.kafka.ConsumerDrain;
 import io.newsline.contracts.kafka.Json;
+import io.newsline.contracts.metrics.DeadLetterCounter;
+import io.newsline.contracts.metrics.StageTimer;
 import io.newsline.contracts.model.Article;
 import io.newsline.contracts.model.EnrichedArticle;
 import io.newsline.nlp.pipeline.EnrichmentPipeline;
@@ -23,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Outgoing;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -50,10 +53,13 @@ public class ArticleProcessor {
     private final Timer enrichedTime;
     private final Timer deadLetteredTime;
     private final Counter skipped;
+    private final Counter deadLetters;
     private final ConsumerDrain drain = new ConsumerDrain();
 
-    public ArticleProcessor(EnrichmentPipeline pipeline, MeterRegistry registry) {
+    public ArticleProcessor(EnrichmentPipeline pipeline, MeterRegistry registry,
+            @ConfigProperty(name = "mp.messaging.incoming.articles-in.topic") String rawTopic) {
         this.pipeline = pipeline;
+        this.deadLetters = DeadLetterCounter.of(registry, rawTopic);
         this.enrichedTime = enrichTimer(registry, "enriched");
         this.deadLetteredTime = enrichTimer(registry, "dead-lettered");
         this.skipped = Counter.builder("newsline.nlp.articles.skipped")
@@ -62,10 +68,9 @@ public class ArticleProcessor {
     }
 
     private static Timer enrichTimer(MeterRegistry registry, String outcome) {
-        return Timer.builder("newsline.nlp.enrich")
+        return StageTimer.builder("newsline.nlp.enrich")
                 .description("Time to read and enrich one record of news.articles.raw, by outcome")
                 .tag("outcome", outcome)
-                .publishPercentiles(0.5, 0.95, 0.99)
                 .register(registry);
     }
 
@@ -82,6 +87,7 @@ public class ArticleProcessor {
         } catch (RuntimeException e) {
             // Thrown on to SmallRye, which dead-letters the record.
             deadLetteredTime.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+            deadLetters.increment();
             throw e;
         } finally {
             drain.exit();

@@ -2,14 +2,18 @@ package io.newsline.timeline.messaging;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.newsline.contracts.kafka.ConsumerDrain;
 import io.newsline.contracts.kafka.Json;
+import io.newsline.contracts.metrics.DeadLetterCounter;
+import io.newsline.contracts.metrics.StageTimer;
 import io.newsline.contracts.model.EnrichedArticle;
 import io.newsline.contracts.model.TimelineEvent;
 import io.newsline.timeline.config.TimelineConfig;
 import io.newsline.timeline.domain.EventMerger;
+import io.newsline.timeline.domain.MergeDecision;
 import io.newsline.timeline.domain.TimelineView;
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.common.annotation.Blocking;
@@ -27,7 +31,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -77,6 +83,7 @@ public class ArticleFolder implements KafkaConsumerRebalanceListener {
     private final Counter updated;
     private final Counter mergedAway;
     private final Counter deadLettered;
+    private final Counter deadLettersOfTopic;
     private final Timer foldTime;
     private volatile boolean seeded;
     private volatile int partitionsOwned;
@@ -95,18 +102,38 @@ public class ArticleFolder implements KafkaConsumerRebalanceListener {
         this.deadLetters = deadLetters;
         this.enrichedTopic = enrichedTopic;
         this.catchUpTimeout = config.catchUpTimeout();
-        this.articles = registry.counter("newsline.timeline.articles.folded");
-        this.created = registry.counter("newsline.timeline.events", "change", "created");
-        this.updated = registry.counter("newsline.timeline.events", "change", "updated");
-        this.mergedAway = registry.counter("newsline.timeline.events", "change", "merged-away");
+        this.articles = Counter.builder("newsline.timeline.articles.folded")
+                .description("Enriched articles folded into the timeline (their timeline records acknowledged)")
+                .register(registry);
+        this.created = eventCounter(registry, "created");
+        this.updated = eventCounter(registry, "updated");
+        this.mergedAway = eventCounter(registry, "merged-away");
+        this.deadLettersOfTopic = DeadLetterCounter.of(registry, enrichedTopic);
+        Map<MergeDecision, Counter> decisions = new EnumMap<>(MergeDecision.class);
+        for (MergeDecision d : MergeDecision.values()) {
+            decisions.put(d, Counter.builder("newsline.timeline.merge.decisions")
+                    .description("What the merger decided for each event an article reports: a new event, joined "
+                            + "an event, or joined two events that were one happening")
+                    .tag("decision", d.label())
+                    .register(registry));
+        }
+        merger.onDecision(d -> decisions.get(d).increment());
         this.deadLettered = Counter.builder("newsline.timeline.articles.dead.lettered")
                 .description("Records of news.articles.enriched the merger could not read or fold, sent to news.articles.dlq")
                 .register(registry);
-        this.foldTime = Timer.builder("newsline.timeline.fold")
+        this.foldTime = StageTimer.builder("newsline.timeline.fold")
                 .description("Time to fold one enriched article into the timeline, until the broker acknowledged its timeline records")
-                .publishPercentiles(0.5, 0.95, 0.99)
                 .register(registry);
-        registry.gauge("newsline.timeline.merger.partitions", this, f -> f.partitionsOwned);
+        Gauge.builder("newsline.timeline.merger.partitions", this, f -> f.partitionsOwned)
+                .description("Partitions of news.articles.enriched this instance merges (all on the merger, 0 on a standby)")
+                .register(registry);
+    }
+
+    private static Counter eventCounter(MeterRegistry registry, String change) {
+        return Counter.builder("newsline.timeline.events")
+                .description("Records written to news.timeline, by change: an event created, a new revision, an event merged away")
+                .tag("change", change)
+                .register(registry);
     }
 
     @Incoming(Channels.ENRICHED_IN)
@@ -234,6 +261,7 @@ public class ArticleFolder implements KafkaConsumerRebalanceListener {
                         .withKey(record.key()).withHeaders(headers).build()))
                 .await().atMost(Duration.ofMinutes(2));
         deadLettered.increment();
+        deadLettersOfTopic.increment();
     }
 
     private static byte[] utf8(String s) {
