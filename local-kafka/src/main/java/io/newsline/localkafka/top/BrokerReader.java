@@ -28,7 +28,8 @@ import org.apache.kafka.common.TopicPartitionInfo;
  */
 final class BrokerReader implements AutoCloseable {
 
-    private static final long TIMEOUT_S = 5;
+    /** Generous: on a machine under heavy load one round of admin calls takes seconds. */
+    private static final long TIMEOUT_S = 10;
     /** Newsline's own topics first, in the order the pipeline uses them; others after, by name. */
     private static final List<String> ORDER = Topics.ALL.stream().map(Topics.Spec::name).toList();
 
@@ -38,8 +39,8 @@ final class BrokerReader implements AutoCloseable {
         this.admin = Admin.create(Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 AdminClientConfig.CLIENT_ID_CONFIG, "newsline-top",
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3_000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 4_000));
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 8_000,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000));
     }
 
     BrokerSnapshot read() throws Exception {

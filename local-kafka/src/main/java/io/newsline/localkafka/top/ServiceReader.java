@@ -15,9 +15,10 @@ import java.util.concurrent.CompletableFuture;
 /** Reads a service's readiness ({@code /q/health/ready}) and metrics ({@code /q/metrics}) side by side. */
 final class ServiceReader {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(3);
+    /** A busy service can take seconds to render its metrics page; longer than this reads as unreachable. */
+    private static final Duration TIMEOUT = Duration.ofSeconds(8);
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     CompletableFuture<ServiceSnapshot> read(String name, String baseUrl) {
         CompletableFuture<HttpResponse<String>> health = get(baseUrl + "/q/health/ready");
@@ -28,7 +29,8 @@ final class ServiceReader {
                 return new ServiceSnapshot(name, ServiceSnapshot.Readiness.UNREACHABLE, "no answer from " + baseUrl, samples);
             }
             if (h.statusCode() == 200) {
-                return new ServiceSnapshot(name, ServiceSnapshot.Readiness.READY, "", samples);
+                return new ServiceSnapshot(name, ServiceSnapshot.Readiness.READY,
+                        m == null || m.statusCode() != 200 ? "metrics not read" : "", samples);
             }
             return new ServiceSnapshot(name, ServiceSnapshot.Readiness.NOT_READY, downChecks(h), samples);
         });

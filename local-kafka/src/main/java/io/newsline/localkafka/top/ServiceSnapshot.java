@@ -6,7 +6,8 @@ import java.util.Optional;
 /**
  * What one service said at one moment: its readiness and its Prometheus page.
  *
- * @param detail for a service that is not ready, the checks that are DOWN; for one that cannot be reached, why
+ * @param detail for a service that is not ready, the checks that are DOWN; for one that cannot be reached, why;
+ *               for a ready one whose metrics page did not answer, that
  */
 public record ServiceSnapshot(String name, Readiness readiness, String detail, List<MetricSample> samples) {
 

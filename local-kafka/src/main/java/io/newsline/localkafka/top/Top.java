@@ -27,6 +27,15 @@ public final class Top {
     private static final String CLEAR_SCREEN = "\033[2J";
     private static final String HIDE_CURSOR = "\033[?25l";
     private static final String SHOW_CURSOR = "\033[?25h";
+    private static final String BOLD = "\033[1m";
+    private static final String RED = "\033[31m";
+    private static final String PLAIN = "\033[0m";
+    /** Column headers, made bold on a terminal. */
+    private static final List<String> HEADERS = List.of("TOPIC ", "GROUP ", "SERVICE ", "DEAD LETTERS ", "SSE ");
+    /** What needs the operator's eye, in red on a terminal. */
+    private static final List<String> TROUBLE = List.of("NOT READY", "UNREACHABLE", "stalled", "growing", "not answering");
+
+    private static final int ATTEMPTS = 3;
 
     private final BrokerReader broker;
     private final String brokerAddress;
@@ -73,14 +82,25 @@ public final class Top {
         }
     }
 
-    /** Two rounds, {@code window} seconds apart, and one screen; false when the broker did not answer. */
+    /**
+     * Two rounds, {@code window} seconds apart, and one screen; false when the broker did not answer. A round
+     * the broker did not answer in time (a machine under heavy load) is read again, a few times.
+     */
     private boolean once(double window, PrintStream out) throws InterruptedException {
-        Snapshot first = read();
+        Snapshot first = readAnswered();
         Thread.sleep(Math.round(window * 1000));
-        Snapshot second = read();
-        new TopView(brokerAddress).render(first, second).forEach(out::println);
+        Snapshot second = readAnswered();
+        new TopView(brokerAddress).render(first.broker() == null ? second : first, second).forEach(out::println);
         out.flush();
         return second.broker() != null;
+    }
+
+    private Snapshot readAnswered() {
+        Snapshot s = read();
+        for (int attempt = 1; attempt < ATTEMPTS && s.broker() == null; attempt++) {
+            s = read();
+        }
+        return s;
     }
 
     /** Redraws the screen every {@code every} seconds, rates over the last {@code window} seconds, until Ctrl-C. */
@@ -97,13 +117,17 @@ public final class Top {
         while (true) {
             long started = System.nanoTime();
             Snapshot now = read();
-            recent.addLast(now);
+            // Rates are taken from rounds the broker answered; one it did not shows as such, with no rates.
+            if (now.broker() != null) {
+                recent.addLast(now);
+            }
             while (recent.size() > 2 && now.nanos() - recent.peekFirst().nanos() > windowNanos) {
                 recent.removeFirst();
             }
+            Snapshot before = now.broker() == null || recent.isEmpty() ? now : recent.peekFirst();
             StringBuilder screen = new StringBuilder(HOME);
-            for (String line : view.render(recent.peekFirst(), now)) {
-                screen.append(line).append(CLEAR_LINE).append('\n');
+            for (String line : view.render(before, now)) {
+                screen.append(highlight(line)).append(CLEAR_LINE).append('\n');
             }
             screen.append("Ctrl-C quits").append(CLEAR_LINE).append(CLEAR_BELOW);
             out.print(screen);
@@ -113,6 +137,21 @@ public final class Top {
                 Thread.sleep(left);
             }
         }
+    }
+
+    /** Bold headers and red trouble; only on a terminal, where escapes take no room. */
+    static String highlight(String line) {
+        String out = line;
+        for (String word : TROUBLE) {
+            out = out.replace(word, RED + word + PLAIN);
+        }
+        for (String header : HEADERS) {
+            if (line.startsWith(header)) {
+                int end = header.equals("DEAD LETTERS ") || header.equals("SSE ") ? header.length() : out.length();
+                return BOLD + out.substring(0, end) + PLAIN + out.substring(end);
+            }
+        }
+        return out;
     }
 
     private Snapshot read() {

@@ -130,7 +130,7 @@ public final class TopView {
         Table t = new Table("SERVICE", "READINESS", ">ARTICLES/s", "STAGE", ">/s", ">p50", ">p99");
         for (ServiceSnapshot s : services) {
             String readiness = switch (s.readiness()) {
-                case READY -> "ready";
+                case READY -> s.detail().isEmpty() ? "ready" : "ready (" + s.detail() + ")";
                 case NOT_READY -> "NOT READY (" + s.detail() + ")";
                 case UNREACHABLE -> "UNREACHABLE";
             };

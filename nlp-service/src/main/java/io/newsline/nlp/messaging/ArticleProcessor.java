@@ -13,6 +13,7 @@ import io.newsline.contracts.model.EnrichedArticle;
 import io.newsline.nlp.pipeline.EnrichmentPipeline;
 import io.newsline.nlp.pipeline.InvalidArticleException;
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.Startup;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.kafka.Record;
 import jakarta.annotation.Priority;
@@ -43,6 +44,9 @@ import org.jboss.logging.Logger;
  * owner of the partition starts right after it.
  */
 @ApplicationScoped
+// Created at start, not on the first record, so its timers and dead-letter counter exist (at 0) from the start
+// and Prometheus' increase() sees the first dead letter. The pipeline it needs is created at start anyway.
+@Startup
 public class ArticleProcessor {
 
     private static final Logger LOG = Logger.getLogger(ArticleProcessor.class);
