@@ -87,6 +87,9 @@ public final class Top {
      * the broker did not answer in time (a machine under heavy load) is read again, a few times.
      */
     private boolean once(double window, PrintStream out) throws InterruptedException {
+        // A first round connects the admin client and fetches the broker's metadata, which can take seconds
+        // on a busy machine; timed rounds come after it, so the window is the time between two quick readings.
+        readAnswered();
         Snapshot first = readAnswered();
         Thread.sleep(Math.round(window * 1000));
         Snapshot second = readAnswered();
@@ -157,7 +160,7 @@ public final class Top {
     private Snapshot read() {
         List<CompletableFuture<ServiceSnapshot>> pending = new ArrayList<>();
         services.forEach((name, url) -> pending.add(serviceReader.read(name, url)));
-        long nanos = System.nanoTime();
+        long started = System.nanoTime();
         Instant at = Instant.now();
         BrokerSnapshot offsets = null;
         String error = null;
@@ -169,6 +172,8 @@ public final class Top {
         } catch (Exception e) {
             error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
         }
+        // The offsets were read somewhere during the admin calls: the middle of them is the best time to rate on.
+        long nanos = started + (System.nanoTime() - started) / 2;
         List<ServiceSnapshot> read = pending.stream().map(CompletableFuture::join).toList();
         return new Snapshot(nanos, at, offsets, error, read);
     }

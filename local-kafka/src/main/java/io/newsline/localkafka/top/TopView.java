@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * The text of one screen of {@code ./newsline top}, from two rounds of readings: totals from the newer one,
@@ -18,6 +17,9 @@ public final class TopView {
 
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
             .withZone(ZoneId.systemDefault());
+
+    /** Seconds of a group's own rate within which its lag is only what it has not committed yet. */
+    static final double KEEPING_UP_S = 2;
 
     private final String bootstrap;
 
@@ -97,7 +99,9 @@ public final class TopView {
     /**
      * How long the backlog takes to clear if records keep coming in and going out at the rates measured: the
      * lag over (out - in). A group that takes nothing while behind is stalled; one that takes less than comes
-     * in falls further behind.
+     * in falls further behind. A lag of no more than {@link #KEEPING_UP_S} seconds of what the group takes is
+     * the records between two of its commits (every second), not a backlog: it is keeping up, and a drain
+     * time computed from two nearly equal rates would only be noise.
      */
     static String drain(long lag, Double in, Double out) {
         if (lag == 0) {
@@ -108,6 +112,9 @@ public final class TopView {
         }
         if (out <= 0) {
             return "stalled";
+        }
+        if (lag <= out * KEEPING_UP_S) {
+            return "keeping-up";
         }
         double net = out - in;
         if (net <= 0) {
@@ -211,84 +218,6 @@ public final class TopView {
             return a;
         }
         return a == null ? b : Double.valueOf(a + b);
-    }
-
-    /** Differences between the two rounds, per second. */
-    private static final class Rates {
-        private final Snapshot before;
-        private final Snapshot now;
-        private final double seconds;
-
-        Rates(Snapshot before, Snapshot now, double seconds) {
-            this.before = before;
-            this.now = now;
-            this.seconds = seconds;
-        }
-
-        Long topicAdded(String topic) {
-            if (seconds <= 0 || before.broker() == null || now.broker() == null) {
-                return null;
-            }
-            BrokerSnapshot.TopicOffsets a = before.broker().topic(topic);
-            BrokerSnapshot.TopicOffsets b = now.broker().topic(topic);
-            return a == null || b == null ? null : Math.max(0, b.endTotal() - a.endTotal());
-        }
-
-        Double topicIn(String topic) {
-            Long added = topicAdded(topic);
-            return added == null ? null : added / seconds;
-        }
-
-        Double groupOut(String group, String topic) {
-            if (seconds <= 0 || before.broker() == null || now.broker() == null) {
-                return null;
-            }
-            BrokerSnapshot.GroupOffsets a = before.broker().group(group);
-            BrokerSnapshot.GroupOffsets b = now.broker().group(group);
-            BrokerSnapshot.TopicOffsets ta = before.broker().topic(topic);
-            BrokerSnapshot.TopicOffsets tb = now.broker().topic(topic);
-            if (a == null || b == null || ta == null || tb == null) {
-                return null;
-            }
-            long taken = 0;
-            for (Integer p : tb.end().keySet()) {
-                long from = position(a, ta, p);
-                long to = position(b, tb, p);
-                taken += Math.max(0, to - from);
-            }
-            return taken / seconds;
-        }
-
-        private static long position(BrokerSnapshot.GroupOffsets g, BrokerSnapshot.TopicOffsets t, int p) {
-            return g.committed().getOrDefault(t.name(), Map.of()).getOrDefault(p, t.start().getOrDefault(p, 0L));
-        }
-
-        Double serviceRate(String service, String series, Map<String, String> labels) {
-            if (seconds <= 0) {
-                return null;
-            }
-            Double a = value(before, service, series, labels);
-            Double b = value(now, service, series, labels);
-            if (b == null) {
-                return null;
-            }
-            // A series that appeared between the rounds counted everything since the service started.
-            double from = a == null ? 0 : a;
-            return b >= from ? (b - from) / seconds : null;
-        }
-
-        private static Double value(Snapshot s, String service, String series, Map<String, String> labels) {
-            for (ServiceSnapshot svc : s.services()) {
-                if (svc.name().equals(service)) {
-                    for (MetricSample m : svc.series(series)) {
-                        if (Objects.equals(m.labels(), labels)) {
-                            return m.value();
-                        }
-                    }
-                }
-            }
-            return null;
-        }
     }
 
     static String count(long n) {

@@ -37,8 +37,12 @@ class TopViewTest {
         assertEquals("10 s", TopView.drain(300, 10.0, 40.0));
         assertEquals("1 min 40 s", TopView.drain(3000, 10.0, 40.0));
         assertEquals("stalled", TopView.drain(5, 0.0, 0.0));
-        assertEquals("growing", TopView.drain(5, 40.0, 40.0));
+        assertEquals("growing", TopView.drain(500, 40.0, 30.0));
         assertEquals("-", TopView.drain(0, 40.0, 40.0));
+        // 60 records behind a group taking 40/s: what it has read since its last commits, not a backlog
+        assertEquals("keeping-up", TopView.drain(60, 40.0, 40.0));
+        assertEquals("keeping-up", TopView.drain(60, 10.0, 40.0));
+        assertEquals("growing", TopView.drain(100, 40.0, 40.0));
     }
 
     @Test
