@@ -17,7 +17,8 @@ sleep "$wait"
 tmux capture-pane -t "$session" -e -p >"$work/pane.txt"
 python3 - "$work/pane.txt" "$work/page.html" <<'PY'
 import html, re, sys
-# The SGR codes a terminal program uses for emphasis: bold, reset, and the eight foreground colours.
+# The SGR codes a terminal program uses for emphasis: bold, reset, the eight foreground colours, and the
+# codes tmux writes to end one (22 normal weight, 39 default colour).
 colours = {30: "#2e3436", 31: "#ef2929", 32: "#8ae234", 33: "#fce94f", 34: "#729fcf", 35: "#ad7fa8", 36: "#34e2e2", 37: "#eeeeec"}
 text = open(sys.argv[1], encoding="utf-8").read()
 out, bold, colour = [], False, None
@@ -29,6 +30,10 @@ for part in re.split(r"(\x1b\[[0-9;]*m)", text):
                 bold, colour = False, None
             elif code == 1:
                 bold = True
+            elif code == 22:
+                bold = False
+            elif code == 39:
+                colour = None
             elif code in colours:
                 colour = colours[code]
         continue
