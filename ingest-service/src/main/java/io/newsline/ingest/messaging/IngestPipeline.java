@@ -3,6 +3,7 @@ package io.newsline.ingest.messaging;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.newsline.contracts.metrics.StageTimer;
 import io.newsline.contracts.model.Article;
 import io.newsline.ingest.intake.ArticleIntake;
 import io.newsline.ingest.intake.SeenIds;
@@ -76,11 +77,10 @@ public class IngestPipeline {
     }
 
     private void time(String outcome, long nanos) {
-        timers.computeIfAbsent(outcome, o -> Timer.builder("newsline.ingest.ack")
+        timers.computeIfAbsent(outcome, o -> StageTimer.builder("newsline.ingest.ack")
                 .description("Time from handing a valid article to Kafka until the broker acknowledged it (accepted), "
                         + "it was recognised as a duplicate, or the send failed (unavailable)")
                 .tag("outcome", o)
-                .publishPercentiles(0.5, 0.95, 0.99)
                 .register(registry)).record(nanos, TimeUnit.NANOSECONDS);
     }
 

@@ -37,6 +37,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -63,6 +64,7 @@ public final class EventMerger {
     /** Event ids by the periods they cover (a day, a month or a year, by precision), so a report only meets its peers. */
     private final Map<String, Set<String>> byPeriod = new HashMap<>();
     private final Set<String> foldedArticles = new HashSet<>();
+    private Consumer<MergeDecision> decisions = decision -> {};
 
     /**
      * @param publicationFallback give an article whose NLP found no event one OTHER event dated by its
@@ -72,6 +74,11 @@ public final class EventMerger {
         this.rule = rule;
         this.clock = clock;
         this.publicationFallback = publicationFallback;
+    }
+
+    /** Hears every decision {@link #fold} takes, on the folding thread (for the metrics). */
+    public void onDecision(Consumer<MergeDecision> listener) {
+        this.decisions = listener;
     }
 
     /** Starts over from the timeline as published (the latest record of each event id). */
@@ -124,11 +131,13 @@ public final class EventMerger {
                 TimelineEvent created = create(eventId(article.id(), e, i), placed, article, source, now);
                 index(created);
                 changed.put(created.id(), created);
+                decisions.accept(MergeDecision.NEW_EVENT);
                 continue;
             }
             TimelineEvent target = matches.get(0);
             before.putIfAbsent(target.id(), target);
             TimelineEvent merged = absorb(target, placed, article, source, now);
+            decisions.accept(MergeDecision.JOINED);
             // A report that matches several events shows they were one happening: join them into the first seen.
             for (TimelineEvent other : matches.subList(1, matches.size())) {
                 if (!disjointSources(merged, other)) {
@@ -139,6 +148,7 @@ public final class EventMerger {
                 unindex(other);
                 changed.remove(other.id());
                 removals.add(TimelineEvent.removal(other.id(), merged.id()));
+                decisions.accept(MergeDecision.EVENTS_JOINED);
             }
             unindex(target);
             index(merged);
