@@ -119,10 +119,6 @@ final class RunningSystem implements AutoCloseable {
         return "http://127.0.0.1:" + ports.get(module);
     }
 
-    int port(String module) {
-        return ports.get(module);
-    }
-
     /** Every item of {@code GET /api/timeline}, page by page, and the sequence the first page reflects. */
     Page timeline() throws IOException, InterruptedException {
         return timeline(http, url(TIMELINE));
