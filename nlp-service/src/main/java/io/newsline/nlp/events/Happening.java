@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /** One happening while the sentences that tell it are being gathered; becomes one event. */
@@ -18,10 +19,12 @@ final class Happening {
     final boolean title;
     EventType type;
     String subtype;
-    final TimeExpression when;
-    final LocalDate date;
-    final LocalDate dateEnd;
-    final DatePrecision precision;
+    TimeExpression when;
+    LocalDate date;
+    LocalDate dateEnd;
+    DatePrecision precision;
+    /** "second", "another" ...: told as one more of its kind, so never the same as an earlier one without it. */
+    final String ordinal;
     Place place;
     final boolean placeNamed;
     Integer killed;
@@ -46,6 +49,7 @@ final class Happening {
         this.precision = when == null ? DatePrecision.DAY : when.precision();
         this.place = place;
         this.placeNamed = placeNamed;
+        this.ordinal = r.ordinal;
         this.killed = r.counts.killed();
         this.injured = r.counts.injured();
         this.casualties = r.counts.casualties();
@@ -53,6 +57,19 @@ final class Happening {
         readings.add(r);
         lastPosition = r.position;
         lastParagraph = r.paragraph;
+    }
+
+    /** An undated account takes the date a later sentence gives the same happening. */
+    void adoptDate(Happening dated) {
+        when = dated.when;
+        date = dated.date;
+        dateEnd = dated.dateEnd;
+        precision = dated.precision;
+    }
+
+    /** Whether two accounts may be of one happening as far as counting goes: "a second strike" is not the first. */
+    boolean ordinalFits(Happening other) {
+        return Objects.equals(ordinal, other.ordinal);
     }
 
     /** Takes in a sentence that continues this happening's story. */

@@ -39,6 +39,25 @@ final class HappeningLinker {
     private static final Pattern DOUBT = Pattern.compile("(?i)\\b(?:unverified|unconfirmed|skeptic\\w*|sceptic\\w*|questions?"
             + "|not\\s+(?:been\\s+)?(?:independently\\s+)?(?:confirmed|verified)|disputed|denied|could\\s+not\\s+be"
             + "|if\\s+accurate|propagand\\w*|accuracy)\\b");
+    /**
+     * A happening the sentence says follows from one already told ("As a result, a fire broke out",
+     * "buildings collapsed after the quake"): a consequence, part of that happening.
+     */
+    private static final Pattern CONSEQUENCE = Pattern.compile("(?i)^\\W*(?:as\\s+a\\s+(?:result|consequence)|consequently"
+            + "|in\\s+the\\s+aftermath)\\b|\\b(?:after|following|in\\s+the\\s+wake\\s+of|as\\s+a\\s+result\\s+of"
+            + "|caused\\s+by|triggered\\s+by|sparked\\s+by|due\\s+to)\\s+(?:the|this|that|these)\\s+(?:[\\w-]+\\s+){0,2}?"
+            + "(?:attacks?|strikes?|airstrikes?|shelling|quake|earthquake|tremors?|explosions?|blasts?|bombing|storms?"
+            + "|floods?|flooding|raids?|impacts?|barrage|hit)\\b");
+    /** Fires and collapses are what strikes, blasts and quakes leave: "the fire was contained". */
+    private static final Pattern AFTERMATH_KIND = Pattern.compile("(?i)^(?:fire|blaze|collapse|building\\s+collapse)$");
+    /**
+     * "Among those killed were three people in X", "two of them in X": a part of a toll already told, at a
+     * place of its own.
+     */
+    private static final Pattern PART_OF_TOLL = Pattern.compile("(?i)\\bamong\\s+(?:those|the)\\s+(?:killed|dead|injured"
+            + "|wounded|victims|casualties)\\b|\\b(?:of\\s+them|of\\s+whom)\\b");
+    /** A toll's news is recent: an undated lede and a body sentence dated this many days before publication are one. */
+    private static final int LEDE_DAYS = 2;
     /** A follow-up continues the happening told at most this many sentences before. */
     private static final int FOLLOW_UP_REACH = 3;
     private static final int REFINING_REACH = 2;
@@ -60,6 +79,23 @@ final class HappeningLinker {
             TimeExpression when = r.when != null ? r.when : carriedDate(readings, i, drafts, type);
             LocalDate date = when != null ? when.date() : published.toLocalDate();
             Place where = PlaceChooser.bestPlace(r, type);
+            Happening cause = r.when == null || r.reportingDate ? causeOf(r, type, drafts, where) : null;
+            if (cause != null) {
+                cause.absorb(r, cause.type, attributions);
+                last = cause;
+                continue;
+            }
+            Happening whole = type == EventType.CASUALTY_REPORT && where != null && PART_OF_TOLL.matcher(r.text).find()
+                    ? firstViolent(drafts, where) : null;
+            if (whole != null && !Places.same(where, whole.place) && Places.refines(where, whole.place)) {
+                // A part of the toll at a place of its own is a happening there, on the whole's day.
+                Happening part = new Happening(r, whole.type, whole.when, whole.date, where, true);
+                part.subtype = whole.subtype;
+                part.attribution = attributions.find(r.text, r.names);
+                drafts.add(part);
+                last = part;
+                continue;
+            }
             Happening referent = r.when == null || r.reportingDate ? referredBack(r, type, drafts, where) : null;
             if (referent != null) {
                 referent.absorb(r, type, attributions);
@@ -122,7 +158,8 @@ final class HappeningLinker {
 
     /** Whether a sentence goes on about the happening just read ("The attack killed seven ..."). */
     private static boolean continues(Reading r, EventType type, Happening last, int i, TimeExpression when, Place where) {
-        if (r.title || last.title || i - last.lastPosition > FOLLOW_UP_REACH) {
+        if (r.title || last.title || i - last.lastPosition > FOLLOW_UP_REACH
+                || r.ordinal != null && !r.ordinal.equals(last.ordinal)) {
             return false;
         }
         boolean anaphoric = ANAPHOR.matcher(r.text).find();
@@ -161,10 +198,41 @@ final class HappeningLinker {
         boolean weak = type == EventType.CASUALTY_REPORT || best == null || best.generic();
         for (int k = drafts.size() - 1; k >= 0; k--) {
             Happening d = drafts.get(k);
-            if (d.title || !(EventKinds.sameFamily(d.type, type) || weak && EventKinds.violent(d.type))) {
+            if (d.title || !(EventKinds.sameFamily(d.type, type) || weak && EventKinds.violent(d.type))
+                    || r.ordinal != null && !r.ordinal.equals(d.ordinal)) {
                 continue;
             }
             if (where == null || d.place == null || Places.same(where, d.place) || Places.partOf(where, d.place)) {
+                return d;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The happening a consequence follows from: the latest one told whose kind can cause it (a strike, blast
+     * or disaster), for a sentence that says so ("as a result", "after the quake") or for a fire or collapse,
+     * which strikes, blasts and quakes leave, at a compatible place.
+     */
+    private static Happening causeOf(Reading r, EventType type, List<Happening> drafts, Place where) {
+        if (r.title || drafts.isEmpty()) {
+            return null;
+        }
+        boolean saysSo = CONSEQUENCE.matcher(r.text).find();
+        Trigger best = r.best();
+        boolean aftermath = type == EventType.DISASTER && best != null && AFTERMATH_KIND.matcher(best.subtype()).matches();
+        if (!saysSo && !aftermath) {
+            return null;
+        }
+        for (int k = drafts.size() - 1; k >= 0; k--) {
+            Happening d = drafts.get(k);
+            boolean canCause = EventKinds.family(d.type).equals("strike") || d.type == EventType.DISASTER
+                    || saysSo && EventKinds.violent(d.type);
+            if (d.title || !canCause || aftermath && d.type == EventType.DISASTER && !saysSo) {
+                continue;
+            }
+            if (saysSo || where == null || d.place == null || Places.same(where, d.place) || Places.partOf(where, d.place)
+                    || Places.partOf(d.place, where)) {
                 return d;
             }
         }
@@ -237,6 +305,9 @@ final class HappeningLinker {
     }
 
     private static boolean sameHappening(Happening a, Happening b) {
+        if (!a.ordinalFits(b)) {
+            return false;
+        }
         // A later, undated mention of the same kind of happening at the same place ("The missile attack
         // also injured 12 railway workers") is the dated one the article told, not a new one on the
         // publication day.
@@ -244,7 +315,22 @@ final class HappeningLinker {
                 && (!b.placeNamed || Places.same(a.place, b.place))) {
             return true;
         }
-        if (!a.date.equals(b.date) || !Objects.equals(a.dateEnd, b.dateEnd) || !Places.sameOrNone(a.place, b.place)) {
+        // "Russian forces struck X with rockets" leads, "On the night of May 4 they targeted a depot" dates it:
+        // news is recent, so an undated account and a dated one of days before are one happening.
+        if (a.when == null && b.when != null && EventKinds.sameFamily(a.type, b.type) && b.dateEnd == null
+                && !b.date.isBefore(a.date.minusDays(LEDE_DAYS)) && !b.date.isAfter(a.date)
+                && (!b.placeNamed || !a.placeNamed || Places.same(a.place, b.place) || Places.partOf(b.place, a.place))) {
+            a.adoptDate(b);
+            return true;
+        }
+        if (!a.date.equals(b.date) || !Objects.equals(a.dateEnd, b.dateEnd)) {
+            return false;
+        }
+        // A mention with no place of its own of the same kind on the same day is the one already told.
+        if (!b.placeNamed && EventKinds.sameFamily(a.type, b.type)) {
+            return true;
+        }
+        if (!Places.sameOrNone(a.place, b.place)) {
             return false;
         }
         if (EventKinds.sameFamily(a.type, b.type)) {
