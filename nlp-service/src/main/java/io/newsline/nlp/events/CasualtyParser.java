@@ -73,6 +73,9 @@ public final class CasualtyParser {
     /** "another person was seriously injured", "one more soldier died": one more than the toll just given. */
     private static final Pattern ONE_MORE = Pattern.compile("(?i:\\b(?<num>another|one\\s+more))(?=\\s+" + "(?:\\d+-year-old\\s+)?"
             + QUALIFIERS + PERSON + AUX + "\\s+(?:" + KILLED_WORD + "|" + INJURED_WORD + ")\\b)");
+    /** "Among those killed were three people of one family": a part of a toll, counted as the text gives it. */
+    private static final Pattern AMONG = Pattern.compile("(?i:\\bamong\\s+(?:those|the)\\s+(?<w>killed|dead|victims|injured"
+            + "|wounded|hurt)\\s+(?:were|are|was|is)\\s+" + MOD + ")" + NUM + "\\b");
     /** "the Russians killed him": one person, named before. */
     private static final Pattern KILLED_ONE = Pattern.compile("(?i)\\b(?:killed|shot\\s+dead|murdered|executed|stabbed\\s+to\\s+death)"
             + "\\s+(?<num>him|her)\\b");
@@ -88,7 +91,7 @@ public final class CasualtyParser {
     /** Every toll holds one of these; most sentences hold none and are not parsed further. */
     private static final LiteralCues TOLL_WORDS = LiteralCues.ofWords("kill", "dead", "die", "death", "fatal", "lives",
             "life", "perish", "slain", "murder", "execut", "bodies", "injur", "wound", "hurt", "hospitali", "casualt",
-            "toll");
+            "toll", "passed");
 
     public Casualties parse(String sentence) {
         if (sentence == null || sentence.isBlank() || !TOLL_WORDS.mayMatch(sentence.toLowerCase(Locale.ROOT))) {
@@ -150,6 +153,11 @@ public final class CasualtyParser {
                 kind = m.group("i").toLowerCase().startsWith("casualt") ? Kind.TOTAL : Kind.INJURED;
             }
             add(hits, s, m, kind);
+        }
+        m = AMONG.matcher(s);
+        while (m.find()) {
+            String w = m.group("w").toLowerCase(Locale.ROOT);
+            add(hits, s, m, w.equals("killed") || w.equals("dead") || w.equals("victims") ? Kind.KILLED : Kind.INJURED);
         }
         m = ONE_MORE.matcher(s);
         while (m.find()) {

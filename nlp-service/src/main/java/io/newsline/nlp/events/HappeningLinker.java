@@ -86,8 +86,9 @@ final class HappeningLinker {
                 continue;
             }
             Happening whole = type == EventType.CASUALTY_REPORT && where != null && PART_OF_TOLL.matcher(r.text).find()
-                    ? firstViolent(drafts, where) : null;
-            if (whole != null && !Places.same(where, whole.place) && Places.refines(where, whole.place)) {
+                    ? tolled(drafts) : null;
+            if (whole != null && whole.place != null && !Places.same(where, whole.place)
+                    && (where.lat() == null || Places.refines(where, whole.place) || Places.sameCountry(where, whole.place))) {
                 // A part of the toll at a place of its own is a happening there, on the whole's day.
                 Happening part = new Happening(r, whole.type, whole.when, whole.date, where, true);
                 part.subtype = whole.subtype;
@@ -233,6 +234,17 @@ final class HappeningLinker {
             }
             if (saysSo || where == null || d.place == null || Places.same(where, d.place) || Places.partOf(where, d.place)
                     || Places.partOf(d.place, where)) {
+                return d;
+            }
+        }
+        return null;
+    }
+
+    /** The latest violent happening told with a toll: the whole a part of a toll is taken from. */
+    private static Happening tolled(List<Happening> drafts) {
+        for (int k = drafts.size() - 1; k >= 0; k--) {
+            Happening d = drafts.get(k);
+            if (!d.title && EventKinds.violent(d.type) && (d.killed != null || d.injured != null || d.casualties != null)) {
                 return d;
             }
         }
