@@ -25,6 +25,8 @@ final class Happening {
     DatePrecision precision;
     /** "second", "another" ...: told as one more of its kind, so never the same as an earlier one without it. */
     final String ordinal;
+    /** A part of a toll told apart from its whole (at a place or facility of its own): never merged back. */
+    boolean part;
     Place place;
     final boolean placeNamed;
     Integer killed;
@@ -118,9 +120,17 @@ final class Happening {
         }
     }
 
+    /**
+     * Within one happening the largest figure of each kind stands: tolls only rise as a story is told, and
+     * a part ("five of them in a school") is never more than its whole. Figures are never summed.
+     */
     private void fillCounts(Integer k, Integer i, Integer c) {
-        killed = killed != null ? killed : k;
-        injured = injured != null ? injured : i;
-        casualties = casualties != null ? casualties : c;
+        killed = larger(killed, k);
+        injured = larger(injured, i);
+        casualties = larger(casualties, c);
+    }
+
+    private static Integer larger(Integer a, Integer b) {
+        return a == null ? b : b == null ? a : Integer.valueOf(Math.max(a, b));
     }
 }

@@ -90,11 +90,8 @@ final class HappeningLinker {
             if (whole != null && whole.place != null && !Places.same(where, whole.place)
                     && (where.lat() == null || Places.refines(where, whole.place) || Places.sameCountry(where, whole.place))) {
                 // A part of the toll at a place of its own is a happening there, on the whole's day.
-                Happening part = new Happening(r, whole.type, whole.when, whole.date, where, true);
-                part.subtype = whole.subtype;
-                part.attribution = attributions.find(r.text, r.names);
-                drafts.add(part);
-                last = part;
+                drafts.add(part(r, whole, where));
+                last = drafts.get(drafts.size() - 1);
                 continue;
             }
             Happening referent = r.when == null || r.reportingDate ? referredBack(r, type, drafts, where) : null;
@@ -115,6 +112,13 @@ final class HappeningLinker {
                 // "The vice president said on Tuesday that 3,419 people had been killed": a toll of the
                 // happening the article already told, not a happening of its own.
                 Happening told = firstViolent(drafts, where);
+                String facility = told == null ? null : SignatureReader.target(r.foreground());
+                if (facility != null && !facility.equals(targetOf(told))) {
+                    // "Five residents died in a care home": a part of the happening at a facility of its own.
+                    drafts.add(part(r, told, where != null ? where : told.place));
+                    last = drafts.get(drafts.size() - 1);
+                    continue;
+                }
                 if (told != null) {
                     told.absorb(r, type, attributions);
                     continue;
@@ -240,6 +244,25 @@ final class HappeningLinker {
         return null;
     }
 
+    /** A part of a happening told in sentence r: of the whole's kind and day, at its own place. */
+    private Happening part(Reading r, Happening whole, Place where) {
+        Happening part = new Happening(r, whole.type, whole.when, whole.date, where, where != whole.place);
+        part.subtype = whole.subtype;
+        part.part = true;
+        part.attribution = attributions.find(r.text, r.names);
+        return part;
+    }
+
+    private static String targetOf(Happening h) {
+        for (Reading r : h.readings) {
+            String target = SignatureReader.target(r.foreground());
+            if (target != null) {
+                return target;
+            }
+        }
+        return null;
+    }
+
     /** The latest violent happening told with a toll: the whole a part of a toll is taken from. */
     private static Happening tolled(List<Happening> drafts) {
         for (int k = drafts.size() - 1; k >= 0; k--) {
@@ -317,7 +340,7 @@ final class HappeningLinker {
     }
 
     private static boolean sameHappening(Happening a, Happening b) {
-        if (!a.ordinalFits(b)) {
+        if (!a.ordinalFits(b) || a.part || b.part) {
             return false;
         }
         // A later, undated mention of the same kind of happening at the same place ("The missile attack
