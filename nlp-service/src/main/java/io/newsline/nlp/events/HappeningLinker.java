@@ -56,6 +56,9 @@ final class HappeningLinker {
      */
     private static final Pattern PART_OF_TOLL = Pattern.compile("(?i)\\bamong\\s+(?:those|the)\\s+(?:killed|dead|injured"
             + "|wounded|victims|casualties)\\b|\\b(?:of\\s+them|of\\s+whom)\\b");
+    private static final Pattern SEVERAL_PLACES = Pattern.compile("(?i)\\b(?:several|multiple|various|many|numerous|a\\s+number\\s+of"
+            + "|\\d+|two|three|four|five|six|seven|eight|nine|ten)\\s+(?:\\w+\\s+)?(?:communities|villages|towns|cities"
+            + "|districts|settlements|areas|regions|provinces|hromadas|neighbou?rhoods)\\b");
     /** A toll's news is recent: an undated lede and a body sentence dated this many days before publication are one. */
     private static final int LEDE_DAYS = 2;
     /** A follow-up continues the happening told at most this many sentences before. */
@@ -124,6 +127,12 @@ final class HappeningLinker {
                     continue;
                 }
             }
+            if (when == null && where == null && !r.title && !drafts.isEmpty() && !EventKinds.violent(type)
+                    && !EventKinds.sameFamily(type, drafts.get(0).type)) {
+                // "The UK has announced a new round of aid": context of another kind, with no date or place of
+                // its own to put it at; the publication day would be a guess.
+                continue;
+            }
             Happening d = new Happening(r, type, when, date, where != null ? where : main, where != null);
             d.attribution = attributions.find(r.text, r.names);
             d.hedged = d.attribution.hedged() || doubtedLater(readings, i);
@@ -170,8 +179,9 @@ final class HappeningLinker {
         boolean anaphoric = ANAPHOR.matcher(r.text).find();
         Trigger best = r.best();
         boolean weak = type == EventType.CASUALTY_REPORT || best == null || best.generic();
-        // "A jet dropped bombs on Pazigyi village": the next sentence names the village of the region just told.
-        boolean refining = EventKinds.sameFamily(type, last.type) && when == null
+        // "A jet dropped bombs on Pazigyi village": the next sentence names the village of the region just told;
+        // after an overview of "several communities", each one named is a happening of its own.
+        boolean refining = EventKinds.sameFamily(type, last.type) && when == null && !overview(last)
                 && i - last.lastPosition <= REFINING_REACH
                 && where != null && last.place != null && Places.refines(where, last.place);
         if (!(anaphoric || weak && r.paragraph == last.lastParagraph || refining)) {
@@ -187,6 +197,16 @@ final class HappeningLinker {
         return where == null || last.place == null || Places.same(where, last.place) || refining
                 || anaphoric && (where.lat() == null || Places.sameCountry(where, last.place)
                         && !Places.bothSettlements(where, last.place) || Places.near(where, last.place, SAME_SCENE_KM));
+    }
+
+    /** Whether a happening was told as spread over several places ("in several communities of the region"). */
+    private static boolean overview(Happening h) {
+        for (Reading r : h.readings) {
+            if (SEVERAL_PLACES.matcher(r.text).find()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -608,4 +608,36 @@ class EventExtractorTest {
         assertEquals("S-300 missile", sig.weapon());
         assertEquals("Zarichnyi district", sig.district());
     }
+
+    @Test
+    void afterAnOverviewOfSeveralCommunitiesEachOneNamedIsItsOwnStrike() {
+        AnnotatedArticle doc = TestArticle.publishedAt(PUBLISHED)
+                .body("Overnight, drones struck several communities of the Velmar region, the governor said.",
+                        "In the Lorvik community, a drone hit a barn.",
+                        "In the Dornberg community, a drone damaged a shop.")
+                .region("Velmar region", 48.0, 36.0, "UA")
+                .settlement("Lorvik", 48.2, 36.1, "UA").settlement("Dornberg", 48.1, 36.2, "UA")
+                .build();
+
+        List<Event> events = extractor.extract(doc);
+
+        assertTrue(events.stream().anyMatch(e -> e.location() != null && "Lorvik".equals(e.location().name())),
+                () -> "events: " + events);
+        assertTrue(events.stream().anyMatch(e -> e.location() != null && "Dornberg".equals(e.location().name())),
+                () -> "events: " + events);
+    }
+
+    @Test
+    void contextOfAnotherKindWithNoDateOrPlaceIsNoEvent() {
+        AnnotatedArticle doc = TestArticle.publishedAt(PUBLISHED)
+                .body("On Sunday, missiles hit the port of Lorvik, killing three dockers.",
+                        "Allies have meanwhile announced a new military aid package.")
+                .settlement("Lorvik", 50.0, 30.0, "UA")
+                .build();
+
+        List<Event> events = extractor.extract(doc);
+
+        assertEquals(1, events.size(), () -> "events: " + events);
+        assertEquals(EventType.MISSILE_STRIKE, events.get(0).type());
+    }
 }
