@@ -24,9 +24,9 @@ final class SignatureReader {
     private static final Pattern RANGE = Pattern.compile("(?i)\\b(?:between|from)\\s+(?<a>" + CLOCK.replace("<", "<a")
             + ")\\s+(?:and|to|until|till)\\s+(?<b>" + CLOCK.replace("<", "<b") + ")");
     private static final Pattern TIME = Pattern.compile("(?i)(?<![\\d.:])(?:" + CLOCK + ")(?![\\d%])");
-    /** Said, told, wrote ... just before a time: when it was said, not when it happened. */
+    /** Said, told, wrote ... just before a time, or "as of": when it was said or counted, not when it happened. */
     private static final Pattern SAID_BEFORE = Pattern.compile("(?i)\\b(?:said|says|told|wrote|posted|announced|reported"
-            + "|stated|added|updated|confirmed)\\b[^.;]{0,25}$");
+            + "|stated|added|updated|confirmed)\\b[^.;]{0,25}$|\\bas\\s+(?:of|at)\\s+$");
 
     /** Words for a part of the day, checked in this order; "overnight" and "early hours" are the night. */
     private static final List<String[]> PARTS_OF_DAY = List.of(

@@ -18,6 +18,7 @@ class SignatureReaderTest {
         "Witnesses heard gunfire from 9 pm to 11.30 pm outside the stadium.         | 21:00 | 23:30",
         "The bridge was hit shortly after midnight.                                 | 00:00 | -",
         "The governor said at 10:30 that the fire was out.                          | -     | -",
+        "As of 14:00, four people were reported injured.                            | -     | -",
         "A 4.6-magnitude aftershock followed; 3 people were hurt.                   | -     | -",
     })
     void readsClockTimes(String sentence, String from, String to) {
