@@ -82,6 +82,9 @@ public final class CasualtyParser {
     /** "the death toll rose to 12", "a death toll of at least 40". */
     private static final Pattern TOLL = Pattern.compile("(?i:\\bdeath\\s+toll\\b[^.;]{0,40}?\\b(?:to|of|at|is|was|reached|stands"
             + "\\s+at|stood\\s+at|hit|climbed\\s+to|rose\\s+to|risen\\s+to)\\s+" + MOD + ")" + NUM + "\\b");
+    /** "The death toll from Monday's strike on a cafe in the old town has risen to nine": a long subject, then the figure. */
+    private static final Pattern TOLL_ROSE = Pattern.compile("(?i:\\bdeath\\s+toll\\b[^.;]{0,120}?\\b(?:risen|rose|climbed|jumped"
+            + "|increased|grown|grew)\\s+to\\s+" + MOD + ")" + NUM + "\\b");
     private static final Pattern TIME_BEFORE = Pattern.compile(
             "(?:January|February|March|April|May|June|July|August|September|October|November|December"
             + "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\.?\\s+$");
@@ -122,6 +125,10 @@ public final class CasualtyParser {
     private List<Hit> hits(String s) {
         List<Hit> hits = new ArrayList<>();
         Matcher m = TOLL.matcher(s);
+        while (m.find()) {
+            add(hits, s, m, Kind.KILLED);
+        }
+        m = TOLL_ROSE.matcher(s);
         while (m.find()) {
             add(hits, s, m, Kind.KILLED);
         }

@@ -25,6 +25,8 @@ final class Happening {
     DatePrecision precision;
     /** "second", "another" ...: told as one more of its kind, so never the same as an earlier one without it. */
     final String ordinal;
+    /** The date says when a figure was given ("officials said on Wednesday"), not when it happened. */
+    boolean datedBySaying;
     /** A part of a toll told apart from its whole (at a place or facility of its own): never merged back. */
     boolean part;
     Place place;
@@ -52,6 +54,7 @@ final class Happening {
         this.place = place;
         this.placeNamed = placeNamed;
         this.ordinal = r.ordinal;
+        this.datedBySaying = when != null && when == r.when && r.reportingDate;
         this.killed = r.counts.killed();
         this.injured = r.counts.injured();
         this.casualties = r.counts.casualties();
@@ -67,6 +70,7 @@ final class Happening {
         date = dated.date;
         dateEnd = dated.dateEnd;
         precision = dated.precision;
+        datedBySaying = dated.datedBySaying;
     }
 
     /** Whether two accounts may be of one happening as far as counting goes: "a second strike" is not the first. */

@@ -372,7 +372,12 @@ final class HappeningLinker {
         }
         // "Russian forces struck X with rockets" leads, "On the night of May 4 they targeted a depot" dates it:
         // news is recent, so an undated account and a dated one of days before are one happening.
-        if (a.when == null && b.when != null && EventKinds.sameFamily(a.type, b.type) && b.dateEnd == null
+        // The same holds for a lede dated only by its statement ("the toll has risen to eight, officials said on
+        // Wednesday") and the body's "two missiles struck on Tuesday".
+        // A claim is dated by the claim ("Russia said on Tuesday it had captured X"), so only a figure's statement.
+        boolean figureStatement = a.datedBySaying && (a.killed != null || a.injured != null || a.casualties != null);
+        if ((a.when == null || figureStatement) && b.when != null && !b.datedBySaying
+                && EventKinds.sameFamily(a.type, b.type) && b.dateEnd == null
                 && !b.date.isBefore(a.date.minusDays(LEDE_DAYS)) && !b.date.isAfter(a.date)
                 && (!b.placeNamed || !a.placeNamed || Places.same(a.place, b.place) || Places.partOf(b.place, a.place))) {
             a.adoptDate(b);

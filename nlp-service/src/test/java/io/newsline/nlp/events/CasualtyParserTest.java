@@ -32,6 +32,7 @@ class CasualtyParserTest {
         "The soldiers stopped the farmer at the gate and killed him.                     | 1  | -  | -",
         "At least two firefighters passed away when the roof of the depot gave way.      | 2  | -  | -",
         "Among those killed were four members of one family in the hamlet.               | 4  | -  | -",
+        "The death toll from the collapse of the old cinema roof has now risen to 13.    | 13 | -  | -",
     })
     void readsTollsAsTheTextGivesThem(String sentence, Integer killed, Integer injured, Integer casualties) {
         Casualties c = parser.parse(sentence);

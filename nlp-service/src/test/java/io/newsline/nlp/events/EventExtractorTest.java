@@ -640,4 +640,20 @@ class EventExtractorTest {
         assertEquals(1, events.size(), () -> "events: " + events);
         assertEquals(EventType.MISSILE_STRIKE, events.get(0).type());
     }
+
+    @Test
+    void aRisingTollDatedByItsStatementIsTheHappeningTheBodyDates() {
+        AnnotatedArticle doc = TestArticle.publishedAt(PUBLISHED)
+                .body("The death toll from a missile strike on a cafe in Lorvik has risen to nine, officials said on Tuesday.",
+                        "Two missiles struck the cafe on Monday evening, as it filled with diners.")
+                .settlement("Lorvik", 50.0, 30.0, "UA")
+                .build();
+
+        List<Event> events = extractor.extract(doc);
+
+        assertEquals(1, events.size(), () -> "events: " + events);
+        assertEquals("2025-03-17", events.get(0).date(), "the day it happened, not the day the figure was given");
+        assertEquals(9, events.get(0).killed());
+        assertEquals("evening", events.get(0).signature().timeOfDay());
+    }
 }
