@@ -30,10 +30,12 @@ import java.util.regex.Pattern;
 final class SentenceReader {
 
     /**
-     * "since ...", "despite being captured ..." up to the end of its clause: background, whatever it names
-     * (a period's bound, or a fact the sentence takes as known).
+     * "since ...", "despite being captured ...", "after an earlier attack on ..." up to the end of its clause:
+     * background, whatever it names (a period's bound, a fact the sentence takes as known, another happening).
      */
-    private static final Pattern SINCE_CLAUSE = Pattern.compile("(?i)\\b(?:since|ever\\s+since|despite|in\\s+spite\\s+of)\\b"
+    private static final Pattern SINCE_CLAUSE = Pattern.compile("(?i)\\b(?:since|ever\\s+since|despite|in\\s+spite\\s+of"
+            // "After an earlier attack on the market, another strike hit ...": the other happening, recalled
+            + "|(?:after|following|like|as\\s+in|similar\\s+to)\\s+(?:an?|the)\\s+(?:earlier|previous|prior|similar))\\b"
             + "[^,;:.—–]*");
     /**
      * "... amid a broader push in the region, where troops captured two villages": the setting of the

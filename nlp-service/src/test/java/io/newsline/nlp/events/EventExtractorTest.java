@@ -656,4 +656,19 @@ class EventExtractorTest {
         assertEquals(9, events.get(0).killed());
         assertEquals("evening", events.get(0).signature().timeOfDay());
     }
+
+    @Test
+    void anEarlierHappeningRecalledInAClauseLendsTheNewOneNothing() {
+        AnnotatedArticle doc = TestArticle.publishedAt(PUBLISHED)
+                .body("After an earlier missile attack on a school in Lorvik, another strike hit the city's port on Monday,"
+                        + " injuring six dockers.")
+                .settlement("Lorvik", 50.0, 30.0, "UA")
+                .build();
+
+        List<Event> events = extractor.extract(doc);
+
+        assertEquals(1, events.size(), () -> "events: " + events);
+        assertEquals(6, events.get(0).injured());
+        assertEquals("port", events.get(0).signature().target(), "the school belongs to the earlier attack");
+    }
 }
