@@ -57,8 +57,9 @@ final class SignatureReader {
             new String[] {"hospital", "hospitals?", "clinics?", "medical (?:facility|centre|center)"},
             new String[] {"kindergarten", "kindergartens?", "nursery schools?"},
             new String[] {"lyceum", "lyceums?"},
-            new String[] {"school", "schools?", "gymnasiums?"},
-            new String[] {"university", "university buildings?", "dormitor(?:y|ies)", "hostels?"},
+            new String[] {"school", "schools?", "gymnasiums?", "educational (?:institution|facility|establishment)s?"},
+            new String[] {"university", "universit(?:y|ies)(?: buildings?)?"},
+            new String[] {"dormitory", "dormitor(?:y|ies)", "hostels?"},
             new String[] {"power plant", "(?:thermal |hydroelectric |nuclear )?power (?:plant|station)s?", "substations?"},
             new String[] {"energy infrastructure", "energy (?:facility|facilities|infrastructure)"},
             new String[] {"fuel depot", "(?:fuel|oil) (?:depot|storage)s?", "petrol stations?", "gas stations?"},
@@ -78,6 +79,9 @@ final class SignatureReader {
             new String[] {"stadium", "stadiums?"},
             new String[] {"theatre", "theat(?:re|er)s?"});
     private static final List<Entry> TARGET_ENTRIES = entries(TARGETS);
+    /** "damaging nearby high-rises": what was hit around the target, taken only when nothing else is named. */
+    private static final Pattern COLLATERAL_BEFORE = Pattern.compile("(?i)\\b(?:nearby|neighbou?ring|adjacent|surrounding"
+            + "|several|other)\\s+(?:[\\w-]+\\s+)?$");
     /** "taken to hospital", "in hospital": where the hurt were taken, not what was hit. */
     private static final Pattern CARE_BEFORE = Pattern.compile("(?i)\\b(?:to|in|at|from|left|leave|leaving)\\s+(?:the\\s+|a\\s+)?$");
 
@@ -172,15 +176,25 @@ final class SignatureReader {
         return hour < 12 ? "morning" : hour < 17 ? "afternoon" : "evening";
     }
 
+    /** The first target the text names, one hit around another only when it names no other. */
     static String target(String text) {
         String lower = text.toLowerCase(Locale.ROOT);
         int bestStart = Integer.MAX_VALUE;
         String best = null;
+        int collateralStart = Integer.MAX_VALUE;
+        String collateral = null;
         for (Entry e : TARGET_ENTRIES) {
             Matcher m = e.pattern.matcher(lower);
             while (m.find()) {
-                if (CARE_BEFORE.matcher(lower.substring(Math.max(0, m.start() - 12), m.start())).find()
-                        && e.canonical.endsWith("hospital")) {
+                String before = lower.substring(Math.max(0, m.start() - 25), m.start());
+                if (CARE_BEFORE.matcher(before).find() && e.canonical.endsWith("hospital")) {
+                    continue;
+                }
+                if (COLLATERAL_BEFORE.matcher(before).find()) {
+                    if (m.start() < collateralStart) {
+                        collateralStart = m.start();
+                        collateral = e.canonical;
+                    }
                     continue;
                 }
                 if (m.start() < bestStart) {
@@ -190,7 +204,7 @@ final class SignatureReader {
                 break;
             }
         }
-        return best;
+        return best != null ? best : collateral;
     }
 
     /** The weapon the sentence names: the strongest weapon trigger, else a hand weapon or a car bomb. */

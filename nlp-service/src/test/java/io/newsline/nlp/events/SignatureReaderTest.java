@@ -62,6 +62,8 @@ class SignatureReaderTest {
         "Rockets hit the thermal power plant, cutting heat to the district.    | power plant",
         "Five patients died in a nursing home when the water rose.             | nursing home",
         "Three wounded were taken to hospital after the shelling.              | -",
+        "The rocket hit a hostel, damaging nearby apartment blocks.             | dormitory",
+        "Windows in several nearby high-rise buildings were broken.            | residential building",
         "The governor spoke to reporters after the meeting.                    | -",
     })
     void readsTheTarget(String sentence, String target) {
