@@ -314,6 +314,8 @@ class GracefulShutdownIT {
         long sigtermAt = ingest.terminate();
         long storedAtSigterm = endOffsets(Topics.ARTICLES_RAW) - rawBefore;
         sigtermSent.countDown();
+        await("ingest-service begins its shutdown").atMost(GENEROUS).pollInterval(Duration.ofMillis(20))
+                .until(ingest::shutdownBegun);
         String newRequest = newRequestAfterSigterm();
 
         // Then the batch is answered with every item accepted, all of them stored, and the new request refused
@@ -673,11 +675,23 @@ class GracefulShutdownIT {
          * commit and leave), and what that must achieve is asserted by the test itself.
          */
         boolean forcedByShutdownTimeout() {
+            return loggedSinceSigterm("Timed out waiting for graceful shutdown");
+        }
+
+        /**
+         * Whether the service has begun its shutdown: Quarkus logs that it waits for the HTTP requests in
+         * progress, and from then on refuses new ones. SIGTERM is only a signal; a request that reaches a
+         * busy JVM before it handles the signal is served, rightly, so the test waits for this first.
+         */
+        boolean shutdownBegun() {
+            return !process.isAlive() || loggedSinceSigterm("Waiting for HTTP requests to complete");
+        }
+
+        private boolean loggedSinceSigterm(String line) {
             try {
                 byte[] all = Files.readAllBytes(log);
                 int from = (int) Math.min(Math.max(logSizeAtSigterm, 0), all.length);
-                return new String(all, from, all.length - from, StandardCharsets.UTF_8)
-                        .contains("Timed out waiting for graceful shutdown");
+                return new String(all, from, all.length - from, StandardCharsets.UTF_8).contains(line);
             } catch (IOException e) {
                 return false;
             }
