@@ -113,7 +113,7 @@ final class HappeningLinker {
                 Happening told = firstViolent(drafts, where);
                 String facility = told == null ? null : SignatureReader.target(r.foreground());
                 if (facility != null && !facility.equals(targetOf(told))) {
-                    // "Five residents died in a care home": a part of the happening at a facility of its own.
+                    // "Four patients died at a nursing home": a part of the happening at a facility of its own.
                     drafts.add(part(r, told, where != null ? where : told.place));
                     last = drafts.get(drafts.size() - 1);
                     continue;
@@ -175,7 +175,7 @@ final class HappeningLinker {
         boolean anaphoric = ANAPHOR.matcher(r.text).find();
         Trigger best = r.best();
         boolean weak = type == EventType.CASUALTY_REPORT || best == null || best.generic();
-        // "A jet dropped bombs on Pazigyi village": the next sentence names the village of the region just told;
+        // "A helicopter fired rockets at a hill village": the next sentence names the village of the region just told;
         // after an overview of "several communities", each one named is a happening of its own.
         boolean refining = EventKinds.sameFamily(type, last.type) && when == null && !overview(last)
                 && i - last.lastPosition <= REFINING_REACH
