@@ -125,7 +125,7 @@ final class HappeningLinker {
             }
             if (when == null && where == null && !r.title && !drafts.isEmpty() && !EventKinds.violent(type)
                     && !EventKinds.sameFamily(type, drafts.get(0).type)) {
-                // "The UK has announced a new round of aid": context of another kind, with no date or place of
+                // "Allies have pledged more air-defence systems": context of another kind, with no date or place of
                 // its own to put it at; the publication day would be a guess.
                 continue;
             }
