@@ -17,6 +17,25 @@ class LanguageDetectorTest {
     }
 
     @Test
+    void tellsUkrainianFromRussianOnHeadlinesAndShortPosts() {
+        assertEquals("uk", LanguageDetector.detect("Вибух у селі: загинули двоє людей"));
+        assertEquals("uk", LanguageDetector.detect("Дрон влучив у склад на околиці міста"));
+        assertEquals("uk", LanguageDetector.detect("Уночі ворог атакував місто"));
+        assertEquals("ru", LanguageDetector.detect("Взрыв в селе: погибли два человека"));
+        assertEquals("ru", LanguageDetector.detect("Беспилотник попал в склад на окраине города"));
+        assertEquals("ru", LanguageDetector.detect("Ночью противник атаковал город, есть раненые"));
+        assertEquals("en", LanguageDetector.detect("Drone hits a depot on the edge of the city"));
+    }
+
+    @Test
+    void aRussianTextQuotingAUkrainianNameStaysRussian() {
+        assertEquals("ru", LanguageDetector.detect(
+                "Как сообщил глава района, в результате удара по Вишнівці повреждены два дома и магазин."));
+        assertEquals("uk", LanguageDetector.detect(
+                "Як повідомив голова громади, внаслідок удару по селу Сосновое пошкоджено два будинки."));
+    }
+
+    @Test
     void garbleAndEmptinessAreUndetermined() {
         assertEquals(LanguageDetector.UNDETERMINED, LanguageDetector.detect("xq7 zzkv 93jf qpw lkjh vbnm rtyu"));
         assertEquals(LanguageDetector.UNDETERMINED, LanguageDetector.detect("   "));
