@@ -32,18 +32,18 @@ function toLatinAscii(s) {
 }
 
 // Only for de-duplicating alternate names: names that fold alike are one search key in Java anyway.
+// Cyrillic letters stay (NFKD has already turned й into и and ї into і, as NameKey does).
 function dedupeKey(s) {
-  return toLatinAscii(s).toLowerCase().replace(/['".]/g, '').replace(/[^a-z0-9]+/g, ' ').trim();
+  return toLatinAscii(s).toLowerCase().replace(/['".]/g, '').replace(/[^a-z0-9\u0400-\u04ff]+/g, ' ').trim();
 }
 
-// The scripts whose alternate names are kept, each with the form a usable name takes in it. Another
-// language's names (Ukrainian and Russian in Cyrillic) are added by naming its script in --scripts, once the
-// service's name folding reads that script.
+// The scripts whose alternate names are kept, each with the form a usable name takes in it: Latin, and
+// Cyrillic for Ukrainian and Russian text (the service's name folding reads both); --scripts narrows them.
 const SCRIPTS = {
   latin: { test: /^[A-Za-z][A-Za-z '".,\-()]*$/, normalise: toLatinAscii, capital: /^[A-Z]/ },
   cyrillic: { test: /^[\u0400-\u04FF][\u0400-\u04FF '".,\-()]*$/, normalise: (x) => x.replace(/[’ʼ`´]/g, "'"), capital: /^[\u0400-\u042F\u0404\u0406\u0407\u0490]/ },
 };
-const scripts = (args.scripts ?? 'latin').split(',').map((name) => {
+const scripts = (args.scripts ?? 'latin,cyrillic').split(',').map((name) => {
   if (!SCRIPTS[name]) throw new Error(`unknown script ${name}; known: ${Object.keys(SCRIPTS).join(', ')}`);
   return SCRIPTS[name];
 });

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -79,8 +80,17 @@ public final class Geocoder {
      * found in the gazetteer), in order of first mention.
      */
     public List<Place> resolve(String title, String body, List<NameMention> placeMentions) {
+        return resolve(title, body, placeMentions, UnaryOperator.identity());
+    }
+
+    /**
+     * As {@link #resolve(String, String, List)}, looking each name up by the form {@code lookupForm} gives
+     * it: the dictionary form of an inflected name ("Харкові" -> "Харків"), so that a place's forms are one
+     * place and the gazetteer knows them.
+     */
+    public List<Place> resolve(String title, String body, List<NameMention> placeMentions, UnaryOperator<String> lookupForm) {
         ArticleContext doc = new ArticleContext(title == null ? "" : title, body == null ? "" : body);
-        List<PlaceGroup> groups = group(doc, placeMentions);
+        List<PlaceGroup> groups = group(doc, placeMentions, lookupForm);
         if (groups.isEmpty()) {
             return List.of();
         }
@@ -110,7 +120,7 @@ public final class Geocoder {
     // ---- grouping -------------------------------------------------------------------------------------
 
     /** Mentions of one surface name in one sense (up to case, spelling variant and level word) form one group. */
-    private List<PlaceGroup> group(ArticleContext doc, List<NameMention> mentions) {
+    private List<PlaceGroup> group(ArticleContext doc, List<NameMention> mentions, UnaryOperator<String> lookupForm) {
         Map<String, PlaceGroup> byKey = new LinkedHashMap<>();
         Map<String, Gazetteer.Candidates> looked = new HashMap<>();     // a long article repeats its names
         List<NameMention> ordered = new ArrayList<>(mentions == null ? List.of() : mentions);
@@ -137,7 +147,7 @@ public final class Geocoder {
                 display = cleanSurface(name);
             }
             String last = lastWord(plain);
-            Gazetteer.Candidates c = looked.computeIfAbsent(stripAxisWord(surface), gazetteer::candidates);
+            Gazetteer.Candidates c = looked.computeIfAbsent(lookupForm.apply(stripAxisWord(surface)), gazetteer::candidates);
             boolean facility = false;
             if (FACILITY_WORDS.contains(last) && c.matches().isEmpty()) {
                 Matcher infra = INFRASTRUCTURE.matcher(cleanSurface(name));

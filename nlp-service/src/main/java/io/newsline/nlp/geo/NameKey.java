@@ -7,6 +7,8 @@ import java.util.Locale;
  * Search keys for place names. {@link #fold} gives the key two spellings share when they differ only
  * in case, diacritics, apostrophes, punctuation or the common English transliteration choices
  * (y/i, kh/h, ts/c, ye/e, doubled letters): "Kup'yans'k", "Kupiansk" and "Kupyansk" fold alike.
+ * Cyrillic names keep their letters, lower-cased, with й and ї folded to и and і as NFKD does, so the
+ * Ukrainian and Russian names GeoNames lists match the text's forms.
  * {@link #variantKey} is looser (the consonant skeleton, -iv/-ov, zh/z, g/h, a Ukrainian prothetic v) and
  * is only used to propose candidates that an edit-distance check then confirms.
  */
@@ -65,6 +67,9 @@ final class NameKey {
             if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
                 b.append(c);
                 space = false;
+            } else if (isCyrillicLetter(c)) {
+                b.append(Character.toLowerCase(c));     // Ukrainian and Russian names are looked up as written
+                space = false;
             } else if (isApostrophe(c) || c == '.') {
                 // joined: "Kup'yans'k" is one word
             } else if (!space) {
@@ -78,6 +83,10 @@ final class NameKey {
         }
         String out = b.toString();
         return out.startsWith("the ") ? out.substring(4) : out;
+    }
+
+    private static boolean isCyrillicLetter(char c) {
+        return c >= '\u0400' && c <= '\u04FF' && Character.isLetter(c);
     }
 
     static boolean isApostrophe(char c) {

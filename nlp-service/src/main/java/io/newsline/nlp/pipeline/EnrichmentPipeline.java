@@ -14,15 +14,18 @@ import io.newsline.nlp.domain.Sentence;
 import io.newsline.nlp.events.EventExtractor;
 import io.newsline.nlp.geo.Gazetteer;
 import io.newsline.nlp.geo.Geocoder;
+import io.newsline.nlp.lang.Morphology;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
@@ -63,14 +66,14 @@ public final class EnrichmentPipeline {
         long started = System.nanoTime();
         Article article = normalised(input);
         String language = language(article);
-        if (!language.equals("en")) {
+        if (!language.equals("en") && !Morphology.LANGUAGES.contains(language)) {
             String why = language.equals(LanguageDetector.UNDETERMINED)
                     ? "the language of the text could not be determined"
-                    : "language '" + language + "' is not supported (English only)";
+                    : "language '" + language + "' is not supported (English, Ukrainian and Russian are)";
             return EnrichedArticle.of(article, language, List.of(), List.of(), List.of(),
                     new NlpInfo(VERSION, language, elapsedMs(started), why));
         }
-        AnnotatedArticle doc = annotate(article);
+        AnnotatedArticle doc = language.equals("en") ? annotate(article) : annotateInflected(article, Morphology.of(language));
         List<Event> found = events.extract(doc);
         return EnrichedArticle.of(article, language, doc.entities(), doc.places(), found,
                 new NlpInfo(VERSION, language, elapsedMs(started), null));
@@ -102,7 +105,38 @@ public final class EnrichmentPipeline {
         return new AnnotatedArticle(article, published(article), sentences, names.mentions(), names.entities(), places);
     }
 
+    /**
+     * As {@link #annotate(Article)} for a language read with its morphological dictionary: names come from
+     * the dictionary and the gazetteer instead of the English recogniser and its rules, and places are
+     * looked up by their lemmas.
+     */
+    public AnnotatedArticle annotateInflected(Article article, Morphology morphology) {
+        String title = article.title();
+        String body = article.body();
+        InflectedNameRecognizer recognizer = new InflectedNameRecognizer(morphology, gazetteer::isPlaceName);
+        List<TaggedSentence> tagged = new ArrayList<>(recognizer.tag(Mention.TITLE, title, 0));
+        tagged.addAll(recognizer.tag(Mention.BODY, body, tagged.size()));
+        List<Sentence> sentences = new ArrayList<>(tagged.size());
+        List<NameMention> raw = new ArrayList<>();
+        Map<String, String> lookupForms = new HashMap<>();
+        for (TaggedSentence s : tagged) {
+            String text = s.field().equals(Mention.TITLE) ? title : body;
+            sentences.add(s.toSentence(text));
+            readMentions(s, text, raw, lookupForms);
+        }
+        EntityConsolidator.Result names = EntityConsolidator.consolidate(raw);
+        List<NameMention> placeMentions = names.mentions().stream()
+                .filter(m -> m.type() == EntityType.LOCATION).toList();
+        List<Place> places = geocoder.resolve(title, body, placeMentions, form -> lookupForms.getOrDefault(form, form));
+        return new AnnotatedArticle(article, published(article), sentences, names.mentions(), names.entities(), places);
+    }
+
     private static void readMentions(TaggedSentence s, String text, List<NameMention> out) {
+        readMentions(s, text, out, new HashMap<>());
+    }
+
+    /** Reads the labelled spans off; where a token carries a lemma, records the span's lookup form by its text. */
+    private static void readMentions(TaggedSentence s, String text, List<NameMention> out, Map<String, String> lookupForms) {
         List<Token> t = s.tokens();
         int i = 0;
         while (i < t.size()) {
@@ -117,6 +151,18 @@ public final class EnrichmentPipeline {
             }
             int from = t.get(i).start;
             int to = t.get(end).end;
+            StringBuilder form = new StringBuilder();
+            boolean lemmatised = false;
+            for (int k = i; k <= end; k++) {
+                lemmatised |= t.get(k).lemma != null;
+                String piece = t.get(k).lookupForm();
+                if (!piece.isEmpty()) {
+                    form.append(form.length() > 0 ? " " : "").append(piece);
+                }
+            }
+            if (lemmatised) {
+                lookupForms.put(text.substring(from, to), form.toString());
+            }
             out.add(new NameMention(text.substring(from, to), entityType(label), s.field(), from, to, s.index()));
             i = end + 1;
         }

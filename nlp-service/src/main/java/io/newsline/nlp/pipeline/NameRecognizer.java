@@ -93,13 +93,7 @@ public final class NameRecognizer {
 
     private void tagLine(String field, String line, int offset, int firstIndex, Set<String> lowercaseWords,
             Predicate<String> knownName, List<TaggedSentence> out) {
-        PTBTokenizer<CoreLabel> tokenizer =
-                new PTBTokenizer<>(new StringReader(line), new CoreLabelTokenFactory(), TOKENIZER_OPTIONS);
-        List<CoreLabel> words = tokenizer.tokenize();
-        if (words.isEmpty()) {
-            return;
-        }
-        for (List<CoreLabel> sentence : new WordToSentenceProcessor<CoreLabel>().process(words)) {
+        for (List<CoreLabel> sentence : sentences(line)) {
             for (int from = 0; from < sentence.size(); from += maxSentenceTokens) {
                 List<CoreLabel> piece = sentence.subList(from, Math.min(sentence.size(), from + maxSentenceTokens));
                 // classifySentence, not classify(list): only it prepares the tokens the way the model was trained on.
@@ -116,6 +110,14 @@ public final class NameRecognizer {
                 out.add(new TaggedSentence(index, field, tokens.get(0).start, tokens.get(tokens.size() - 1).end, tokens));
             }
         }
+    }
+
+    /** One line split into sentences of tokens, offsets within the line; the same for every language. */
+    static List<List<CoreLabel>> sentences(String line) {
+        PTBTokenizer<CoreLabel> tokenizer =
+                new PTBTokenizer<>(new StringReader(line), new CoreLabelTokenFactory(), TOKENIZER_OPTIONS);
+        List<CoreLabel> words = tokenizer.tokenize();
+        return words.isEmpty() ? List.of() : new WordToSentenceProcessor<CoreLabel>().process(words);
     }
 
     /** Most longer words capitalised: a headline or a heading, not running text. */

@@ -12,12 +12,18 @@ final class Token {
     final int start;
     final int end;
     String label;
+    /** The dictionary form to look the word up by, where a morphology gave one ("Харкові" -> "Харків"); else null. */
+    String lemma;
 
     Token(String word, int start, int end, String label) {
         this.word = word;
         this.start = start;
         this.end = end;
         this.label = label;
+    }
+
+    String lookupForm() {
+        return lemma == null ? word : lemma;
     }
 
     boolean isOutside() {
