@@ -63,8 +63,8 @@ public final class Morphology {
     }
 
     /**
-     * Every reading of a word form: as written, then (for a capitalised word that the dictionary does not
-     * know as written) in lower case. In a dictionary of lower-case entries, the lemmas of a capitalised
+     * Every reading of a word form: as written, then in lower case (a capitalised "Сумській" is a surname's
+     * form as written and an adjective's in lower case). In a dictionary of lower-case entries, the lemmas of a capitalised
      * word are capitalised.
      */
     public List<Analysis> analyse(String word) {
@@ -77,7 +77,7 @@ public final class Morphology {
         if (!lowercaseLookup) {
             collect(word, false, out);
         }
-        if (out.isEmpty() || lowercaseLookup) {
+        if (!lower.equals(word) || lowercaseLookup) {
             // Only a dictionary of lower-case entries has its names' lemmas in lower case; in one that
             // lists names capitalised, a reading found only in lower case is a common word's.
             collect(lower, lowercaseLookup && !lower.equals(word), out);

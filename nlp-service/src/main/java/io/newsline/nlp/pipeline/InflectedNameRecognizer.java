@@ -99,7 +99,8 @@ final class InflectedNameRecognizer {
                     if (!morphology.isNoun(noun)) {
                         continue;
                     }
-                    Optional<String> adj = morphology.adjectiveNominative(adjective.get().lemma(), morphology.gender(noun));
+                    Optional<String> adj = morphology.adjectiveNominative(capitalised(adjective.get().lemma()),
+                            morphology.gender(noun));
                     if (adj.isPresent() && knownPlace.test(adj.get() + " " + noun.lemma())) {
                         w.lemma = adj.get() + " " + noun.lemma();
                         next.lemma = "";
@@ -124,7 +125,7 @@ final class InflectedNameRecognizer {
     private Optional<String> agreeing(Analysis adjective, Analysis noun) {
         String gender = morphology.gender(noun);
         return gender == null ? Optional.empty()
-                : morphology.adjectiveNominative(adjective.lemma(), gender).map(a -> a + " " + noun.lemma());
+                : morphology.adjectiveNominative(capitalised(adjective.lemma()), gender).map(a -> a + " " + noun.lemma());
     }
 
     /**
@@ -152,6 +153,10 @@ final class InflectedNameRecognizer {
      * when the dictionary has no common-word reading of it ("Вибух" is a word, "Харків" a name).
      */
     private String placeLemma(String word, List<Analysis> readings, boolean sentenceStart) {
+        // An adverb, preposition or verb form ("Там", "Без", "Ранее") is not a place, capitalised or not.
+        if (readings.stream().anyMatch(a -> !morphology.isNoun(a) && !morphology.isAdjective(a))) {
+            return null;
+        }
         if (sentenceStart && readings.stream().anyMatch(a -> !a.lemma().isEmpty() && Character.isLowerCase(a.lemma().charAt(0)))) {
             return null;
         }
@@ -169,6 +174,10 @@ final class InflectedNameRecognizer {
             return word;
         }
         return null;
+    }
+
+    private static String capitalised(String lemma) {
+        return lemma.isEmpty() ? lemma : lemma.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + lemma.substring(1);
     }
 
     private static int mark(List<Token> t, int from, int count, String label) {

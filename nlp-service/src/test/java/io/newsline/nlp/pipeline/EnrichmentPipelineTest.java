@@ -33,6 +33,34 @@ class EnrichmentPipelineTest {
     }
 
     @Test
+    void aUkrainianArticleGetsPlacesByTheirLemmasAndPersonsByTheDictionary() {
+        EnrichedArticle out = Models.pipeline().enrich(article("Вибух у Полтаві",
+                "Уночі в Полтаві пролунав вибух, повідомив Петро Ковальчук. На Полтавщині та в Сумській області"
+                        + " оголошували тривогу.", null, null));
+
+        assertEquals("uk", out.nlp().language());
+        assertNull(out.nlp().skipped());
+        var poltava = out.locations().stream().filter(p -> p.name().equals("Poltava") && p.lat() != null).findFirst();
+        assertTrue(poltava.isPresent(), out.locations().toString());
+        assertTrue(poltava.get().matchedText().contains("Полтаві"), poltava.get().matchedText().toString());
+        assertTrue(out.locations().stream().anyMatch(p -> p.name().equals("Sumy") && "ADM1".equals(p.featureCode())),
+                out.locations().toString());
+        assertTrue(out.entities().stream().anyMatch(e -> e.type() == EntityType.PERSON && e.text().equals("Петро Ковальчук")),
+                out.entities().toString());
+    }
+
+    @Test
+    void aRussianArticleGetsItsPlacesToo() {
+        EnrichedArticle out = Models.pipeline().enrich(article("Пожар на складе",
+                "Вчера в Курской области и в Воронеже тушили пожары, сообщило МЧС.", "ru", null));
+
+        assertEquals("ru", out.nlp().language());
+        assertTrue(out.locations().stream().anyMatch(p -> p.name().startsWith("Kursk")), out.locations().toString());
+        assertTrue(out.locations().stream().anyMatch(p -> p.name().startsWith("Voronezh")), out.locations().toString());
+        assertTrue(out.entities().stream().anyMatch(e -> e.type() == EntityType.ORGANIZATION && e.text().equals("МЧС")));
+    }
+
+    @Test
     void aLanguageThePipelineCannotReadPassesThroughWithTheReason() {
         EnrichedArticle out = Models.pipeline().enrich(article("Brücke gesperrt",
                 "Die Stadt hat die Brücke am Montag gesperrt, und der Verkehr wird umgeleitet.", null, null));
