@@ -38,7 +38,7 @@ import java.util.regex.Pattern;
  */
 public final class EnrichmentPipeline {
 
-    public static final String VERSION = "0.1.0 (CoreNLP 4.5.10 CRF, rules, GeoNames gazetteer)";
+    public static final String VERSION = "0.2.0 (CoreNLP 4.5.10 CRF, rules, morfologik uk/ru dictionaries, GeoNames gazetteer)";
     /** The limits of the Article contract. */
     public static final int MAX_TITLE = 1_000;
     public static final int MAX_BODY = 200_000;
