@@ -48,6 +48,11 @@ public record Event(
                 attribution, evidence, confidence, null, false);
     }
 
+    public Event withLocation(EventLocation value) {
+        return new Event(id, type, subtype, date, dateEnd, datePrecision, value, killed, injured, casualties,
+                actors, entities, attribution, evidence, confidence, signature, background);
+    }
+
     public Event withSignature(EventSignature value) {
         return new Event(id, type, subtype, date, dateEnd, datePrecision, location, killed, injured, casualties,
                 actors, entities, attribution, evidence, confidence, value, background);
