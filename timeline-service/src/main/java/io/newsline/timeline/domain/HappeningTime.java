@@ -48,6 +48,10 @@ record HappeningTime(boolean timed, List<Span> stated, List<Span> possible) {
             return from < other.to && other.from < to;
         }
 
+        boolean contains(long minute) {
+            return from <= minute && minute < to;
+        }
+
         Span shift(long minutes) {
             return new Span(from + minutes, to + minutes);
         }
@@ -106,6 +110,24 @@ record HappeningTime(boolean timed, List<Span> stated, List<Span> possible) {
     /** Whether what the two reports say of the time lets them be one moment. */
     boolean statedMeets(HappeningTime other) {
         return anyMeet(stated, other.stated);
+    }
+
+    /**
+     * Whether both give a time and each puts the happening where the other does: the middle of one's span
+     * lies in the other's. "Evening" and "19:10" agree; "afternoon" and "evening" only do not rule each other out.
+     */
+    boolean agrees(HappeningTime other) {
+        if (!timed || !other.timed) {
+            return false;
+        }
+        for (Span x : stated) {
+            for (Span y : other.stated) {
+                if (x.contains((y.from + y.to) / 2) || y.contains((x.from + x.to) / 2)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Whether they can be one moment once a night's or a day's dating is allowed to differ. */

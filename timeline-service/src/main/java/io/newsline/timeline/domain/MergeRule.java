@@ -198,7 +198,7 @@ public record MergeRule(double maxDistanceKm, int dayTolerance, Duration adjacen
                 boolean close = publishedClose(x.published(), y.published());
                 if (tx.statedMeets(ty) || withinTolerance(x, a, y, b)) {
                     fits = true;
-                    if (tx.timed() && ty.timed()) {
+                    if (tx.agrees(ty)) {
                         agreed = true;
                         note = "time " + same(when(x, a), when(y, b));
                     }

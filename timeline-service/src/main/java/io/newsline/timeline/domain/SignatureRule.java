@@ -55,6 +55,9 @@ final class SignatureRule {
         Verdict target = kinds(TARGETS, a.target(), b.target(), "target", notes);
         Verdict weapon = kinds(WEAPONS, a.weapon(), b.weapon(), "weapon", notes);
         Verdict district = district(a.district(), b.district(), notes);
+        if (weapon == Verdict.CONFLICT && target == Verdict.AGREE) {
+            notes.replaceAll(n -> n.startsWith("weapon ") ? n + ", one target: an outlet's word for the weapon" : n);
+        }
         return new Comparison(target, weapon, district, notes);
     }
 
