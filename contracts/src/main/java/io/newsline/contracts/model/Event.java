@@ -37,7 +37,7 @@ public record Event(
         String evidence,
         double confidence,
         @JsonInclude(JsonInclude.Include.NON_NULL) EventSignature signature,
-        // Written only when true, so an absent field must read as false: the mapper refuses null for primitives.
+        // Written only when true, so an absent field reads as false (the shared mapper refuses null for primitives).
         @JsonInclude(JsonInclude.Include.NON_DEFAULT) @JsonSetter(nulls = Nulls.AS_EMPTY) boolean background) {
 
     /** An event without a signature, reported (not recalled) by its article. */
