@@ -36,15 +36,81 @@ function dedupeKey(s) {
   return toLatinAscii(s).toLowerCase().replace(/['".]/g, '').replace(/[^a-z0-9]+/g, ' ').trim();
 }
 
-const LATIN = /^[A-Za-z][A-Za-z '".,\-()]*$/;
+// The scripts whose alternate names are kept, each with the form a usable name takes in it. Another
+// language's names (Ukrainian and Russian in Cyrillic) are added by naming its script in --scripts, once the
+// service's name folding reads that script.
+const SCRIPTS = {
+  latin: { test: /^[A-Za-z][A-Za-z '".,\-()]*$/, normalise: toLatinAscii, capital: /^[A-Z]/ },
+  cyrillic: { test: /^[\u0400-\u04FF][\u0400-\u04FF '".,\-()]*$/, normalise: (x) => x.replace(/[’ʼ`´]/g, "'"), capital: /^[\u0400-\u042F\u0404\u0406\u0407\u0490]/ },
+};
+const scripts = (args.scripts ?? 'latin').split(',').map((name) => {
+  if (!SCRIPTS[name]) throw new Error(`unknown script ${name}; known: ${Object.keys(SCRIPTS).join(', ')}`);
+  return SCRIPTS[name];
+});
 
 function usableAltName(raw) {
-  const s = toLatinAscii(raw).trim();
-  if (s.length < 2 || s.length > 48 || !LATIN.test(s)) return null;
-  if (s.includes('(')) return null;              // "Louisenfelde (?)": annotations, not names
-  if (/^[A-Z]{2,4}$/.test(s)) return null;       // airport and other codes
-  if (!/^[A-Z]/.test(s)) return null;            // lower-case romanisations of Chinese, Arabic... names ("ha er ke fu")
-  return s;
+  for (const script of scripts) {
+    const s = script.normalise(raw).trim();
+    if (s.length < 2 || s.length > 48 || !script.test.test(s)) continue;
+    if (s.includes('(')) return null;              // "Louisenfelde (?)": annotations, not names
+    if (/^[A-Z]{2,4}$/.test(s)) return null;       // airport and other codes
+    if (!script.capital.test(s)) return null;      // lower-case romanisations of Chinese, Arabic... names ("ha er ke fu")
+    return s;
+  }
+  return null;
+}
+
+// Ukraine's national romanisation (Cabinet of Ministers resolution 55 of 2010, adopted by the UN and by
+// BGN/PCGN in 2019): the spelling English news writes for Ukrainian places (Zaporizhzhia, Mykolaiv,
+// Chornomorsk), where GeoNames' names are often older transliterations (Zaporizhzhya, Mykolayiv, Chornomors'k).
+const UK_LETTERS = { а: 'a', б: 'b', в: 'v', г: 'h', ґ: 'g', д: 'd', е: 'e', є: ['ye', 'ie'], ж: 'zh', з: 'z',
+  и: 'y', і: 'i', ї: ['yi', 'i'], й: ['y', 'i'], к: 'k', л: 'l', м: 'm', н: 'n', о: 'o', п: 'p', р: 'r', с: 's',
+  т: 't', у: 'u', ф: 'f', х: 'kh', ц: 'ts', ч: 'ch', ш: 'sh', щ: 'shch', ь: '', ю: ['yu', 'iu'], я: ['ya', 'ia'],
+  "'": '', '’': '', 'ʼ': '' };
+
+function romaniseUkrainian(name) {
+  let out = '';
+  let wordStart = true;
+  for (let i = 0; i < name.length; i++) {
+    const c = name[i];
+    const lower = c.toLowerCase();
+    let r = UK_LETTERS[lower];
+    if (r === undefined) {
+      out += c;
+      wordStart = !/\p{L}/u.test(c);
+      continue;
+    }
+    if (Array.isArray(r)) r = wordStart ? r[0] : r[1];
+    if (lower === 'г' && out.toLowerCase().endsWith('z')) r = 'gh';      // зг is zgh, not zh
+    out += c !== lower && r ? r[0].toUpperCase() + r.slice(1) : r;
+    wordStart = false;
+  }
+  return out;
+}
+
+// The spelling key NameKey.fold gives in the service: two names with the same key are one spelling there.
+function foldKey(s) {
+  return toLatinAscii(s).toLowerCase().replace(/['".]/g, '').replace(/[^a-z0-9]+/g, ' ').trim().split(' ')
+    .map((w) => w.replace(/shch/g, 'sh').replace(/sch/g, 'sh').replace(/kh/g, 'h').replace(/ts/g, 'c')
+      .replace(/y/g, 'i').replace(/(.)\1+/g, '$1').replace(/ie/g, 'e')).join(' ');
+}
+
+/** The name news writes for a place: Ukraine's national romanisation of its Ukrainian name where that is a spelling of GeoNames' own. */
+// Names in letters only Ukrainian has (і, ї, є, ґ) are surely Ukrainian; another Cyrillic name may be Russian
+// or Bulgarian, so its romanisation is taken only when GeoNames lists that spelling too and it differs from
+// GeoNames' own name by soft signs alone ("Chornomors'k" -> "Chornomorsk").
+function newsName(cc, name, alts) {
+  if (cc !== 'UA') return name;
+  const key = foldKey(name);
+  const latin = new Set(alts.map((x) => x.trim()));
+  const cyrillic = alts.filter((x) => /[\u0400-\u04FF]/.test(x)).map((x) => x.trim());
+  const ukrainian = cyrillic.filter((x) => /[іїєґІЇЄҐ]/.test(x));
+  for (const alt of [...ukrainian, ...cyrillic.filter((x) => !ukrainian.includes(x))]) {
+    const r = romaniseUkrainian(alt);
+    const trusted = ukrainian.includes(alt) || latin.has(r) && dedupeKey(r) === dedupeKey(name);
+    if (trusted && /^[A-Za-z][A-Za-z '\-]*$/.test(r) && foldKey(r) === key) return r;
+  }
+  return name;
 }
 
 function cleanField(s) {
@@ -77,14 +143,24 @@ for await (const line of lines(path.join(geonamesDir, 'admin1CodesASCII.txt'))) 
   regions.set(code, { id: +id, code, name, ascii, lats: [], lons: [], pop: 0, seat: null });
 }
 
+for await (const line of lines(path.join(here, 'region-names.tsv'))) {
+  if (!line || line.startsWith('#')) continue;
+  const [code, aliases] = line.split('\t');
+  const r = regions.get(code);
+  if (!r) throw new Error(`region-names.tsv: no admin1 region ${code}`);
+  r.aliases = aliases.split('|');
+}
+
 const places = [];
 const countryStats = new Map();
 for await (const line of lines(citiesFile)) {
   if (!line) continue;
   const c = line.split('\t');
-  const [id, name, ascii, alts, lat, lon, , fcode, cc, , admin1, , , , pop] = c;
+  const [id, geonamesName, ascii, alts, lat, lon, , fcode, cc, , admin1, , , , pop] = c;
+  const altList = alts ? alts.split(',') : [];
+  const name = newsName(cc, geonamesName, altList);
   const names = new Map();
-  for (const n of [name, ascii, ...(alts ? alts.split(',') : [])]) {
+  for (const n of [geonamesName, ascii, ...altList]) {
     const a = usableAltName(n);
     if (a === null) continue;
     const k = dedupeKey(a);
@@ -107,15 +183,27 @@ for await (const line of lines(citiesFile)) {
 // Words that name an administrative level, dropped to get the bare name news uses ("Belgorod Oblast" -> "Belgorod").
 const LEVEL_WORDS = /\s+(oblast'?|region|province|governorate|krai|kray|state|county|district|prefecture|voivodeship|city|republic|autonomous okrug)$/i;
 
-// The middle of the box around a region's settlements, without the outermost 2% on each side, comes
-// closer to its geometric centre than its seat (often on an edge: Kharkiv, Luhansk) or the mean of its
-// settlements (pulled towards the densely settled part: Texas, Alaska).
+// A region's centre: the mean of the half-degree cells that hold at least one of its settlements. Each
+// settled cell counts once, so the area a region covers weighs, not where most of its people live; that
+// comes closer to the geometric centre than its seat (often on an edge: Kharkiv, Luhansk), the mean of its
+// settlements (pulled towards the densely settled part) or the middle of their box (pulled by a panhandle:
+// Idaho, Florida). Longitudes are unwrapped for regions that straddle the 180th meridian (Fiji, Chukotka).
+const CELL_DEGREES = 0.5;
 function centre(lats, lons) {
-  const q = (values, f) => {
-    const sorted = [...values].sort((x, y) => x - y);
-    return sorted[Math.min(sorted.length - 1, Math.floor(f * sorted.length))];
-  };
-  return [(q(lats, 0.02) + q(lats, 0.98)) / 2, (q(lons, 0.02) + q(lons, 0.98)) / 2];
+  const wraps = Math.max(...lons) - Math.min(...lons) > 180;
+  const cells = new Map();
+  for (let i = 0; i < lats.length; i++) {
+    const lon = wraps && lons[i] < 0 ? lons[i] + 360 : lons[i];
+    const la = Math.floor(lats[i] / CELL_DEGREES);
+    const lo = Math.floor(lon / CELL_DEGREES);
+    cells.set(`${la},${lo}`, [(la + 0.5) * CELL_DEGREES, (lo + 0.5) * CELL_DEGREES]);
+  }
+  let lat = 0;
+  let lon = 0;
+  for (const [a, b] of cells.values()) { lat += a; lon += b; }
+  lat /= cells.size;
+  lon /= cells.size;
+  return [lat, lon > 180 ? lon - 360 : lon];
 }
 
 function commonPrefix(a, b) {
@@ -138,6 +226,7 @@ for (const r of regions.values()) {
     if (a && dedupeKey(a) !== dedupeKey(r.name)) alts.set(dedupeKey(a), a);
   };
   add(r.ascii);
+  for (const n of r.aliases ?? []) alts.set(dedupeKey(n), cleanField(n));     // "Mo.": kept as written, even short
   const bare = r.ascii.replace(LEVEL_WORDS, '');
   add(bare);
   // A region named after its seat ("Kharkiv", "Vinnyts'ka" ~ "Vinnytsia") also goes by the seat's other names

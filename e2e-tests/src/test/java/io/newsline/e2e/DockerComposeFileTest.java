@@ -17,7 +17,8 @@ import org.yaml.snakeyaml.Yaml;
 
 /**
  * No Docker engine runs where the tests run, so this reads {@code docker-compose.yml} the way Compose
- * would and checks that it wires the broker and the three services together as the README promises.
+ * would and checks that it wires the broker and the three services together as the README promises, and
+ * Prometheus and Grafana to them with the repository's configuration (docs/operations.md).
  */
 class DockerComposeFileTest {
 
@@ -25,7 +26,7 @@ class DockerComposeFileTest {
 
     @BeforeAll
     @SuppressWarnings("unchecked")
-    static void readComposeFile() throws IOException {
+    static synchronized void readComposeFile() throws IOException {
         try (Reader r = Files.newBufferedReader(ServiceProcess.repositoryRoot().resolve("docker-compose.yml"))) {
             Map<String, Object> compose = new Yaml().load(r);
             services = (Map<String, Object>) compose.get("services");
@@ -71,6 +72,43 @@ class DockerComposeFileTest {
         }
     }
 
+    @Test
+    void prometheusScrapesEveryServiceWhereComposeRunsIt() throws IOException {
+        Map<String, Object> prometheus = service("prometheus");
+        assertTrue(String.valueOf(prometheus.get("image")).startsWith("prom/prometheus:v"), "the official image");
+        assertTrue(list(prometheus.get("volumes")).contains("./config/prometheus:/etc/prometheus:ro"));
+        assertTrue(list(prometheus.get("command")).contains("--config.file=/etc/prometheus/prometheus.yml"));
+        String config = Files.readString(ServiceProcess.repositoryRoot().resolve("config/prometheus/prometheus.yml"));
+        Map.of("ingest-service", 8081, "nlp-service", 8082, "timeline-service", 8083).forEach((name, port) -> {
+            assertTrue(config.contains("job_name: " + name), name + " is scraped");
+            assertTrue(config.contains("\"" + name + ":" + port + "\""), name + " is scraped on its compose port");
+        });
+        assertTrue(config.contains("metrics_path: /q/metrics"));
+    }
+
+    @Test
+    void grafanaGetsItsDataSourceAndDashboardFromTheRepository() {
+        Map<String, Object> grafana = service("grafana");
+        assertTrue(String.valueOf(grafana.get("image")).startsWith("grafana/grafana:"), "the official image");
+        List<String> volumes = list(grafana.get("volumes"));
+        assertTrue(volumes.contains("./config/grafana/provisioning:/etc/grafana/provisioning:ro"), volumes.toString());
+        for (String v : volumes) {
+            if (v.startsWith("./")) {
+                Path local = ServiceProcess.repositoryRoot().resolve(v.substring(2, v.indexOf(':')));
+                assertTrue(Files.isDirectory(local), local + " exists");
+            }
+        }
+        assertEquals(List.of("3000:3000"), grafana.get("ports"));
+    }
+
+    /** A service of docker-compose.yml as Compose reads it. */
+    static Map<String, Object> composeService(String name) throws IOException {
+        if (services == null) {
+            readComposeFile();
+        }
+        return service(name);
+    }
+
     private static Map<String, Object> service(String name) {
         Map<String, Object> s = map(services.get(name));
         assertNotNull(s, "service " + name + " is in docker-compose.yml");
@@ -83,7 +121,7 @@ class DockerComposeFileTest {
     }
 
     @SuppressWarnings("unchecked")
-    private static List<String> list(Object o) {
+    static List<String> list(Object o) {
         return (List<String>) o;
     }
 }

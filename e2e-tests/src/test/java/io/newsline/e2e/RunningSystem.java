@@ -107,6 +107,14 @@ final class RunningSystem implements AutoCloseable {
         launch(module);
     }
 
+    int port(String module) {
+        return ports.get(module);
+    }
+
+    long pid(String module) {
+        return services.get(module).pid();
+    }
+
     String url(String module) {
         return "http://127.0.0.1:" + ports.get(module);
     }

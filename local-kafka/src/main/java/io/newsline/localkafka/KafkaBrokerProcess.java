@@ -133,6 +133,11 @@ public final class KafkaBrokerProcess implements AutoCloseable {
         }
     }
 
+    /** The broker JVM's process id (of its current process, after a restart). */
+    public long pid() {
+        return current().pid();
+    }
+
     public String bootstrapServers() {
         return "127.0.0.1:" + port;
     }

@@ -13,8 +13,13 @@ public final class Topics {
     public static final String ARTICLES_RAW = "news.articles.raw";
     /** Articles with entities, places and events; key: article id; value: {@code EnrichedArticle} JSON. */
     public static final String ARTICLES_ENRICHED = "news.articles.enriched";
-    /** Records nlp-service could not process, as received, with {@code dead-letter-*} headers. */
+    /** Records nlp-service or the timeline's merger could not process, as received, with {@code dead-letter-*} headers. */
     public static final String ARTICLES_DLQ = "news.articles.dlq";
+    /**
+     * Which dead letters were re-driven (key: the letter's offset in {@code news.articles.dlq}; value: when, and
+     * where it went), so {@code ./newsline dlq} re-drives each once; compacted.
+     */
+    public static final String ARTICLES_DLQ_REDRIVEN = "news.articles.dlq.redriven";
     /** The merged timeline, one compacted record per event; one partition so offsets are the feed's sequence. */
     public static final String TIMELINE = "news.timeline";
     /** Ids of articles ingest has accepted, so a re-post is recognised after a restart; compacted. */
@@ -29,6 +34,7 @@ public final class Topics {
             new Spec(ARTICLES_RAW, 3, Map.of()),
             new Spec(ARTICLES_ENRICHED, 3, Map.of()),
             new Spec(ARTICLES_DLQ, 1, Map.of()),
+            new Spec(ARTICLES_DLQ_REDRIVEN, 1, Map.of("cleanup.policy", "compact")),
             new Spec(TIMELINE, 1, Map.of("cleanup.policy", "compact", "min.compaction.lag.ms", "0")),
             new Spec(INGEST_SEEN, 3, Map.of("cleanup.policy", "compact")),
             new Spec(INGEST_FEEDS, 1, Map.of("cleanup.policy", "compact")));

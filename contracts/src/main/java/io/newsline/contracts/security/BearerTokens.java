@@ -45,6 +45,26 @@ public final class BearerTokens {
         return parse(commaSeparated.orElse(null));
     }
 
+    /**
+     * The tokens that may read, by the one rule every service follows: none when no read token is
+     * configured (reads are open); otherwise the read tokens and the write tokens, because whoever may
+     * write may also read.
+     */
+    public static BearerTokens readers(Optional<String> readTokens, Optional<String> writeTokens) {
+        BearerTokens read = parse(readTokens);
+        if (read.isEmpty()) {
+            return read;
+        }
+        List<byte[]> both = new ArrayList<>(read.digests);
+        both.addAll(parse(writeTokens).digests);
+        return new BearerTokens(both);
+    }
+
+    /** For reads: true when no token is needed, else whether the {@code Authorization} header carries one. */
+    public boolean allowsHeader(String authorizationHeader) {
+        return isEmpty() || acceptsHeader(authorizationHeader);
+    }
+
     /** True when no token is configured (for read tokens: reads are open). */
     public boolean isEmpty() {
         return digests.isEmpty();

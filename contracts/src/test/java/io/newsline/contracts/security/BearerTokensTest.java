@@ -63,4 +63,23 @@ class BearerTokensTest {
         assertNotEquals(BearerTokens.fingerprint("a"), BearerTokens.fingerprint("b"));
         assertEquals(12, BearerTokens.fingerprint("a").length());
     }
+
+    @Test
+    void withReadTokensSetAWriteTokenReadsTooAndNothingElseDoes() {
+        BearerTokens readers = BearerTokens.readers(Optional.of("reader-1"), Optional.of("writer-1,writer-2"));
+
+        assertTrue(readers.allowsHeader("Bearer reader-1"));
+        assertTrue(readers.allowsHeader("Bearer writer-2"));
+        assertFalse(readers.allowsHeader("Bearer someone-else"));
+        assertFalse(readers.allowsHeader(null));
+    }
+
+    @Test
+    void withoutReadTokensReadsAreOpenWhateverTheWriteTokens() {
+        BearerTokens readers = BearerTokens.readers(Optional.empty(), Optional.of("writer-1"));
+
+        assertTrue(readers.isEmpty());
+        assertTrue(readers.allowsHeader(null));
+        assertTrue(readers.allowsHeader("Bearer anything"));
+    }
 }

@@ -1,5 +1,6 @@
 package io.newsline.ingest.api;
 
+import io.newsline.contracts.problem.Problem;
 import io.newsline.contracts.security.BearerTokens;
 import io.newsline.ingest.config.IngestConfig;
 import io.newsline.ingest.intake.TokenBuckets;
@@ -13,8 +14,9 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
  * Bearer tokens and the per-token rate limit, before any body is read: writes under {@code /api/articles}
- * and {@code /api/feeds} need a token of {@code NEWSLINE_TOKENS}; reads under {@code /api} are open unless
- * {@code NEWSLINE_READ_TOKENS} is set, then they need a read or a write token.
+ * and {@code /api/feeds} need a token of {@code NEWSLINE_TOKENS}; reads under {@code /api} follow the rule of
+ * every service ({@link BearerTokens#readers}): open unless {@code NEWSLINE_READ_TOKENS} is set, then a read or a
+ * write token.
  */
 @ApplicationScoped
 public class AccessControl {
@@ -25,7 +27,7 @@ public class AccessControl {
 
     public AccessControl(IngestConfig config) {
         this.writeTokens = BearerTokens.parse(config.tokens());
-        this.readTokens = BearerTokens.parse(config.readTokens());
+        this.readTokens = BearerTokens.readers(config.readTokens(), config.tokens());
         this.rate = new TokenBuckets(config.ingest().ratePerSecond(), config.ingest().rateBurst(), System::nanoTime);
     }
 
@@ -37,13 +39,10 @@ public class AccessControl {
         boolean writePath = path.startsWith("/api/articles") || path.startsWith("/api/feeds");
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         if (read) {
-            if (!path.startsWith("/api/") || readTokens.isEmpty()) {
+            if (!path.startsWith("/api/") || readTokens.allowsHeader(header)) {
                 return Optional.empty();
             }
-            if (readTokens.acceptsHeader(header) || writeTokens.acceptsHeader(header)) {
-                return Optional.empty();
-            }
-            return Optional.of(unauthorized(header, "reads need a read token"));
+            return Optional.of(unauthorized(header, "reads need a read or a write token"));
         }
         if (!writePath) {
             return Optional.empty();

@@ -21,7 +21,7 @@ public final class ApiExamples {
     public static final String DUPLICATE = "{\"id\": \"u-3f0c9a1b2c4d5e6f7a8b9c0d\", \"duplicate\": true}";
 
     public static final String INVALID_FIELDS = """
-            {"type": "urn:newsline:problem:invalid-fields", "title": "The article has invalid fields", "status": 400,
+            {"type": "urn:newsline:problem:invalid-fields", "title": "The request has invalid fields", "status": 400,
              "detail": "title must not be blank; url must be an absolute http or https URL",
              "errors": [{"field": "title", "message": "must not be blank"},
                         {"field": "url", "message": "must be an absolute http or https URL"}]}""";
@@ -44,13 +44,13 @@ public final class ApiExamples {
             {"type": "urn:newsline:problem:rate-limited", "title": "Too many requests", "status": 429,
              "detail": "this token is over its write rate; retry after 1 s"}""";
     public static final String UNAVAILABLE = """
-            {"type": "urn:newsline:problem:unavailable", "title": "Kafka did not acknowledge in time", "status": 503,
+            {"type": "urn:newsline:problem:unavailable", "title": "Service unavailable", "status": 503,
              "detail": "Kafka did not acknowledge within 5000 ms; the outcome is unknown and re-posting is safe (a stored article is recognised as a duplicate)"}""";
     public static final String NOT_FOUND = """
-            {"type": "urn:newsline:problem:not-found", "title": "No such feed", "status": 404,
+            {"type": "urn:newsline:problem:not-found", "title": "Not found", "status": 404,
              "detail": "there is no feed named desk"}""";
     public static final String CONFLICT = """
-            {"type": "urn:newsline:problem:conflict", "title": "The feed is defined in configuration", "status": 409,
+            {"type": "urn:newsline:problem:conflict", "title": "Conflict", "status": 409,
              "detail": "feed desk comes from newsline.feeds.desk; change it there"}""";
 
     public static final String BATCH_NDJSON = """
@@ -64,7 +64,7 @@ public final class ApiExamples {
             {"items": 2, "accepted": 1, "duplicates": 0, "rejected": 1, "unavailable": 0,
              "results": [{"index": 0, "status": 202, "id": "u-3f0c9a1b2c4d5e6f7a8b9c0d", "duplicate": false},
                          {"index": 1, "status": 400, "problem": {"type": "urn:newsline:problem:invalid-fields",
-                          "title": "The article has invalid fields", "status": 400, "detail": "title must not be blank",
+                          "title": "The request has invalid fields", "status": 400, "detail": "title must not be blank",
                           "errors": [{"field": "title", "message": "must not be blank"}]}}]}""";
 
     public static final String FEED_REQUEST = """

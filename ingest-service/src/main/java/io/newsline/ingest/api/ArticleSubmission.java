@@ -1,9 +1,12 @@
 package io.newsline.ingest.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.newsline.contracts.problem.Problem;
+import io.newsline.contracts.problem.ProblemException;
 import io.newsline.ingest.config.IngestConfig;
 import io.newsline.ingest.intake.ArticleIntake;
 import io.newsline.ingest.intake.ArticleValidator;
+import io.newsline.ingest.messaging.BrokerLink;
 import io.newsline.ingest.messaging.IngestPipeline;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -18,18 +21,27 @@ import java.util.concurrent.TimeoutException;
 @ApplicationScoped
 public class ArticleSubmission {
 
+    static final String UNREACHABLE = "Kafka is unreachable";
+
     private final ArticleValidator validator = new ArticleValidator();
     private final IngestPipeline pipeline;
     private final IngestConfig config;
+    private final BrokerLink link;
 
-    public ArticleSubmission(IngestPipeline pipeline, IngestConfig config) {
+    public ArticleSubmission(IngestPipeline pipeline, IngestConfig config, BrokerLink link) {
         this.pipeline = pipeline;
         this.config = config;
+        this.link = link;
     }
 
     /** Validates and starts publishing; a 400 problem for invalid fields, a 503 while the seen ids load. */
     CompletableFuture<ArticleIntake.Outcome> start(JsonNode json, IngestPipeline.Via via) {
-        // A request arriving during start-up waits for the seen ids rather than bouncing at once.
+        // A request arriving during start-up waits for the seen ids rather than bouncing at once, unless the
+        // broker they are read from is known to be unreachable.
+        if (!pipeline.seen().loaded() && link.isDown()) {
+            pipeline.rejected(via);
+            throw unavailable(UNREACHABLE + "; ingest has not loaded the ids it has seen");
+        }
         if (!pipeline.seen().awaitLoaded(config.ingest().ackTimeout())) {
             pipeline.rejected(via);
             throw unavailable("ingest is still loading the ids it has seen; retry shortly");
@@ -51,6 +63,9 @@ public class ArticleSubmission {
             throw unavailable("Kafka did not acknowledge within " + config.ingest().ackTimeout().toMillis()
                     + " ms; the outcome is unknown and re-posting is safe (a stored article is recognised as a duplicate)");
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof BrokerLink.Unreachable) {
+                throw unavailable(UNREACHABLE + "; the article was not stored");
+            }
             throw unavailable("Kafka did not take the article (" + e.getCause().getClass().getSimpleName()
                     + "); re-posting is safe (a stored article is recognised as a duplicate)");
         } catch (InterruptedException e) {

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.newsline.contracts.problem.Problem;
+import io.newsline.contracts.problem.ProblemException;
 import io.newsline.ingest.config.IngestConfig;
 import io.newsline.ingest.intake.ArticleIntake;
 import io.newsline.ingest.messaging.IngestPipeline.Via;
@@ -21,7 +23,6 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -219,7 +220,7 @@ public class ArticlesResource {
                 CompletableFuture<ArticleIntake.Outcome> pending = submission.start(json, Via.BATCH);
                 // A send that failed at once (metadata timeout: the broker is gone) fails the rest without waiting again.
                 if (pending.isCompletedExceptionally()) {
-                    brokerDown = submission.unavailable("Kafka is unreachable; this and the following items were not stored");
+                    brokerDown = submission.unavailable(ArticleSubmission.UNREACHABLE + "; this and the following items were not stored");
                 }
                 slots.add(new Pending(pending, submission.deadline()));
             } catch (ProblemException e) {

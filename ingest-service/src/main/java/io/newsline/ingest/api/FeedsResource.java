@@ -1,10 +1,12 @@
 package io.newsline.ingest.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.newsline.contracts.problem.FieldError;
+import io.newsline.contracts.problem.Problem;
+import io.newsline.contracts.problem.ProblemException;
 import io.newsline.ingest.config.IngestConfig;
 import io.newsline.ingest.feeds.FeedDefinition;
 import io.newsline.ingest.feeds.FeedStatus;
-import io.newsline.ingest.intake.FieldError;
 import io.newsline.ingest.messaging.FeedCatalog;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -22,11 +24,11 @@ import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
-
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -123,7 +125,7 @@ public class FeedsResource {
                 RequestBodies.readLimited(body, contentLength == null ? -1 : contentLength, MAX_FEED_REQUEST)));
         FeedDefinition feed = definition(json);
         if (catalog.isConfigured(feed.name())) {
-            throw new ProblemException(Problem.of("conflict", "The feed is defined in configuration", 409,
+            throw new ProblemException(Problem.conflict(
                     "feed " + feed.name() + " comes from newsline.feeds." + feed.name() + "; change it there"));
         }
         boolean created;
@@ -161,7 +163,7 @@ public class FeedsResource {
     @Path("/{name}")
     public Response delete(@PathParam("name") String name) {
         if (catalog.isConfigured(name)) {
-            throw new ProblemException(Problem.of("conflict", "The feed is defined in configuration", 409,
+            throw new ProblemException(Problem.conflict(
                     "feed " + name + " comes from newsline.feeds." + name + "; remove it there"));
         }
         try {
@@ -177,9 +179,11 @@ public class FeedsResource {
         return Response.noContent().build();
     }
 
-    /** Polls a feed now, besides its schedule; the poll runs in the background. */
-    @Operation(summary = "Poll a feed now", description = "Besides its schedule; the poll runs in the background.")
-    @APIResponse(responseCode = "202", description = "Poll started; the status before it",
+    /** Polls a feed now, besides its schedule, and answers once the poll is over, with what it found. */
+    @Operation(summary = "Poll a feed now", description = "Besides its schedule. Answers when the poll is over (at most"
+            + " the fetch timeout plus the broker's acknowledgements), with the feed's status after it; a poll already"
+            + " running is waited for instead.")
+    @APIResponse(responseCode = "200", description = "Polled; the feed's status after the poll",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FeedStatus.class),
                     examples = @ExampleObject(name = "feed", value = ApiExamples.FEED_STATUS)))
     @APIResponse(responseCode = "401", description = "No, malformed or unknown bearer token (with WWW-Authenticate: Bearer)",
@@ -193,11 +197,8 @@ public class FeedsResource {
                     examples = {@ExampleObject(name = "not-found", value = ApiExamples.NOT_FOUND)}))
     @POST
     @Path("/{name}/poll")
-    public Response poll(@PathParam("name") String name) {
-        if (!catalog.pollNow(name)) {
-            throw notFound(name);
-        }
-        return Response.accepted(catalog.status(name).orElse(null)).build();
+    public CompletionStage<FeedStatus> poll(@PathParam("name") String name) {
+        return catalog.pollNow(name).orElseThrow(() -> notFound(name));
     }
 
     private FeedDefinition definition(JsonNode json) {
@@ -244,13 +245,12 @@ public class FeedsResource {
             }
         }
         if (!errors.isEmpty()) {
-            throw new ProblemException(new Problem("urn:newsline:problem:invalid-fields", "The feed has invalid fields",
-                    400, Problem.invalidFields(errors).detail(), errors));
+            throw new ProblemException(Problem.invalidFields(errors));
         }
         return new FeedDefinition(name, url, Duration.ofSeconds(interval), source, FeedDefinition.Origin.API);
     }
 
     private static ProblemException notFound(String name) {
-        return new ProblemException(Problem.of("not-found", "No such feed", 404, "there is no feed named " + name));
+        return new ProblemException(Problem.notFound("there is no feed named " + name));
     }
 }

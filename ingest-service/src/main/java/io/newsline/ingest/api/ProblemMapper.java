@@ -1,8 +1,9 @@
 package io.newsline.ingest.api;
 
-import jakarta.ws.rs.NotAllowedException;
+import io.newsline.contracts.problem.Problem;
+import io.newsline.contracts.problem.ProblemException;
+import io.newsline.contracts.problem.ProblemType;
 import jakarta.ws.rs.NotFoundException;
-import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -34,17 +35,13 @@ public class ProblemMapper {
     public Response webApplication(WebApplicationException e) {
         int status = e.getResponse().getStatus();
         Problem p;
-        if (e instanceof NotSupportedException) {
-            p = Problem.unsupportedMediaType(e.getMessage());
-        } else if (e instanceof NotFoundException) {
-            p = Problem.of("not-found", "Not found", 404, "no such resource");
-        } else if (e instanceof NotAllowedException) {
-            p = Problem.of("method-not-allowed", "Method not allowed", 405, e.getMessage());
+        if (e instanceof NotFoundException) {
+            p = Problem.notFound("no such resource");
         } else if (status >= 500) {
             LOG.error("request failed", e);
-            p = Problem.of("internal", "Internal error", status, "the request could not be handled");
+            p = Problem.internal();
         } else {
-            p = Problem.of("bad-request", e.getResponse().getStatusInfo().getReasonPhrase(), status, e.getMessage());
+            p = Problem.of(ProblemType.forStatus(status), e.getMessage());
         }
         return response(p, Map.of());
     }
@@ -52,6 +49,6 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response unexpected(Exception e) {
         LOG.error("unexpected failure handling a request", e);
-        return response(Problem.of("internal", "Internal error", 500, "the request could not be handled"), Map.of());
+        return response(Problem.internal(), Map.of());
     }
 }

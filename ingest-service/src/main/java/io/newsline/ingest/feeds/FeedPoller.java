@@ -17,12 +17,12 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
@@ -89,14 +89,16 @@ public final class FeedPoller implements AutoCloseable {
         return s != null;
     }
 
-    /** Polls a feed at once (besides its schedule); false when there is none of that name. */
-    public boolean pollNow(String name) {
+    /**
+     * Polls a feed now, besides its schedule, or joins its poll already running; empty when there is no feed
+     * of that name. The future completes with the feed's status once that poll is over.
+     */
+    public Optional<CompletableFuture<FeedStatus>> pollNow(String name) {
         FeedState s = feeds.get(name);
         if (s == null) {
-            return false;
+            return Optional.empty();
         }
-        submitPoll(s);
-        return true;
+        return Optional.of(submitPoll(s).thenApply(done -> s.status()));
     }
 
     public Optional<FeedDefinition> definition(String name) {
@@ -116,22 +118,36 @@ public final class FeedPoller implements AutoCloseable {
         return out;
     }
 
-    private void submitPoll(FeedState state) {
-        if (!state.running.compareAndSet(false, true)) {
-            return;
+    /** Starts a poll unless one is running (then its turn is skipped); completes when the running poll is over. */
+    private CompletableFuture<Void> submitPoll(FeedState state) {
+        CompletableFuture<Void> done;
+        synchronized (state) {
+            if (state.running != null) {
+                return state.running;
+            }
+            done = new CompletableFuture<>();
+            state.running = done;
         }
         try {
             workers.execute(() -> {
                 try {
                     poll(state);
                 } finally {
-                    state.running.set(false);
+                    finished(state, done);
                 }
             });
         } catch (RuntimeException e) {
             // Rejected after close(): nothing to poll any more.
-            state.running.set(false);
+            finished(state, done);
         }
+        return done;
+    }
+
+    private static void finished(FeedState state, CompletableFuture<Void> done) {
+        synchronized (state) {
+            state.running = null;
+        }
+        done.complete(null);
     }
 
     /** One poll: fetch conditionally, parse, publish the items. Never throws: failures go to the feed's status. */
@@ -232,7 +248,8 @@ public final class FeedPoller implements AutoCloseable {
     static final class FeedState {
         volatile FeedDefinition definition;
         volatile ScheduledFuture<?> timer;
-        final AtomicBoolean running = new AtomicBoolean();
+        /** The poll in progress, if any; guarded by the state itself. */
+        CompletableFuture<Void> running;
         volatile String etag;
         volatile String lastModified;
         volatile Instant lastPollAt;

@@ -2,6 +2,7 @@ package io.newsline.ingest.intake;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.newsline.contracts.model.Article;
+import io.newsline.contracts.problem.FieldError;
 import io.newsline.contracts.text.ArticleIds;
 import io.newsline.contracts.text.TextNormalizer;
 import java.net.URI;
@@ -15,9 +16,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.IllformedLocaleException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -37,6 +40,9 @@ public final class ArticleValidator {
     private static final Duration FUTURE_TOLERANCE = Duration.ofDays(1);
     private static final List<String> FIELDS =
             List.of("id", "title", "body", "url", "source", "publishedAt", "language", "format", "receivedAt");
+
+    /** The ISO 639 languages Java knows: the two-letter codes and their three-letter (ISO 639-2) forms. */
+    private static final Set<String> ISO_639 = iso639();
 
     /** The outcome: exactly one of {@code article} and a non-empty {@code errors}. */
     public record Result(Article article, List<FieldError> errors) {
@@ -207,9 +213,11 @@ public final class ArticleValidator {
                 throw new IllformedLocaleException("length");
             }
             Locale locale = new Locale.Builder().setLanguageTag(t).build();
-            // Well-formed BCP-47 allows 5–8 letter primary subtags, but none is registered: "english" is a mistake.
-            if (locale.getLanguage().length() < 2 || locale.getLanguage().length() > 3) {
-                throw new IllformedLocaleException("no ISO 639 language");
+            // Well-formed BCP-47 also allows primary subtags no standard assigns ("zz", "english"): a mistake.
+            if (!ISO_639.contains(locale.getLanguage())) {
+                errors.add(new FieldError("language", "must start with an ISO 639 language code such as en, uk or"
+                        + " pt-BR, not \"" + shorten(tag) + "\" (\"" + shorten(locale.getLanguage()) + "\" is no language)"));
+                return null;
             }
             return locale.toLanguageTag();
         } catch (IllformedLocaleException e) {
@@ -217,6 +225,15 @@ public final class ArticleValidator {
                     + shorten(tag) + "\""));
             return null;
         }
+    }
+
+    private static Set<String> iso639() {
+        Set<String> codes = new HashSet<>();
+        for (String two : Locale.getISOLanguages()) {
+            codes.add(two);
+            codes.add(new Locale.Builder().setLanguage(two).build().getISO3Language());
+        }
+        return Set.copyOf(codes);
     }
 
     private static String id(String id, List<FieldError> errors) {

@@ -123,7 +123,8 @@ public class FeedCatalog {
         return poller.remove(name);
     }
 
-    public boolean pollNow(String name) {
+    /** Polls a feed now; the future completes with its status once the poll is over. */
+    public Optional<CompletableFuture<FeedStatus>> pollNow(String name) {
         return poller.pollNow(name);
     }
 

@@ -3,6 +3,7 @@ package io.newsline.ingest.messaging;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.newsline.contracts.metrics.StageTimer;
 import io.newsline.contracts.model.Article;
 import io.newsline.ingest.intake.ArticleIntake;
 import io.newsline.ingest.intake.SeenIds;
@@ -46,7 +47,10 @@ public class IngestPipeline {
     public CompletableFuture<ArticleIntake.Outcome> submit(Article article, Via via) {
         long start = System.nanoTime();
         return intake.submit(article).whenComplete((outcome, failure) -> {
-            time(failure != null ? "unavailable" : outcome.duplicate() ? "duplicate" : "accepted", System.nanoTime() - start);
+            // An article answered at once because the broker is known to be unreachable was never handed to Kafka.
+            if (!(unwrap(failure) instanceof BrokerLink.Unreachable)) {
+                time(failure != null ? "unavailable" : outcome.duplicate() ? "duplicate" : "accepted", System.nanoTime() - start);
+            }
             if (failure != null) {
                 count(via, "unavailable");
                 LOG.debugf("article %s via %s NOT stored: %s", article.id(), via, failure.toString());
@@ -73,12 +77,15 @@ public class IngestPipeline {
     }
 
     private void time(String outcome, long nanos) {
-        timers.computeIfAbsent(outcome, o -> Timer.builder("newsline.ingest.ack")
+        timers.computeIfAbsent(outcome, o -> StageTimer.builder("newsline.ingest.ack")
                 .description("Time from handing a valid article to Kafka until the broker acknowledged it (accepted), "
                         + "it was recognised as a duplicate, or the send failed (unavailable)")
                 .tag("outcome", o)
-                .publishPercentiles(0.5, 0.95, 0.99)
                 .register(registry)).record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    private static Throwable unwrap(Throwable t) {
+        return t instanceof java.util.concurrent.CompletionException && t.getCause() != null ? t.getCause() : t;
     }
 
     private static String shortTitle(String title) {

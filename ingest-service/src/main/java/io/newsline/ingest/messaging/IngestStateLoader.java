@@ -40,12 +40,14 @@ public class IngestStateLoader {
     private final IngestPipeline pipeline;
     private final FeedCatalog feeds;
     private final KafkaArticleLog log;
+    private final BrokerLink link;
     private volatile Thread loader;
 
     public IngestStateLoader(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
                              IngestConfig config, IngestPipeline pipeline, FeedCatalog feeds,
-                             KafkaArticleLog log) {
+                             KafkaArticleLog log, BrokerLink link) {
         this.log = log;
+        this.link = link;
         this.bootstrapServers = bootstrapServers;
         this.config = config;
         this.pipeline = pipeline;
@@ -142,6 +144,7 @@ public class IngestStateLoader {
                 if (Thread.currentThread().isInterrupted()) {
                     return;
                 }
+                link.failed(e);
                 LOG.warnf("could not load ingest state from Kafka yet (%s%s); retrying", e.toString(),
                         e.getCause() == null ? "" : ", " + e.getCause());
                 try {

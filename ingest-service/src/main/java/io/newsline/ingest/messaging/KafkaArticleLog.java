@@ -36,6 +36,7 @@ public class KafkaArticleLog implements ArticleLog {
 
     private final KafkaProducer<String, byte[]> producer;
     private final IngestConfig.Topics topics;
+    private final BrokerLink link;
     /**
      * Sends the seen-id records. {@link #remember} is called on the producer's I/O thread (it completes the
      * article's send), where {@code send()} must not run: it can block on metadata or a full buffer that only
@@ -49,8 +50,9 @@ public class KafkaArticleLog implements ArticleLog {
     });
 
     public KafkaArticleLog(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-                           IngestConfig config) {
+                           IngestConfig config, BrokerLink link) {
         this.topics = config.ingest().topics();
+        this.link = link;
         this.producer = new KafkaProducer<>(producerProperties(bootstrapServers, config.ingest().ackTimeout()),
                 new StringSerializer(), new ByteArraySerializer());
     }
@@ -108,18 +110,25 @@ public class KafkaArticleLog implements ArticleLog {
         return send(topics.feeds(), name, definition);
     }
 
+    /** Sends a record, or fails at once while the broker is known to be unreachable. */
     private CompletableFuture<Void> send(String topic, String key, byte[] value) {
+        if (link.isDown()) {
+            return CompletableFuture.failedFuture(new BrokerLink.Unreachable());
+        }
         CompletableFuture<Void> done = new CompletableFuture<>();
         try {
             producer.send(new ProducerRecord<>(topic, key, value), (metadata, error) -> {
                 if (error == null) {
+                    link.answered();
                     done.complete(null);
                 } else {
+                    link.failed(error);
                     done.completeExceptionally(error);
                 }
             });
         } catch (RuntimeException e) {
             // send() itself throws for fatal producer states and interrupted metadata waits.
+            link.failed(e);
             done.completeExceptionally(e);
         }
         return done;

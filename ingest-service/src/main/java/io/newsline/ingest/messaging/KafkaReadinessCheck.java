@@ -23,10 +23,12 @@ public class KafkaReadinessCheck implements AsyncHealthCheck {
 
     private final Admin admin;
     private final IngestPipeline pipeline;
+    private final BrokerLink link;
 
     public KafkaReadinessCheck(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-                               IngestPipeline pipeline) {
+                               IngestPipeline pipeline, BrokerLink link) {
         this.pipeline = pipeline;
+        this.link = link;
         this.admin = Admin.create(Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 AdminClientConfig.CLIENT_ID_CONFIG, "ingest-health",
@@ -41,7 +43,9 @@ public class KafkaReadinessCheck implements AsyncHealthCheck {
                 .completionStage(() -> admin.describeCluster(new DescribeClusterOptions().timeoutMs(2_000))
                         .nodes().toCompletionStage())
                 .ifNoItem().after(Duration.ofMillis(2_500)).fail()
+                .invoke(link::answered)
                 .map(nodes -> response(!nodes.isEmpty() && loaded, nodes.size() + " node(s)", loaded))
+                .onFailure().invoke(link::failed)
                 .onFailure().recoverWithItem(e -> response(false, "unreachable: " + e.getClass().getSimpleName(), loaded));
     }
 

@@ -128,7 +128,7 @@ class ArticlesApiTest {
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:newsline:problem:invalid-fields"))
                 .body("status", equalTo(400))
-                .body("title", equalTo("The article has invalid fields"))
+                .body("title", equalTo("The request has invalid fields"))
                 .body("errors.field", hasItems("title", "body", "url", "publishedAt", "language", "format", "id"))
                 .body("errors.find { it.field == 'publishedAt' }.message", containsString("more than one day"));
 

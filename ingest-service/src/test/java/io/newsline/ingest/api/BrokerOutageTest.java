@@ -3,6 +3,7 @@ package io.newsline.ingest.api;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -53,6 +54,15 @@ class BrokerOutageTest {
             // Still alive (a dead broker is not a reason to restart ingest), not ready.
             given().get("/q/health/live").then().statusCode(200);
             given().get("/q/health/ready").then().statusCode(503);
+            // Now that ingest knows the broker is unreachable, a post is refused without waiting for it: the
+            // answer says so, and no acknowledgement wait is recorded for it.
+            double waitsBefore = sample(metrics(), "newsline_ingest_ack_seconds_count{outcome=\"unavailable\"");
+            given().auth().oauth2("test-token").contentType(ContentType.JSON).body(body)
+                    .post("/api/articles")
+                    .then().statusCode(503).header("Retry-After", "2")
+                    .body("type", equalTo("urn:newsline:problem:unavailable"))
+                    .body("detail", startsWith("Kafka is unreachable"));
+            assertEquals(waitsBefore, sample(metrics(), "newsline_ingest_ack_seconds_count{outcome=\"unavailable\""));
         } finally {
             restarted = broker.restart();
             KafkaBrokerProcess running = restarted;
@@ -68,9 +78,19 @@ class BrokerOutageTest {
                 .post("/api/articles").then().statusCode(202).body("duplicate", equalTo(true));
         assertEquals(1, KafkaTopics.valuesWithKey(Topics.ARTICLES_RAW, id).size());
         // Operators see on /q/metrics how long the broker took to acknowledge, and the duplicate recognised
-        String metrics = given().accept("text/plain").get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = metrics();
         assertTrue(sampleAtLeastOne(metrics, "newsline_ingest_ack_seconds_count{outcome=\"accepted\""), metrics);
         assertTrue(sampleAtLeastOne(metrics, "newsline_ingest_ack_seconds_count{outcome=\"duplicate\""), metrics);
+    }
+
+    private static String metrics() {
+        return given().accept("text/plain").get("/q/metrics").then().statusCode(200).extract().asString();
+    }
+
+    /** The value of a sample, 0 when it is not there yet. */
+    private static double sample(String metrics, String sample) {
+        return metrics.lines().filter(l -> l.startsWith(sample))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
 
     private static boolean sampleAtLeastOne(String metrics, String sample) {

@@ -205,6 +205,26 @@ class FeedPollingTest {
     }
 
     @Test
+    void pollingNowAnswersWithWhatThatPollFound() {
+        // Given a feed polled once when it was added, then only hourly
+        String name = "now-" + RUN;
+        addFeed(name, "/broken.xml", 3600);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().get("/api/feeds/" + name).then().body("polls", equalTo(1)));
+
+        // When the operator polls it now, the answer is the status after that poll
+        given().auth().oauth2(TOKEN).post("/api/feeds/" + name + "/poll")
+                .then().statusCode(200)
+                .body("polls", equalTo(2))
+                .body("failures", equalTo(2))
+                .body("lastError", notNullValue());
+
+        given().auth().oauth2(TOKEN).post("/api/feeds/no-such-feed/poll").then().statusCode(404)
+                .body("type", equalTo("urn:newsline:problem:not-found"));
+        given().auth().oauth2(TOKEN).delete("/api/feeds/" + name).then().statusCode(204);
+    }
+
+    @Test
     void badFeedDefinitionsAndConfiguredFeedsAreRefused() {
         given().auth().oauth2(TOKEN).contentType(ContentType.JSON)
                 .body("{\"name\": \"Bad Name\", \"url\": \"file:///etc/passwd\", \"intervalSeconds\": 0}")

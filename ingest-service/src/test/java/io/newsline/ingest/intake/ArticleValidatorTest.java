@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.newsline.contracts.kafka.Json;
 import io.newsline.contracts.model.Article;
+import io.newsline.contracts.problem.FieldError;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -62,12 +63,26 @@ class ArticleValidatorTest {
     }
 
     @Test
-    void urlsLanguagesFormatsAndIdsAreChecked() throws Exception {
+    void urlsAndLanguagesAreChecked() throws Exception {
         assertEquals(List.of("url"), badFields("{\"title\": \"T\", \"body\": \"B\", \"url\": \"example.org/x\"}"));
         assertEquals(List.of("url"), badFields("{\"title\": \"T\", \"body\": \"B\", \"url\": \"ftp://example.org/x\"}"));
         assertEquals(List.of("url"), badFields("{\"title\": \"T\", \"body\": \"B\", \"url\": \"http://exa mple.org\"}"));
         assertEquals("pt-BR", validate("{\"title\": \"T\", \"body\": \"B\", \"language\": \"pt-br\"}").article().language());
         assertEquals(List.of("language"), badFields("{\"title\": \"T\", \"body\": \"B\", \"language\": \"english\"}"));
+        assertEquals("ukr", validate("{\"title\": \"T\", \"body\": \"B\", \"language\": \"ukr\"}").article().language());
+    }
+
+    @Test
+    void aWellFormedTagWhoseLanguageNoStandardAssignsIsRefusedNamingIt() throws Exception {
+        ArticleValidator.Result r = validate("{\"title\": \"T\", \"body\": \"B\", \"language\": \"zz-ZZ\"}");
+
+        assertEquals(List.of("language"), r.errors().stream().map(FieldError::field).toList());
+        assertTrue(r.errors().get(0).message().contains("\"zz\" is no language"), r.errors().get(0).message());
+        assertEquals(List.of("language"), badFields("{\"title\": \"T\", \"body\": \"B\", \"language\": \"qqq\"}"));
+    }
+
+    @Test
+    void formatsAndIdsAreChecked() throws Exception {
         assertEquals(List.of("format"), badFields("{\"title\": \"T\", \"body\": \"B\", \"format\": \"HTML5\"}"));
         assertEquals(List.of("id"), badFields("{\"title\": \"T\", \"body\": \"B\", \"id\": \"../etc\"}"));
         assertEquals("wire:123_a.b-c", validate("{\"title\": \"T\", \"body\": \"B\", \"id\": \"wire:123_a.b-c\"}").article().id());

@@ -33,10 +33,22 @@ public final class Gazetteer {
     /** Words that name an administrative level after (or, with "of", before) a place name. */
     static final Set<String> LEVEL_WORDS = Set.of("region", "regions", "oblast", "oblasts", "province", "governorate",
             "krai", "kray", "state", "county", "prefecture", "voivodeship", "district", "raion", "rayon", "area",
-            "territory", "republic", "municipality", "city", "okrug", "canton", "department");
-    /** Level words that may also mean "the surroundings of a town" when no region has that name. */
+            "territory", "republic", "municipality", "city", "okrug", "canton", "department", "regency", "community",
+            "communities", "hromada", "agglomeration", "conurbation", "commune", "parish", "lga");
+    /**
+     * Level words that may also mean "the surroundings of a town" when no region has that name: districts
+     * and counties are often named after their seat ("Bakhmut district", "Los Angeles County"), and
+     * Ukraine's communities after their centre ("the Nedryhailiv community").
+     */
     private static final Set<String> AREA_WORDS = Set.of("region", "district", "raion", "rayon", "area",
-            "municipality");
+            "municipality", "county", "community", "hromada", "agglomeration", "conurbation", "commune", "lga");
+
+    /** Level words of divisions below the first level: "X county, Y" ties X to the region Y rather than listing both. */
+    private static final Set<String> LOCAL_LEVEL_WORDS = Set.of("district", "raion", "rayon", "area", "municipality",
+            "county", "community", "hromada", "commune", "parish", "lga", "regency");
+
+    /** A town this size may have named the county around it ("San Diego County"). */
+    private static final long COUNTY_TOWN = 100_000;
 
     private final List<GazetteerEntry> entries;
     private final String[] names;            // every name of entry i, '|'-separated, for confirming loose matches
@@ -60,6 +72,11 @@ public final class Gazetteer {
     record Candidates(String surface, String bareName, String levelWord, List<Match> matches) {
         boolean regionPhrase() {
             return levelWord != null && !levelWord.equals("city");
+        }
+
+        /** "X county", "X district": a division below the first level, which lies inside a region. */
+        boolean localArea() {
+            return levelWord != null && LOCAL_LEVEL_WORDS.contains(levelWord);
         }
     }
 
@@ -195,6 +212,8 @@ public final class Gazetteer {
         if (plain.isEmpty()) {
             return new Candidates(surface, "", null, List.of());
         }
+        // "Wase Local Government Area", Nigeria's districts: the level is the area
+        plain = plain.replace(" local government area", " area");
         String[] words = plain.split(" ");
         String level = null;
         String bare = plain;
@@ -208,10 +227,20 @@ public final class Gazetteer {
         // A name that carries its level word as part of it ("Kyiv City", "Mexico City", "Belgorod Oblast",
         // "Dominican Republic") is taken whole.
         List<Match> whole = find(NameKey.fold(plain), level == null);
+        if (whole.isEmpty() && words.length >= 2 && (plain.endsWith(" islands") || plain.endsWith(" island"))) {
+            // "the Fiji Islands": an island country under its islands' name
+            String country = plain.substring(0, plain.lastIndexOf(' '));
+            whole = find(NameKey.fold(country), false).stream().filter(m -> m.entry().isCountry()).toList();
+        }
         if (level == null || !whole.isEmpty()) {
             return new Candidates(surface, plain, null, whole);
         }
-        String levelWord = level.equals("regions") ? "region" : level.equals("oblasts") ? "oblast" : level;
+        String levelWord = switch (level) {
+            case "regions" -> "region";
+            case "oblasts" -> "oblast";
+            case "communities" -> "community";
+            default -> level;
+        };
         List<Match> found = new ArrayList<>();
         if (levelWord.equals("city")) {
             for (Match m : find(NameKey.fold(bare), true)) {
@@ -232,8 +261,10 @@ public final class Gazetteer {
             }
             if (found.isEmpty() && AREA_WORDS.contains(levelWord)) {
                 // "the Kupiansk district": the area around a town the data has, when no region is called so.
+                // Counties are often named after people ("Jackson County"): only a city gives its name to one.
+                long floor = levelWord.equals("county") ? COUNTY_TOWN : 0;
                 for (Match m : find(NameKey.fold(bare), false)) {
-                    if (m.entry().isPopulatedPlace()) {
+                    if (m.entry().isPopulatedPlace() && m.entry().population() >= floor) {
                         found.add(m);
                     }
                 }

@@ -8,7 +8,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -17,11 +16,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Resolves an article's place mentions to gazetteer entries, using the rest of the document (its
- * countries, regions and other places, and phrases such as "near Y" or "X, Y region") to choose between
- * namesakes. A place the data lacks, or whose only namesakes lie far from everything else the article
- * names, is placed {@code near} the place the text ties it to, or left without coordinates.
- * Stateless apart from the gazetteer, so one instance serves every thread.
+ * Resolves an article's place mentions to gazetteer entries. The sentence's own words come first (the
+ * kind it gives a name, the place it ties it to), then the article's focus (its countries and regions,
+ * the places it settled on), and population only breaks ties. A place the data lacks, or whose only
+ * namesakes lie far from everything else the article names, is placed {@code near} the place the text
+ * ties it to ({@link NearPlacement}), or left without coordinates. Stateless apart from the gazetteer,
+ * so one instance serves every thread.
  */
 public final class Geocoder {
     /** Beyond this a small namesake is taken for a different place than the one the article means. */
@@ -30,8 +30,25 @@ public final class Geocoder {
     static final long PROMINENT_POPULATION = 100_000;
     /** A place tied to another ("X near Y") must lie this close to it to be taken as itself. */
     static final double TIE_KM = 40;
+    /** How far from its namesake town a district or county placed at that town may reach. */
+    static final double AREA_KM = 80;
 
-    private static final Set<String> COMPASS = Set.of("north", "south", "east", "west", "northern", "southern",
+    /** Weights of the score, in units of half a decade of population. */
+    private static final double VARIANT_SPELLING = -1.5;
+    private static final double OWN_NAME = 2.0;
+    private static final double REGION_WHERE_TOWN_MEANT = -3;
+    private static final double REGION_UNDER_OWN_NAME = 1.5;
+    private static final double KIND_DISAGREES = -3;
+    private static final double COUNTRY_FOCUS = 2.5;
+    private static final double IN_A_NAMED_REGION = 2;
+    private static final double TIE_AGREES = 4;
+    private static final double TIE_DISAGREES = -2;
+
+    /**
+     * Military formations and front-line words are named by compass points ("Southern Military District",
+     * "the North group", "Eastern Front"): a name made only of these words is no place.
+     */
+    private static final Set<String> COMPASS_AND_ARMY = Set.of("north", "south", "east", "west", "northern", "southern",
             "eastern", "western", "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
             "southeastern", "southwestern", "central", "center", "centre", "front", "group", "grouping", "command",
             "army", "forces", "military", "district", "direction", "axis", "sector", "flank", "zone", "operational");
@@ -40,39 +57,21 @@ public final class Geocoder {
     /** Names ending so are facilities or buildings; only an overlay entry makes them places. */
     private static final Set<String> FACILITY_WORDS = Set.of("factory", "plant", "works", "refinery", "depot", "mill",
             "mine", "station", "port", "bridge", "dam", "hospital", "school", "university", "market", "mall",
-            "stadium", "building", "base", "airbase", "airfield", "airport", "complex", "facility", "warehouse");
-
-    private static final String UNIT = "(?:km|kms|kilometres|kilometers|kilometre|kilometer|miles|mile|mi)";
-    private static final String SIDE = "(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?";
-    /** Text between X and Y that ties X to Y: "X near Y", "X, a village outside Y", "X, 10 km south of Y", "X in Y". */
-    private static final Pattern TIE = Pattern.compile("^\\s*[,(]?\\s*(?:(?:a|an|the)\\s+)?"
-            + "(?:(?:small|tiny|nearby|neighbouring|neighboring|frontline|front-line|border|key|strategic|embattled)\\s+)*"
-            + "(?:village|town|settlement|hamlet|city|locality|suburb|community|township)?\\s*,?\\s*"
-            + "(?:(?:located|situated|lying|just|about|around|some|roughly|nearly|approximately)\\s+)*"
-            + "(?:\\d+(?:[.,]\\d+)?\\s*-?\\s*" + UNIT + "\\s*(?:\\([^)]{0,20}\\)\\s*)?)?"
-            + "(?:(" + SIDE + "\\s+(?:of|from)|near|outside(?:\\s+of)?|close\\s+to|not\\s+far\\s+from|next\\s+to"
-            + "|on\\s+the\\s+outskirts\\s+of|in\\s+the\\s+vicinity\\s+of|from|in|at)\\s+)?(?:the\\s+)?"
-            + "(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)?\\s+)?$",
-            Pattern.CASE_INSENSITIVE);
-    /** "Kyiv, Chernihiv, and Sumy oblasts": every name of the list is a region. */
-    private static final Pattern SHARED_LEVEL = Pattern.compile("^(?:\\s*,\\s*(?:and\\s+|or\\s+)?\\p{Lu}[\\p{L}'’-]+)*"
-            + "\\s*,?\\s*(?:and|or|&)\\s+\\p{Lu}[\\p{L}'’-]+\\s+(oblasts|regions|provinces|states|governorates|districts)\\b");
-    private static final Pattern REGIONAL_AFTER = Pattern.compile("^\\s+(?:regional|provincial|oblast|region's|province's)\\s+"
-            + "(?:military\\s+|state\\s+|civil(?:ian)?\\s+)?(?:administration|governor|government|council|authorities|police|head|"
-            + "prosecutor|prosecutor's|officials?|chief|legislature|parliament|duma)");
-    private static final Pattern KIND_PREFIX = Pattern.compile("^(?:the\\s+)?(?:(?:small|frontline|front-line)\\s+)?"
-            + "(?:village|town|settlement|hamlet|suburb|port|urban-type settlement)\\s+of\\s+", Pattern.CASE_INSENSITIVE);
-    /** Names of a part of a town: "the Saltivskyi district", "Podil neighbourhood". */
-    private static final Pattern TOWN_PART = Pattern.compile("(?i)\\s(?:district|neighbourhood|neighborhood|quarter|suburb"
-            + "|microdistrict|borough)$");
-    /** Between a part of a town and the town: "the Saltivskyi district of Kharkiv", "… of the city of Kharkiv". */
-    private static final Pattern PART_OF = Pattern.compile("(?i)^\\s+(?:of|in)\\s+(?:the\\s+)?(?:city\\s+of\\s+)?$");
+            "stadium", "building", "base", "airbase", "airfield", "airport", "complex", "facility", "warehouse",
+            "reservoir", "seaport");
+    /** Of those, infrastructure that news names after its town and places events at. */
+    private static final Pattern INFRASTRUCTURE = Pattern.compile("^(\\p{Lu}[\\p{L}'’-]*(?:\\s+\\p{Lu}[\\p{L}'’-]*){0,2})"
+            + "\\s+(?:(?:[Nn]uclear|[Hh]ydroelectric|[Hh]ydropower|[Tt]hermal|[Cc]oal|[Ss]olar|[Ww]ind|[Gg]as|[Aa]tomic)\\s+)*"
+            + "(?:[Pp]ower\\s+(?:[Pp]lant|[Ss]tation)|(?:[Nn]uclear|[Hh]ydroelectric|[Tt]hermal|[Aa]tomic)\\s+(?:[Pp]lant|[Ss]tation)"
+            + "|[Aa]irport|[Dd]am|[Rr]eservoir|[Ss]eaport)$");
     private static final Pattern CAPITALISED_WORD = Pattern.compile("\\b\\p{Lu}\\p{L}+\\b");
 
     private final Gazetteer gazetteer;
+    private final NearPlacement nearPlacement;
 
     public Geocoder(Gazetteer gazetteer) {
         this.gazetteer = Objects.requireNonNull(gazetteer);
+        this.nearPlacement = new NearPlacement(gazetteer);
     }
 
     /**
@@ -80,8 +79,8 @@ public final class Geocoder {
      * found in the gazetteer), in order of first mention.
      */
     public List<Place> resolve(String title, String body, List<NameMention> placeMentions) {
-        Document doc = new Document(title == null ? "" : title, body == null ? "" : body);
-        List<Group> groups = group(doc, placeMentions);
+        ArticleContext doc = new ArticleContext(title == null ? "" : title, body == null ? "" : body);
+        List<PlaceGroup> groups = group(doc, placeMentions);
         if (groups.isEmpty()) {
             return List.of();
         }
@@ -89,30 +88,30 @@ public final class Geocoder {
         findTies(doc, groups);
         // Choose without neighbours first, then again with every other place's choice as context,
         // so that one well-anchored place pulls its ambiguous neighbours towards it.
-        for (Group g : groups) {
+        for (PlaceGroup g : groups) {
             choose(g, doc, groups, false);
         }
         for (int round = 0; round < 2; round++) {
             collectRegions(doc, groups);
-            for (Group g : groups) {
+            for (PlaceGroup g : groups) {
                 choose(g, doc, groups, true);
             }
         }
         collectRegions(doc, groups);
-        for (Group g : groups) {
+        for (PlaceGroup g : groups) {
             checkPlausible(g, doc, groups);
         }
-        for (Group g : groups) {
-            placeNear(g, doc, groups);
+        for (PlaceGroup g : groups) {
+            nearPlacement.place(g, doc, groups);
         }
-        return toPlaces(groups);
+        return PlaceOutput.places(groups);
     }
 
     // ---- grouping -------------------------------------------------------------------------------------
 
-    /** Mentions of one surface name (up to case, spelling variant and level word) form one group. */
-    private List<Group> group(Document doc, List<NameMention> mentions) {
-        Map<String, Group> byKey = new LinkedHashMap<>();
+    /** Mentions of one surface name in one sense (up to case, spelling variant and level word) form one group. */
+    private List<PlaceGroup> group(ArticleContext doc, List<NameMention> mentions) {
+        Map<String, PlaceGroup> byKey = new LinkedHashMap<>();
         Map<String, Gazetteer.Candidates> looked = new HashMap<>();     // a long article repeats its names
         List<NameMention> ordered = new ArrayList<>(mentions == null ? List.of() : mentions);
         ordered.sort(Comparator.comparing((NameMention m) -> Mention.TITLE.equals(m.field()) ? 0 : 1)
@@ -125,51 +124,46 @@ public final class Geocoder {
             if (plain.isEmpty() || isNotAPlace(plain)) {
                 continue;
             }
-            String surface = withSharedLevelWord(doc, m, withoutPossessive(withoutKindPrefix(m.text())));
-            Gazetteer.Candidates c = looked.computeIfAbsent(stripAxisWord(surface), gazetteer::candidates);
-            String last = plain.substring(plain.lastIndexOf(' ') + 1);
-            if (FACILITY_WORDS.contains(last) && c.matches().isEmpty()) {
-                continue;      // "Kommunar factory": a facility, not the town of the same name
+            String text = doc.text(m.field());
+            boolean inText = m.start() >= 0 && m.end() <= text.length() && m.start() <= m.end();
+            String name = MentionCues.withoutPossessive(MentionCues.withoutKindPrefix(m.text()));
+            MentionCues.Kind kind = MentionCues.hasKindPrefix(m.text()) ? MentionCues.Kind.SETTLEMENT
+                    : inText ? MentionCues.kind(text, m.start(), m.end()) : MentionCues.Kind.UNSAID;
+            String surface = inText ? MentionCues.withSharedLevelWord(text, m.end(), name) : name;
+            String display = cleanSurface(surface);
+            if (kind == MentionCues.Kind.REGION && surface.equals(name) && !hasLevelWord(plain)
+                    && !gazetteer.candidates(name + " region").matches().isEmpty()) {
+                surface = name + " region";    // "X is one of the regions", "the border with X"
+                display = cleanSurface(name);
             }
-            String key = (c.regionPhrase() ? "region:" : "") + NameKey.fold(c.bareName());
-            Group g = byKey.computeIfAbsent(key, k -> new Group(c, axisWordOf(plain), cleanSurface(surface)));
+            String last = lastWord(plain);
+            Gazetteer.Candidates c = looked.computeIfAbsent(stripAxisWord(surface), gazetteer::candidates);
+            boolean facility = false;
+            if (FACILITY_WORDS.contains(last) && c.matches().isEmpty()) {
+                Matcher infra = INFRASTRUCTURE.matcher(cleanSurface(name));
+                if (!infra.matches()) {
+                    continue;      // "Kommunar factory": a facility, not the town of the same name
+                }
+                c = looked.computeIfAbsent(infra.group(1), gazetteer::candidates);
+                facility = true;
+            }
+            String key = (facility ? "facility:" + NameKey.fold(surface) : "")
+                    + (c.regionPhrase() ? "region:" : "") + NameKey.fold(c.bareName());
+            Gazetteer.Candidates candidates = c;
+            MentionCues.Kind groupKind = kind == MentionCues.Kind.REGION ? MentionCues.Kind.UNSAID : kind;
+            boolean isFacility = facility;
+            String shown = display;
+            PlaceGroup g = byKey.computeIfAbsent(key, k -> new PlaceGroup(candidates, axisWordOf(plain), shown, groupKind,
+                    isFacility));
             g.mentions.add(m);
             g.surfaces.add(cleanSurface(m.text()));
+            g.datelineOnly &= doc.inDateline(m);
         }
         return new ArrayList<>(byKey.values());
     }
 
-    private static String withSharedLevelWord(Document doc, NameMention m, String name) {
-        String text = doc.text(m.field());
-        if (m.end() > text.length() || m.end() < 0 || NameKey.plainWords(name).contains(" ")
-                && Gazetteer.LEVEL_WORDS.contains(lastWord(NameKey.plainWords(name)))) {
-            return name;
-        }
-        String after = text.substring(m.end(), Math.min(text.length(), m.end() + 120));
-        if (REGIONAL_AFTER.matcher(after).find()) {
-            return name + " region";     // "the Kharkiv regional administration" speaks of the region
-        }
-        Matcher lm = SHARED_LEVEL.matcher(after);
-        if (!lm.find()) {
-            return name;
-        }
-        String level = lm.group(1).toLowerCase();
-        return name + " " + level.substring(0, level.length() - 1);
-    }
-
-    /** "the village of Sobolevka" -> "Sobolevka": the kind word is the text's, not the name's. */
-    private static String withoutKindPrefix(String text) {
-        Matcher m = KIND_PREFIX.matcher(text);
-        return m.find() && m.end() < text.length() ? text.substring(m.end()) : text;
-    }
-
-    /** "Ukraine's" -> "Ukraine". */
-    private static String withoutPossessive(String text) {
-        String t = text.trim();
-        if (t.length() > 3 && (t.endsWith("'s") || t.endsWith("’s"))) {
-            return t.substring(0, t.length() - 2);
-        }
-        return t;
+    private static boolean hasLevelWord(String plain) {
+        return plain.contains(" ") && Gazetteer.LEVEL_WORDS.contains(lastWord(plain));
     }
 
     private static String lastWord(String plain) {
@@ -178,7 +172,7 @@ public final class Geocoder {
 
     private static boolean isNotAPlace(String plain) {
         for (String w : plain.split(" ")) {
-            if (!COMPASS.contains(w)) {
+            if (!COMPASS_AND_ARMY.contains(w)) {
                 return false;
             }
         }
@@ -186,7 +180,7 @@ public final class Geocoder {
     }
 
     private static String axisWordOf(String plain) {
-        String last = plain.substring(plain.lastIndexOf(' ') + 1);
+        String last = lastWord(plain);
         return plain.contains(" ") && AXIS_WORDS.contains(last) ? last : null;
     }
 
@@ -207,8 +201,11 @@ public final class Geocoder {
     // ---- document context -----------------------------------------------------------------------------
 
     /** Countries the article names or whose people it talks about, weighted by how often. */
-    private void collectCountryVotes(Document doc, List<Group> groups) {
-        for (Group g : groups) {
+    private void collectCountryVotes(ArticleContext doc, List<PlaceGroup> groups) {
+        for (PlaceGroup g : groups) {
+            if (g.facility) {
+                continue;
+            }
             List<Gazetteer.Match> exact = g.candidates.matches().stream().filter(m -> !m.variant()).toList();
             if (!exact.isEmpty() && exact.get(0).entry().isCountry()) {
                 doc.vote(exact.get(0).entry().countryCode(), 2.0 * g.mentions.size());
@@ -229,9 +226,9 @@ public final class Geocoder {
     }
 
     /** Admin1 regions the article names, as chosen so far. */
-    private void collectRegions(Document doc, List<Group> groups) {
+    private static void collectRegions(ArticleContext doc, List<PlaceGroup> groups) {
         doc.regions.clear();
-        for (Group g : groups) {
+        for (PlaceGroup g : groups) {
             if (g.choice != null && g.choice.isRegion() && !g.choice.admin1Code().isEmpty()) {
                 doc.regions.add(g.choice.countryCode() + "." + g.choice.admin1Code());
             }
@@ -239,11 +236,11 @@ public final class Geocoder {
     }
 
     /** "X near Y", "X, Y region", "X (Y)", "Paris, Texas": X is tied to Y when only such words stand between. */
-    private void findTies(Document doc, List<Group> groups) {
+    private static void findTies(ArticleContext doc, List<PlaceGroup> groups) {
         // Mentions in text order, so each looks only at the next few after it: linear in the article's length.
-        record Located(NameMention mention, Group group) {}
+        record Located(NameMention mention, PlaceGroup group) {}
         List<Located> all = new ArrayList<>();
-        for (Group g : groups) {
+        for (PlaceGroup g : groups) {
             for (NameMention m : g.mentions) {
                 all.add(new Located(m, g));
             }
@@ -252,8 +249,8 @@ public final class Geocoder {
                 .thenComparingInt(l -> l.mention().start()));
         for (int i = 0; i < all.size(); i++) {
             NameMention mx = all.get(i).mention();
-            Group x = all.get(i).group();
-            if (x.tie != null) {
+            PlaceGroup x = all.get(i).group();
+            if (x.rawTie() != null) {
                 continue;
             }
             String text = doc.text(mx.field());
@@ -262,22 +259,18 @@ public final class Geocoder {
                 if (!Objects.equals(my.field(), mx.field()) || my.start() - mx.end() > 80) {
                     break;
                 }
-                if (all.get(j).group() == x || my.start() < mx.end() || my.start() > text.length() || mx.end() < 0) {
+                if (all.get(j).group() == x || my.start() < mx.end() || my.end() > text.length() || mx.end() < 0) {
                     continue;
                 }
                 String between = text.substring(mx.end(), my.start());
-                if (TOWN_PART.matcher(x.displayName).find() && PART_OF.matcher(between).matches()) {
-                    x.tie = all.get(j).group();
-                    x.tieByPunctuation = false;
-                    x.tieExplicit = true;
+                if (NearPlacement.isTownPart(x.displayName) && NearPlacement.isPartOf(between)) {
+                    x.tieTo(all.get(j).group(), new MentionCues.Tie("of", false, true, false));
                     break;
                 }
-                Matcher m = TIE.matcher(between);
-                if (m.matches()) {
-                    String relation = m.group(1) == null ? "" : m.group(1).trim().toLowerCase();
-                    x.tie = all.get(j).group();
-                    x.tieByPunctuation = relation.isEmpty();
-                    x.tieExplicit = !relation.isEmpty() && !relation.equals("from") && !relation.equals("at");
+                String after = text.substring(my.end(), Math.min(text.length(), my.end() + 20));
+                MentionCues.Tie cue = MentionCues.tie(between, my.text(), after);
+                if (cue != null) {
+                    x.tieTo(all.get(j).group(), cue);
                     break;
                 }
             }
@@ -286,7 +279,7 @@ public final class Geocoder {
 
     // ---- choosing among candidates ------------------------------------------------------------------
 
-    private void choose(Group g, Document doc, List<Group> groups, boolean withNeighbours) {
+    private void choose(PlaceGroup g, ArticleContext doc, List<PlaceGroup> groups, boolean withNeighbours) {
         List<Gazetteer.Match> matches = g.candidates.matches();
         if (matches.isEmpty()) {
             // The caller passes a demonym only where it stands for the place ("the Ukrainian side").
@@ -296,44 +289,50 @@ public final class Geocoder {
         }
         boolean bareName = !g.candidates.regionPhrase();
 
-        List<Scored> ranked = new ArrayList<>(matches.size());
+        List<PlaceGroup.Scored> ranked = new ArrayList<>(matches.size());
         for (Gazetteer.Match m : matches) {
             GazetteerEntry e = m.entry();
             double s = 0.5 * Math.log10(e.population() + 10.0) + featureBonus(e.featureCode());
             if (m.variant()) {
-                s -= 1.5;
+                s += VARIANT_SPELLING;
             }
-            if (m.primaryName() && !e.isRegion()) {
-                s += 2.0;         // its own name, not a historical or foreign one ("Novorossiysk" is also an old name of Krasnodar)
+            if (m.primaryName()) {
+                s += OWN_NAME;    // its own name, not a historical or foreign one ("Novorossiysk" is also an old name of Krasnodar)
             }
             if (e.isRegion()) {
-                if (bareName && (bigNamesakeTownInCountry(e, matches) || sameNameTownInside(m, matches))) {
-                    s -= 3;       // a bare "Kharkiv" is the city; "the Kharkiv region" says so when it means the region
+                if (bareName && (bigNamesakeTownInCountry(m, matches) || sameNameTownInside(m, matches))) {
+                    s += REGION_WHERE_TOWN_MEANT;    // a bare "Kharkiv" is the city; "the Kharkiv region" says so when it means the region
                 }
                 if (!bareName && m.primaryName()) {
-                    s += 1.5;     // "Kyiv oblast" is the region named Kyiv, not "Kyiv City" that also answers to Kyiv
+                    s += REGION_UNDER_OWN_NAME;      // "Kyiv oblast" is the region named Kyiv, not "Kyiv City" that also answers to Kyiv
                 }
             }
-            s += 2.5 * doc.countryWeight(e.countryCode());
+            if (bareName && e.isPopulatedPlace() && !m.primaryName() && regionUnderOwnNameAround(e, matches)) {
+                s += REGION_WHERE_TOWN_MEANT;    // "Rio Grande do Sul" is the state, not its city once called so
+            }
+            if (g.kind == MentionCues.Kind.SETTLEMENT && !e.isPopulatedPlace() && !g.facility) {
+                s += KIND_DISAGREES;     // "the town of X": not the region or country X
+            }
+            s += COUNTRY_FOCUS * doc.countryWeight(e.countryCode());
             if (!e.isRegion() && !e.isCountry() && regionNamedByOther(g, e, groups)) {
-                s += 2;
+                s += IN_A_NAMED_REGION;
             }
             if (withNeighbours) {
                 s += neighbourBonus(g, e, groups);
             }
             if (g.tie() != null) {
-                s += tieAgrees(e, g.tie().choice) ? 4 : -2;
+                s += tieAgrees(e, g.tie()) ? TIE_AGREES : TIE_DISAGREES;
             }
-            ranked.add(new Scored(m, s));
+            ranked.add(new PlaceGroup.Scored(m, s));
         }
-        ranked.sort(Comparator.comparingDouble((Scored r) -> -r.score()));
+        ranked.sort(Comparator.comparingDouble((PlaceGroup.Scored r) -> -r.score()));
         g.ranked = ranked;
         take(g, 0);
     }
 
     /** Settles on the i-th best candidate; confidence grows with its lead over the next one. */
-    private static void take(Group g, int i) {
-        Scored chosen = g.ranked.get(i);
+    private static void take(PlaceGroup g, int i) {
+        PlaceGroup.Scored chosen = g.ranked.get(i);
         g.choice = chosen.match().entry();
         g.variant = chosen.match().variant();
         double margin = i + 1 < g.ranked.size() ? chosen.score() - g.ranked.get(i + 1).score() : 3;
@@ -342,8 +341,8 @@ public final class Geocoder {
     }
 
     /** Whether another name of the article is the admin1 region this place lies in ("X in the Y region"). */
-    private static boolean regionNamedByOther(Group g, GazetteerEntry e, List<Group> groups) {
-        for (Group o : groups) {
+    private static boolean regionNamedByOther(PlaceGroup g, GazetteerEntry e, List<PlaceGroup> groups) {
+        for (PlaceGroup o : groups) {
             if (o != g && o.choice != null && o.choice.isRegion() && !o.choice.admin1Code().isEmpty()
                     && o.choice.countryCode().equals(e.countryCode()) && o.choice.admin1Code().equals(e.admin1Code())) {
                 return true;
@@ -352,8 +351,17 @@ public final class Geocoder {
         return false;
     }
 
-    private static boolean bigNamesakeTownInCountry(GazetteerEntry region, List<Gazetteer.Match> matches) {
+    /** A region among the candidates answers to the name as its own and holds this town. */
+    private static boolean regionUnderOwnNameAround(GazetteerEntry town, List<Gazetteer.Match> matches) {
+        return matches.stream().anyMatch(m -> m.entry().isRegion() && m.primaryName()
+                && m.entry().countryCode().equals(town.countryCode()) && m.entry().admin1Code().equals(town.admin1Code()));
+    }
+
+    /** A city of the same country answering to the name at least as properly ("Washington" is the capital, not the state). */
+    private static boolean bigNamesakeTownInCountry(Gazetteer.Match regionMatch, List<Gazetteer.Match> matches) {
+        GazetteerEntry region = regionMatch.entry();
         return matches.stream().anyMatch(m -> m.entry().isPopulatedPlace()
+                && (m.primaryName() || !regionMatch.primaryName())
                 && m.entry().countryCode().equals(region.countryCode())
                 && m.entry().population() >= PROMINENT_POPULATION);
     }
@@ -384,7 +392,7 @@ public final class Geocoder {
     }
 
     /** Closeness to the places the rest of the article settled on; a place in the same sentence counts more. */
-    private double neighbourBonus(Group g, GazetteerEntry e, List<Group> groups) {
+    private static double neighbourBonus(PlaceGroup g, GazetteerEntry e, List<PlaceGroup> groups) {
         if (e.isCountry()) {
             return 0;
         }
@@ -392,13 +400,14 @@ public final class Geocoder {
             return containsOtherPlace(g, e, groups) ? 2.5 : 0;
         }
         double bonus = 0;
-        for (Group o : groups) {
-            if (o == g || o.choice == null || o.choice.isCountry() || o.choice.geonameId() == e.geonameId()) {
+        for (PlaceGroup o : groups) {
+            if (o == g || o.choice == null || o.choice.isCountry() || o.datelineOnly
+                    || o.choice.geonameId() == e.geonameId()) {
                 continue;
             }
             double d = distanceKm(e, o.choice);
             double b = d <= 30 ? 2.5 : d <= 80 ? 2.0 : d <= 150 ? 1.5 : d <= 300 ? 0.75 : 0;
-            if (sharesSentence(g, o)) {
+            if (g.sharesSentenceWith(o)) {
                 b *= 1.3;
             }
             bonus = Math.max(bonus, b);
@@ -411,12 +420,12 @@ public final class Geocoder {
      * region's own namesake town does not count: "Kharkov" beside "Kharkiv" is still the city, and
      * the city of Kyiv does not make "Kyiv oblast" the Kyiv City region.
      */
-    private static boolean containsOtherPlace(Group g, GazetteerEntry region, List<Group> groups) {
+    private static boolean containsOtherPlace(PlaceGroup g, GazetteerEntry region, List<PlaceGroup> groups) {
         if (region.admin1Code().isEmpty()) {
             return false;
         }
-        for (Group o : groups) {
-            if (o == g || o.choice == null || !o.choice.isPopulatedPlace()
+        for (PlaceGroup o : groups) {
+            if (o == g || o.choice == null || !o.choice.isPopulatedPlace() || o.datelineOnly
                     || !o.choice.countryCode().equals(region.countryCode())
                     || !o.choice.admin1Code().equals(region.admin1Code())) {
                 continue;
@@ -432,7 +441,7 @@ public final class Geocoder {
     }
 
     /** Distance that counts a place inside a region as next to it. */
-    private static double distanceKm(GazetteerEntry place, GazetteerEntry other) {
+    static double distanceKm(GazetteerEntry place, GazetteerEntry other) {
         if (other.isRegion() && !other.admin1Code().isEmpty() && place.countryCode().equals(other.countryCode())
                 && place.admin1Code().equals(other.admin1Code())) {
             return 0;
@@ -446,7 +455,15 @@ public final class Geocoder {
         return other.isRegion() || place.isRegion() ? Math.max(0, d - 150) : d;
     }
 
-    private static boolean tieAgrees(GazetteerEntry e, GazetteerEntry target) {
+    /** As {@link #tieAgrees(GazetteerEntry, GazetteerEntry)}; "X in Y County" placed at the town Y allows for the county's extent. */
+    static boolean tieAgrees(GazetteerEntry e, PlaceGroup tie) {
+        if (tie.candidates.regionPhrase() && tie.choice.isPopulatedPlace()) {
+            return e.distanceKm(tie.choice) <= AREA_KM;
+        }
+        return tieAgrees(e, tie.choice);
+    }
+
+    static boolean tieAgrees(GazetteerEntry e, GazetteerEntry target) {
         if (target.isCountry()) {
             return e.countryCode().equals(target.countryCode());
         }
@@ -456,24 +473,14 @@ public final class Geocoder {
         return e.distanceKm(target) <= (target.isRegion() ? 250 : TIE_KM);
     }
 
-    private static boolean sharesSentence(Group a, Group b) {
-        Set<Integer> small = a.sentences().size() <= b.sentences().size() ? a.sentences() : b.sentences();
-        Set<Integer> large = small == a.sentences() ? b.sentences() : a.sentences();
-        for (Integer s : small) {
-            if (large.contains(s)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    // ---- plausibility and near placement ----------------------------------------------------------------
+    // ---- plausibility -----------------------------------------------------------------------------------
 
     /**
-     * A small namesake far from everything else the article names is worse than no answer: the best
-     * candidate that is plausible is taken, or none.
+     * A small namesake far from everything else the article names is worse than no answer, and so is
+     * any namesake, however big, outside the place the sentence puts it in ("New York in eastern
+     * Ukraine"): the best candidate that is plausible is taken, or none.
      */
-    private void checkPlausible(Group g, Document doc, List<Group> groups) {
+    private void checkPlausible(PlaceGroup g, ArticleContext doc, List<PlaceGroup> groups) {
         if (g.choice == null || g.ranked == null) {
             return;
         }
@@ -488,12 +495,24 @@ public final class Geocoder {
         g.choice = null;
     }
 
-    private boolean plausible(Group g, GazetteerEntry e, Document doc, List<Group> groups) {
+    /** The article names admin1 regions of this place's country, and none of them holds it. */
+    private static boolean outsideNamedRegions(GazetteerEntry e, ArticleContext doc) {
+        boolean named = doc.regions.stream().anyMatch(r -> r.startsWith(e.countryCode() + "."));
+        return named && !doc.regions.contains(e.countryCode() + "." + e.admin1Code());
+    }
+
+    private boolean plausible(PlaceGroup g, GazetteerEntry e, ArticleContext doc, List<PlaceGroup> groups) {
+        if (g.tiedFirmly() && !e.isCountry()) {
+            return tieAgrees(e, g.tie());
+        }
+        if (g.candidates.regionPhrase() && e.isPopulatedPlace() && outsideNamedRegions(e, doc)) {
+            return false;    // "X County" in a Missouri story is not the area around a town X in another state
+        }
         if (e.isCountry() || e.isRegion() || e.population() >= PROMINENT_POPULATION) {
             return true;
         }
         if (g.tie() != null) {
-            return tieAgrees(e, g.tie().choice);     // the text puts it elsewhere: placed near its tie, or left open
+            return tieAgrees(e, g.tie());     // the text puts it elsewhere: placed near its tie, or left open
         }
         if (regionNamedByOther(g, e, groups)) {
             return true;
@@ -501,8 +520,8 @@ public final class Geocoder {
         double nearest = Double.POSITIVE_INFINITY;
         boolean anchored = false;
         Set<String> anchorCountries = new HashSet<>();
-        for (Group o : groups) {
-            if (o == g || o.choice == null || o.choice.isCountry() || !isAnchor(o)) {
+        for (PlaceGroup o : groups) {
+            if (o == g || o.choice == null || o.choice.isCountry() || !o.isAnchor()) {
                 continue;
             }
             anchored = true;
@@ -520,262 +539,9 @@ public final class Geocoder {
         if (anchored && nearest > limit && !otherNamedCountry) {
             return false;
         }
-        if (!anchored && doc.hasFocus() && doc.countryWeight(e.countryCode()) == 0 && exactCount(g) > 1) {
-            return false;    // an article about other countries: a village abroad is one of many namesakes
+        if (!anchored && doc.hasFocus() && doc.countryWeight(e.countryCode()) == 0 && (g.exactCount() > 1 || variant)) {
+            return false;    // an article about other countries: a village abroad is one of many namesakes, or a loose spelling
         }
         return !(variant && !anchored && !doc.hasFocus());    // a loose spelling match with nothing to confirm it
-    }
-
-    private static long exactCount(Group g) {
-        return g.candidates.matches().stream().filter(m -> !m.variant()).count();
-    }
-
-    /** Places that can vouch for others: regions, sizeable towns, or names with a single candidate. */
-    private static boolean isAnchor(Group o) {
-        return o.choice.isRegion() || o.choice.population() >= 20_000
-                || o.candidates.matches().stream().filter(m -> !m.variant()).count() == 1;
-    }
-
-    /**
-     * An unresolved place goes near the place the text ties it to ("X near Y"), or near the town its
-     * compound name starts with ("Kupiansk-Vuzlovyi" next to Kupiansk); otherwise it keeps no coordinates.
-     */
-    private void placeNear(Group g, Document doc, List<Group> groups) {
-        if (g.choice != null) {
-            return;
-        }
-        GazetteerEntry tied = g.tie() == null ? null : g.tie().choice;
-        if (tied != null && (tied.isPopulatedPlace() || g.tieExplicit && tied.isRegion() && tied.admin1Code().isEmpty())) {
-            g.near = tied;
-            g.confidence = 0.5;
-            return;
-        }
-        String surface = g.displayName;
-        int hyphen = surface.indexOf('-');
-        int space = surface.indexOf(' ');
-        GazetteerEntry stem = null;
-        if (hyphen > 2) {
-            stem = stemPlace(surface.substring(0, hyphen), doc, groups);
-        } else if (space > 2 && !g.candidates.regionPhrase()) {
-            // "Kupiansk Vuzlovyi" written without its hyphen: only when the first word is a place the article names
-            GazetteerEntry s = stemPlace(surface.substring(0, space), doc, groups);
-            stem = s != null && isNameOfAnotherGroup(s, g, groups) ? s : null;
-        }
-        if (stem != null && (tied == null || tieAgrees(stem, tied))) {
-            g.near = stem;
-            g.confidence = 0.45;
-            return;
-        }
-        GazetteerEntry city = tied == null && TOWN_PART.matcher(surface).find() ? mainCity(groups) : null;
-        if (city != null) {
-            // "the Saltivskyi district" in an article about Kharkiv: a part of the town the article is about
-            g.near = city;
-            g.confidence = 0.45;
-            return;
-        }
-        if (tied != null) {
-            // tied to an admin1 region or a country: that much is known, not where in it
-            g.knownCountry = tied.countryCode();
-            g.knownAdmin1 = tied.isRegion() ? tied.admin1Name() : null;
-        }
-        g.confidence = 0.3;
-    }
-
-    /**
-     * The town the article is about: the settled town named most often (a headline mention counts three),
-     * when no other town is named as often; null otherwise.
-     */
-    private static GazetteerEntry mainCity(List<Group> groups) {
-        Map<Long, Double> weight = new HashMap<>();
-        Map<Long, GazetteerEntry> towns = new HashMap<>();
-        for (Group o : groups) {
-            if (o.choice == null || !o.choice.isPopulatedPlace() || o.candidates.regionPhrase()) {
-                continue;
-            }
-            double w = 0;
-            for (NameMention m : o.mentions) {
-                w += Mention.TITLE.equals(m.field()) ? 3 : 1;
-            }
-            weight.merge(o.choice.geonameId(), w, Double::sum);
-            towns.put(o.choice.geonameId(), o.choice);
-        }
-        GazetteerEntry best = null;
-        double top = 0;
-        boolean shared = false;
-        for (Map.Entry<Long, Double> e : weight.entrySet()) {
-            if (e.getValue() > top) {
-                top = e.getValue();
-                best = towns.get(e.getKey());
-                shared = false;
-            } else if (e.getValue() == top) {
-                shared = true;
-            }
-        }
-        return shared ? null : best;
-    }
-
-    /** The town a compound name starts with, when the article's other places make it the one meant. */
-    private GazetteerEntry stemPlace(String stem, Document doc, List<Group> groups) {
-        List<Gazetteer.Match> matches = gazetteer.candidates(stem).matches();
-        for (Group o : groups) {
-            if (o.choice != null && o.choice.isPopulatedPlace()
-                    && matches.stream().anyMatch(m -> m.entry().geonameId() == o.choice.geonameId())) {
-                return o.choice;
-            }
-        }
-        for (Gazetteer.Match m : matches) {
-            GazetteerEntry e = m.entry();
-            if (!m.variant() && e.isPopulatedPlace() && doc.countryWeight(e.countryCode()) > 0
-                    && (e.population() >= PROMINENT_POPULATION || doc.regions.contains(e.countryCode() + "." + e.admin1Code()))) {
-                return e;
-            }
-        }
-        return null;
-    }
-
-    private static boolean isNameOfAnotherGroup(GazetteerEntry stem, Group g, List<Group> groups) {
-        return groups.stream().anyMatch(o -> o != g && o.choice != null && o.choice.geonameId() == stem.geonameId());
-    }
-
-    // ---- output ---------------------------------------------------------------------------------------
-
-    private List<Place> toPlaces(List<Group> groups) {
-        Map<String, List<Group>> merged = new LinkedHashMap<>();
-        for (Group g : groups) {
-            String key;
-            if (g.choice != null) {
-                key = "id:" + g.choice.geonameId() + ":" + precisionOf(g);
-            } else {
-                key = "name:" + NameKey.fold(g.candidates.bareName()) + (g.candidates.regionPhrase() ? ":region" : "");
-            }
-            merged.computeIfAbsent(key, k -> new ArrayList<>()).add(g);
-        }
-        List<Place> places = new ArrayList<>();
-        for (List<Group> same : merged.values()) {
-            Group g = same.get(0);
-            LinkedHashSet<String> surfaces = new LinkedHashSet<>();
-            List<NameMention> mentions = new ArrayList<>();
-            double confidence = 0;
-            for (Group s : same) {
-                surfaces.addAll(s.surfaces);
-                mentions.addAll(s.mentions);
-                confidence = Math.max(confidence, s.confidence);
-            }
-            mentions.sort(Comparator.comparing((NameMention m) -> Mention.TITLE.equals(m.field()) ? 0 : 1)
-                    .thenComparingInt(NameMention::start));
-            List<Mention> out = mentions.stream().map(m -> new Mention(m.field(), m.start(), m.end())).toList();
-            double conf = Math.round(confidence * 100) / 100.0;
-            GazetteerEntry e = g.choice;
-            if (e != null) {
-                String name = g.candidates.regionPhrase() || g.axisWord != null ? g.displayName : e.name();
-                places.add(new Place(name, List.copyOf(surfaces), e.lat(), e.lon(), e.countryCode(),
-                        e.isCountry() ? null : e.admin1Name(), e.geonameId() > 0 ? e.geonameId() : null,
-                        e.featureCode(), precisionOf(g), conf, out));
-            } else if (g.near != null) {
-                places.add(new Place(g.displayName, List.copyOf(surfaces), g.near.lat(), g.near.lon(),
-                        g.near.countryCode(), g.near.admin1Name(), null, null, Place.NEAR, conf, out));
-            } else {
-                places.add(new Place(g.displayName, List.copyOf(surfaces), null, null, g.knownCountry, g.knownAdmin1,
-                        null, null, null, conf, out));
-            }
-        }
-        return places;
-    }
-
-    private static String precisionOf(Group g) {
-        GazetteerEntry e = g.choice;
-        if (e.isCountry()) {
-            return Place.COUNTRY;
-        }
-        if (e.isRegion() || g.axisWord != null) {
-            return Place.REGION;
-        }
-        if (g.candidates.regionPhrase()) {
-            return Place.REGION;     // "the Kupiansk district": the area around the town
-        }
-        return Place.EXACT;
-    }
-
-    private record Scored(Gazetteer.Match match, double score) {}
-
-    /** The mentions of one surface name and what they were resolved to. */
-    private static final class Group {
-        final Gazetteer.Candidates candidates;
-        final String axisWord;
-        final List<NameMention> mentions = new ArrayList<>();
-        final LinkedHashSet<String> surfaces = new LinkedHashSet<>();
-        private Set<Integer> sentences;
-        List<Scored> ranked;
-        GazetteerEntry choice;
-        boolean variant;
-        double confidence;
-        private Group tie;
-        boolean tieByPunctuation;
-        boolean tieExplicit;
-
-        /**
-         * The place this one is tied to, once chosen. "X, Y" ties X to a region or country Y ("Paris,
-         * Texas"); between two towns it is a list ("Kupiansk, Vovchansk and Lyman"), not a tie.
-         */
-        Set<Integer> sentences() {
-            if (sentences == null) {
-                sentences = new HashSet<>();
-                for (NameMention m : mentions) {
-                    sentences.add(m.sentence());
-                }
-            }
-            return sentences;
-        }
-
-        Group tie() {
-            if (tie == null || tie.choice == null || tieByPunctuation && tie.choice.isPopulatedPlace()) {
-                return null;
-            }
-            return tie;
-        }
-        GazetteerEntry near;
-        String knownCountry;
-        String knownAdmin1;
-
-        final String displayName;
-
-        Group(Gazetteer.Candidates candidates, String axisWord, String displayName) {
-            this.candidates = candidates;
-            this.axisWord = axisWord;
-            this.displayName = displayName;
-        }
-    }
-
-    /** The article's text and what it says about where it is. */
-    private static final class Document {
-        final String title;
-        final String body;
-        final Map<String, Double> countryVotes = new HashMap<>();
-        final Set<String> regions = new LinkedHashSet<>();
-        final Set<String> namedCountries = new HashSet<>();
-        double maxVote;
-
-        Document(String title, String body) {
-            this.title = title;
-            this.body = body;
-        }
-
-        String text(String field) {
-            return Mention.TITLE.equals(field) ? title : body;
-        }
-
-        void vote(String cc, double weight) {
-            double v = countryVotes.merge(cc, weight, Double::sum);
-            maxVote = Math.max(maxVote, v);
-        }
-
-        /** 1 for the country the article names most; demonyms alone ("Russian forces") weigh less. */
-        double countryWeight(String cc) {
-            return maxVote == 0 ? 0 : countryVotes.getOrDefault(cc, 0.0) / Math.max(maxVote, 2.0);
-        }
-
-        boolean hasFocus() {
-            return maxVote > 0;
-        }
     }
 }

@@ -111,6 +111,8 @@ final class NameKey {
             case "nord", "norte" -> "north";
             case "sud" -> "south";
             case "ouest" -> "west";
+            // the Arabic article, written al- or el-: "Deir el-Balah" is "Deir al-Balah"
+            case "el" -> "al";
             default -> word;
         };
     }
@@ -162,7 +164,9 @@ final class NameKey {
             String w = word.replace("zh", "z").replace('j', 'i').replace('g', 'h').replace('w', 'v')
                     .replace("ph", "f").replace("ck", "k").replace('q', 'k').replace('x', 'k');
             if (w.length() > 2 && w.charAt(0) == 'v' && isVowel(w.charAt(1))) {
-                w = w.substring(1);       // Ukrainian prothetic v: Vuzlovyi ~ Uzlovoy, Vilshany ~ Ilshany
+                // Ukrainian puts a prothetic v before a word-initial u or o where Russian has none
+                // (Vuhledar ~ Ugledar, vulytsia ~ ulitsa): Russian and Ukrainian spellings of one place.
+                w = w.substring(1);
             }
             if (out.length() > 0) {
                 out.append(' ');

@@ -6,12 +6,15 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.newsline.contracts.kafka.ConsumerDrain;
 import io.newsline.contracts.kafka.Json;
+import io.newsline.contracts.metrics.DeadLetterCounter;
+import io.newsline.contracts.metrics.StageTimer;
 import io.newsline.contracts.model.Article;
 import io.newsline.contracts.model.EnrichedArticle;
 import io.newsline.nlp.config.PipelineLoader;
 import io.newsline.nlp.pipeline.EnrichmentPipeline;
 import io.newsline.nlp.pipeline.InvalidArticleException;
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.Startup;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.kafka.Record;
 import jakarta.annotation.Priority;
@@ -24,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Outgoing;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -41,6 +45,9 @@ import org.jboss.logging.Logger;
  * owner of the partition starts right after it.
  */
 @ApplicationScoped
+// Created at start, not on the first record, so its timers and dead-letter counter exist (at 0) from the start
+// and Prometheus' increase() sees the first dead letter. The models load in the background meanwhile.
+@Startup
 public class ArticleProcessor {
 
     private static final Logger LOG = Logger.getLogger(ArticleProcessor.class);
@@ -53,10 +60,13 @@ public class ArticleProcessor {
     private final Timer enrichedTime;
     private final Timer deadLetteredTime;
     private final Counter skipped;
+    private final Counter deadLetters;
     private final ConsumerDrain drain = new ConsumerDrain();
 
-    public ArticleProcessor(PipelineLoader models, MeterRegistry registry) {
+    public ArticleProcessor(PipelineLoader models, MeterRegistry registry,
+            @ConfigProperty(name = "mp.messaging.incoming.articles-in.topic") String rawTopic) {
         this.models = models;
+        this.deadLetters = DeadLetterCounter.of(registry, rawTopic);
         this.enrichedTime = enrichTimer(registry, "enriched");
         this.deadLetteredTime = enrichTimer(registry, "dead-lettered");
         this.skipped = Counter.builder("newsline.nlp.articles.skipped")
@@ -65,10 +75,9 @@ public class ArticleProcessor {
     }
 
     private static Timer enrichTimer(MeterRegistry registry, String outcome) {
-        return Timer.builder("newsline.nlp.enrich")
+        return StageTimer.builder("newsline.nlp.enrich")
                 .description("Time to read and enrich one record of news.articles.raw, by outcome")
                 .tag("outcome", outcome)
-                .publishPercentiles(0.5, 0.95, 0.99)
                 .register(registry);
     }
 
@@ -86,6 +95,7 @@ public class ArticleProcessor {
         } catch (RuntimeException e) {
             // Thrown on to SmallRye, which dead-letters the record.
             deadLetteredTime.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+            deadLetters.increment();
             throw e;
         } finally {
             drain.exit();

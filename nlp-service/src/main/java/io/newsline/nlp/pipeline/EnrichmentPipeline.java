@@ -24,6 +24,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -80,8 +81,9 @@ public final class EnrichmentPipeline {
         String title = article.title();
         String body = article.body();
         Set<String> lowercase = lowercaseWords(body);
-        List<TaggedSentence> tagged = new ArrayList<>(recognizer.tag(Mention.TITLE, title, 0, lowercase));
-        tagged.addAll(recognizer.tag(Mention.BODY, body, tagged.size(), lowercase));
+        Predicate<String> bigPlace = phrase -> gazetteer.isPlaceName(phrase, PlaceJudge.BIG_CITY);
+        List<TaggedSentence> tagged = new ArrayList<>(recognizer.tag(Mention.TITLE, title, 0, lowercase, bigPlace));
+        tagged.addAll(recognizer.tag(Mention.BODY, body, tagged.size(), lowercase, bigPlace));
 
         MentionRules rules = new MentionRules(gazetteer);
         rules.apply(tagged, article.source());
@@ -93,7 +95,7 @@ public final class EnrichmentPipeline {
             sentences.add(s.toSentence(text));
             readMentions(s, text, raw);
         }
-        EntityConsolidator.Result names = EntityConsolidator.consolidate(raw, rules.aliases);
+        EntityConsolidator.Result names = EntityConsolidator.consolidate(raw);
         List<NameMention> placeMentions = names.mentions().stream()
                 .filter(m -> m.type() == EntityType.LOCATION).toList();
         List<Place> places = geocoder.resolve(title, body, placeMentions);

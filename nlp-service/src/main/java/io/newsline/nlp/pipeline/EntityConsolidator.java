@@ -15,8 +15,9 @@ import java.util.Map;
 
 /**
  * Turns name mentions into distinct entities: one entry per entity with all its mentions. The type
- * of a name is the one most of its mentions got; a surname alone joins the one full name it ends;
- * an acronym introduced in brackets joins the organisation it abbreviates.
+ * of a name is the one most of its mentions got; a surname alone joins the one full name it ends.
+ * An acronym stays an entity of its own beside its expansion: news and its readers use both as names
+ * ("USGS", "the United States Geological Survey").
  */
 public final class EntityConsolidator {
 
@@ -25,11 +26,8 @@ public final class EntityConsolidator {
 
     private EntityConsolidator() {}
 
-    /**
-     * @param mentions as recognised, in document order (title first)
-     * @param aliases  acronym → the organisation name it was introduced with
-     */
-    public static Result consolidate(List<NameMention> mentions, Map<String, String> aliases) {
+    /** @param mentions as recognised, in document order (title first) */
+    public static Result consolidate(List<NameMention> mentions) {
         // 1. One type per name: the majority of its mentions (ties go to the first seen).
         Map<String, Map<EntityType, Integer>> votes = new HashMap<>();
         Map<String, EntityType> firstType = new HashMap<>();
@@ -71,13 +69,7 @@ public final class EntityConsolidator {
             EntityType type = typeOf.get(key);
             String entityKey = key;
             String[] w = words(key);
-            if (aliases.containsKey(m.text())) {
-                String full = key(aliases.get(m.text()));
-                if (typeOf.get(full) == EntityType.ORGANIZATION) {
-                    entityKey = full;
-                    type = EntityType.ORGANIZATION;
-                }
-            } else if (type != EntityType.LOCATION && w.length >= 1) {
+            if (type != EntityType.LOCATION && w.length >= 1) {
                 List<String> full = fullNamesBySurname.get(w[w.length - 1]);
                 if (full != null && full.size() == 1 && !full.get(0).equals(key) && full.get(0).endsWith(" " + key)) {
                     entityKey = full.get(0);

@@ -3,18 +3,20 @@ package io.newsline.nlp.pipeline;
 import static io.newsline.nlp.pipeline.Token.OUTSIDE;
 
 import io.newsline.nlp.geo.Gazetteer;
-import io.newsline.nlp.geo.GazetteerEntry;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Corrects the CRF's known faults on news, in place, on the labelled tokens of one article. Each rule
  * is a general pattern of news English (a name before "region", an acronym in brackets after an
- * organisation, a title before a person), with the gazetteer deciding what is a place.
+ * organisation, a title before a person), with the gazetteer deciding what is a place. The rules about
+ * places and about organisations live in {@link PlaceRules} and {@link OrganisationRules}; this class
+ * runs them in order and holds the rules about people, credits and fragments.
  */
 final class MentionRules {
 
@@ -23,20 +25,24 @@ final class MentionRules {
     static final String LOCATION = "LOCATION";
     static final String MISC = "MISC";
 
-    /** Places the gazetteer knows that are safe to take for a place wherever they are capitalised. */
-    private static final long BIG_CITY = 100_000;
+    /**
+     * Lines of site matter that name the people who made or sell the page, not the people of the story:
+     * bylines' credit lines ("Reporting by …; editing by …"), author boxes ("Contact the author", "Follow
+     * her on …"), sign-up and copyright lines.
+     */
+    private static final Pattern CREDIT_LINE = Pattern.compile("(?i)\\b(?:reporting|editing)\\s+by\\b"
+            + "|^(?:(?:writing|compiled|produced)\\s+by\\b|contact\\s+(?:the\\s+)?(?:author|reporter|writer|editor|us)|follow\\s+(?:him|"
+            + "her|them|us|the\\s+author)\\s+on|sign\\s+up\\b|subscribe\\b|(?:photos?|images?|video)\\s*(?::|by\\b)|"
+            + "copyright\\b|©)|\\ball\\s+rights\\s+reserved\\b");
 
-    private final Gazetteer gazetteer;
-    private final Map<String, Boolean> placeCache = new HashMap<>();
-
-    /** Acronym → the organisation name it was introduced with, e.g. "RAF" → "Russian Armed Forces". */
-    final Map<String, String> aliases = new HashMap<>();
-
-    private final boolean gazetteerHasDemonyms;
+    private final PlaceJudge judge;
+    private final PlaceRules places;
+    private final OrganisationRules organisations;
 
     MentionRules(Gazetteer gazetteer) {
-        this.gazetteer = gazetteer;
-        this.gazetteerHasDemonyms = gazetteer.demonymCountry("French").isPresent();
+        this.judge = new PlaceJudge(gazetteer);
+        this.places = new PlaceRules(judge);
+        this.organisations = new OrganisationRules(judge);
     }
 
     void apply(List<TaggedSentence> sentences, String source) {
@@ -48,60 +54,65 @@ final class MentionRules {
             }
             dropNonNames(t);
             portfolios(t);
-            placeNounSpans(t);
-            facilities(t);
-            demonymOrganisations(t);
-            acronyms(t);
+            places.wholeNames(t);
+            places.nounSpans(t);
+            places.infrastructure(t);
+            organisations.facilities(t);
+            organisations.describedBodies(t);
+            organisations.namedBodies(t);
+            organisations.demonymOrganisations(t);
+            organisations.acronyms(t);
             personTitles(t);
+            organisations.outlets(t);
             weaponNames(t);
+            places.streets(t);
+            places.splitOfPhrases(t);
         }
         headlineNames(sentences);
-        publication(sentences, source);
-        Set<String> personNames = personNameParts(sentences);
+        places.headlineSpans(sentences);
+        places.spreadPlaceNames(sentences);
+        organisations.publication(sentences, source);
+        organisations.speakingAcronyms(sentences);
+        Map<String, Set<String>> personNames = personNameParts(sentences);
         for (TaggedSentence s : sentences) {
             List<Token> t = s.tokens();
-            for (int i = 0; i < t.size(); i++) {
-                Token tok = t.get(i);
-                if (aliases.containsKey(tok.word) && !tok.label.equals(ORGANIZATION)) {
-                    tok.label = ORGANIZATION;
-                }
-            }
-            placesMistaken(t, personNames);
-            missedPlaces(t);
+            organisations.knownAcronyms(t);
+            places.placesMistaken(t, personNames, organisations.acronyms);
+            places.lists(t);
+            places.missedPlaces(t);
+            places.wholeNames(t);    // again: a word found above may be the tail of a longer place ("NEW DELHI")
             weaponNames(t);
+            organisations.platformsAsChannels(t);
             fragments(t);
         }
     }
 
-    /** E-mail addresses, links and handles are never names. */
+    /** E-mail addresses, links and handles are never names; nor are headline kickers ("BREAKING:"). */
     private static void dropNonNames(List<Token> t) {
-        for (Token tok : t) {
+        for (int i = 0; i < t.size(); i++) {
+            Token tok = t.get(i);
             String w = tok.word;
             if (w.contains("@") || w.startsWith("http") || w.startsWith("www.") || w.contains("/")) {
+                tok.label = OUTSIDE;
+            }
+            boolean kickerPosition = i == 0 || (i + 1 < t.size() && t.get(i + 1).word.equals(":"));
+            if (kickerPosition && Lexicon.isKicker(w) && i + 1 < t.size()
+                    && (t.get(i + 1).word.equals(":") || w.equals(w.toUpperCase(Locale.ROOT)))) {
                 tok.label = OUTSIDE;
             }
         }
     }
 
-    /**
-     * Bylines and credit lines ("By Jane Doe", "Reporting by ...; editing by ...", "Contact the author:")
-     * name the people who wrote the story, not the people in it.
-     */
+    /** "By Jane Doe" alone on its line, or a credit or author line: names no one in the story. */
     private static boolean isCredits(List<Token> t) {
         if (t.size() >= 2 && t.get(0).word.equals("By") && t.get(1).isCapitalised() && t.size() <= 8) {
             return true;
         }
-        for (int i = 0; i + 1 < t.size(); i++) {
-            String w = t.get(i).word.toLowerCase(Locale.ROOT);
-            boolean credit = w.equals("reporting") || w.equals("editing") || w.equals("writing") || w.equals("compiled");
-            if (credit && t.get(i + 1).word.equals("by")) {
-                return true;
-            }
-            if (w.equals("contact") && i + 2 < t.size() && t.get(i + 2).word.equalsIgnoreCase("author")) {
-                return true;
-            }
+        StringBuilder line = new StringBuilder();
+        for (Token tok : t) {
+            line.append(tok.word).append(' ');
         }
-        return false;
+        return CREDIT_LINE.matcher(line).find();
     }
 
     /**
@@ -132,132 +143,6 @@ final class MentionRules {
         return word.equals("Minister") || word.equals("Secretary") || word.equals("Commissioner");
     }
 
-    /** "Kharkiv region", "the Sumy oblast", "Dvurechensky bridgehead": the name and its noun are one place. */
-    private void placeNounSpans(List<Token> t) {
-        for (int i = 1; i < t.size(); i++) {
-            Token noun = t.get(i);
-            if (!Lexicon.isRegionNoun(noun.word) && !Lexicon.isFrontNoun(noun.word)) {
-                continue;
-            }
-            Token name = t.get(i - 1);
-            if (!name.isCapitalised() || Lexicon.isFunctionWord(name.word) || isDemonym(name.word)) {
-                continue;
-            }
-            boolean sentenceStart = i - 1 == 0;
-            // An untagged name needs a lower-case noun: "Islamic State", "Foreign Office" are names of their own.
-            boolean lowerNoun = Character.isLowerCase(noun.word.charAt(0));
-            boolean nameLike = name.label.equals(LOCATION)
-                    || (name.label.equals(OUTSIDE) && !sentenceStart && lowerNoun)
-                    || (lowerNoun && isPlace(name.word));
-            if (!nameLike) {
-                continue;
-            }
-            int from = i - 1;
-            String runLabel = name.label;
-            while (!runLabel.equals(OUTSIDE) && from > 0 && t.get(from - 1).label.equals(runLabel)) {
-                from--;
-            }
-            for (int k = from; k <= i; k++) {
-                t.get(k).label = LOCATION;
-            }
-            // A capitalised word after the noun belongs to a headline phrase, not to the place.
-            if (i + 1 < t.size() && t.get(i + 1).label.equals(runLabel) && !runLabel.equals(OUTSIDE)) {
-                for (int k = i + 1; k < t.size() && t.get(k).label.equals(runLabel); k++) {
-                    t.get(k).label = OUTSIDE;
-                }
-            }
-        }
-    }
-
-    /** "the Azot chemical plant", "Kommunar factory": a named facility is an organisation. */
-    private void facilities(List<Token> t) {
-        for (int i = 1; i < t.size(); i++) {
-            if (!Lexicon.isFacilityNoun(t.get(i).word)) {
-                continue;
-            }
-            int k = i - 1;
-            int modifiers = 0;
-            while (k >= 0 && modifiers < 2 && isLowerWord(t.get(k).word) && !Lexicon.isFunctionWord(t.get(k).word)) {
-                k--;
-                modifiers++;
-            }
-            int nameEnd = k;
-            int nameStart = k;
-            while (nameStart >= 0 && nameEnd - nameStart < 3 && isNameWord(t.get(nameStart))) {
-                nameStart--;
-            }
-            nameStart++;
-            if (nameStart > nameEnd || isDemonym(t.get(nameStart).word)
-                    || (nameStart == 0 && nameStart == nameEnd && t.get(nameStart).isOutside())) {
-                continue;
-            }
-            for (int j = nameStart; j <= i; j++) {
-                t.get(j).label = ORGANIZATION;
-            }
-        }
-    }
-
-    private static boolean isNameWord(Token tok) {
-        return tok.isCapitalised() && Lexicon.hasLetter(tok.word) && !Lexicon.isFunctionWord(tok.word)
-                && !Lexicon.isTitle(tok.word) && !tok.label.equals(PERSON);
-    }
-
-    private static boolean isLowerWord(String w) {
-        return !w.isEmpty() && Character.isLowerCase(w.charAt(0)) && w.chars().allMatch(Character::isLetter);
-    }
-
-    /** "British Ministry of Defense", "Russian Armed Forces", "U.S. Congress": the adjective is part of the name. */
-    private void demonymOrganisations(List<Token> t) {
-        for (int i = 1; i < t.size(); i++) {
-            Token head = t.get(i);
-            Token before = t.get(i - 1);
-            if (!head.label.equals(ORGANIZATION) || before.label.equals(ORGANIZATION) || !before.isCapitalised()) {
-                continue;
-            }
-            if (isDemonym(before.word) && !before.label.equals(PERSON)) {
-                before.label = ORGANIZATION;
-            } else if (before.label.equals(LOCATION) && Lexicon.isInstitution(head.word)
-                    && (i - 2 < 0 || !t.get(i - 2).label.equals(LOCATION))) {
-                before.label = ORGANIZATION;
-            }
-        }
-    }
-
-    /** "Russian Armed Forces (RAF)": the bracketed acronym names the same organisation. */
-    private void acronyms(List<Token> t) {
-        for (int i = 2; i + 1 < t.size(); i++) {
-            Token acr = t.get(i);
-            if (!Lexicon.isAcronym(acr.word) || !isOpenBracket(t.get(i - 1).word) || !isCloseBracket(t.get(i + 1).word)) {
-                continue;
-            }
-            int end = i - 2;
-            if (!t.get(end).label.equals(ORGANIZATION)) {
-                continue;
-            }
-            int start = end;
-            while (start > 0 && t.get(start - 1).label.equals(ORGANIZATION)) {
-                start--;
-            }
-            StringBuilder name = new StringBuilder();
-            for (int k = start; k <= end; k++) {
-                if (k > start) {
-                    name.append(' ');
-                }
-                name.append(t.get(k).word);
-            }
-            acr.label = ORGANIZATION;
-            aliases.putIfAbsent(acr.word, name.toString());
-        }
-    }
-
-    private static boolean isOpenBracket(String w) {
-        return w.equals("(") || w.equals("-LRB-") || w.equals("[");
-    }
-
-    private static boolean isCloseBracket(String w) {
-        return w.equals(")") || w.equals("-RRB-") || w.equals("]");
-    }
-
     /** "Governor Oleh Syniehubov", "Kharkiv Mayor Igor Terekhov": the person is the name, not the title. */
     private void personTitles(List<Token> t) {
         int i = 0;
@@ -271,8 +156,8 @@ final class MentionRules {
                 end++;
             }
             int start = i;
-            while (start < end && (Lexicon.isTitle(t.get(start).word) || isDemonym(t.get(start).word)
-                    || (end - start >= 2 && isPlace(t.get(start).word)))) {
+            while (start < end && (Lexicon.isTitle(t.get(start).word) || judge.isDemonym(t.get(start).word)
+                    || (end - start >= 2 && judge.isPlace(t.get(start).word)))) {
                 t.get(start).label = OUTSIDE;
                 start++;
             }
@@ -297,7 +182,8 @@ final class MentionRules {
     /**
      * In a headline-cased title the CRF takes ordinary capitalised words for names. A headline repeats
      * the names of its article, so a title name none of whose words the body capitalises inside a
-     * sentence, and that is no known place or acronym, is dropped.
+     * sentence, and that is no known place, acronym or institution ("Ministry of Internal Affairs"), is
+     * dropped.
      */
     private void headlineNames(List<TaggedSentence> sentences) {
         Set<String> bodyNames = new HashSet<>();
@@ -326,10 +212,12 @@ final class MentionRules {
                 while (end + 1 < t.size() && t.get(end + 1).label.equals(t.get(i).label)) {
                     end++;
                 }
+                boolean institution = t.get(i).label.equals(ORGANIZATION) && end > i;
                 boolean known = false;
                 for (int k = i; k <= end && !known; k++) {
                     String w = t.get(k).word;
-                    known = bodyNames.contains(w) || Lexicon.isAcronym(w) || isPlace(w);
+                    known = bodyNames.contains(w) || Lexicon.isAcronym(w) || judge.isPlace(w)
+                            || (institution && Lexicon.isInstitution(w));
                 }
                 if (!known) {
                     for (int k = i; k <= end; k++) {
@@ -341,7 +229,7 @@ final class MentionRules {
         }
     }
 
-    private static boolean isHeadline(List<Token> t) {
+    static boolean isHeadline(List<Token> t) {
         int longWords = 0;
         int capitalised = 0;
         for (Token tok : t) {
@@ -355,84 +243,29 @@ final class MentionRules {
         return longWords >= 3 && capitalised * 10 >= longWords * 6;
     }
 
-    /** The outlet that published the article, when the text names it, is an organisation. */
-    private static void publication(List<TaggedSentence> sentences, String source) {
-        if (source == null || source.isBlank() || !Character.isUpperCase(source.strip().charAt(0))) {
-            return;
-        }
-        String[] words = source.strip().split("\\s+");
-        int first = words[0].equalsIgnoreCase("the") && words.length > 1 ? 1 : 0;
+    /**
+     * Every word of every person name with the names it is part of ("Kovalenko" → {"Petro Kovalenko"},
+     * a lone surname → itself), so a surname is not taken for a place, nor a person's name for a town.
+     */
+    private static Map<String, Set<String>> personNameParts(List<TaggedSentence> sentences) {
+        Map<String, Set<String>> parts = new HashMap<>();
         for (TaggedSentence s : sentences) {
             List<Token> t = s.tokens();
-            for (int i = 0; i + words.length - first <= t.size(); i++) {
-                boolean match = true;
-                for (int k = first; k < words.length && match; k++) {
-                    match = t.get(i + k - first).word.equals(words[k]);
+            int i = 0;
+            while (i < t.size()) {
+                if (!t.get(i).label.equals(PERSON)) {
+                    i++;
+                    continue;
                 }
-                if (match) {
-                    int from = i > 0 && first == 1 && t.get(i - 1).word.equals("The") ? i - 1 : i;
-                    for (int k = from; k < i + words.length - first; k++) {
-                        t.get(k).label = ORGANIZATION;
-                    }
+                int end = span(t, i)[1];
+                String name = text(t, i, end);
+                for (int k = i; k <= end; k++) {
+                    parts.computeIfAbsent(t.get(k).word, w -> new HashSet<>()).add(name);
                 }
-            }
-        }
-    }
-
-    /** Every word of every multi-word person name, so a lone surname is not taken for a place. */
-    private static Set<String> personNameParts(List<TaggedSentence> sentences) {
-        Set<String> parts = new HashSet<>();
-        for (TaggedSentence s : sentences) {
-            List<Token> t = s.tokens();
-            for (int i = 0; i + 1 < t.size(); i++) {
-                if (t.get(i).label.equals(PERSON) && t.get(i + 1).label.equals(PERSON)) {
-                    parts.add(t.get(i).word);
-                    parts.add(t.get(i + 1).word);
-                }
+                i = end + 1;
             }
         }
         return parts;
-    }
-
-    /** A lone name tagged PERSON or ORGANIZATION that is a known place, or stands after "in"/"near", is a place. */
-    private void placesMistaken(List<Token> t, Set<String> personNames) {
-        for (int i = 0; i < t.size(); i++) {
-            Token tok = t.get(i);
-            boolean lone = (i == 0 || !t.get(i - 1).label.equals(tok.label))
-                    && (i + 1 == t.size() || !t.get(i + 1).label.equals(tok.label));
-            if (!lone || aliases.containsKey(tok.word)) {
-                continue;
-            }
-            if (tok.label.equals(PERSON) && !personNames.contains(tok.word)
-                    && (isPlace(tok.word) || (i > 0 && isLocativePreposition(t.get(i - 1).word)))) {
-                tok.label = LOCATION;
-            } else if (tok.label.equals(ORGANIZATION) && !Lexicon.isAcronym(tok.word) && isWellKnownPlace(tok.word)
-                    && (i + 1 == t.size() || !t.get(i + 1).isCapitalised())) {
-                tok.label = LOCATION;
-            }
-        }
-    }
-
-    private static boolean isLocativePreposition(String w) {
-        return switch (w.toLowerCase(Locale.ROOT)) {
-            case "in", "near", "outside", "around", "towards", "toward", "into", "at" -> true;
-            default -> false;
-        };
-    }
-
-    /** A capitalised word inside a sentence the CRF left alone, that names a country, region or big city. */
-    private void missedPlaces(List<Token> t) {
-        for (int i = 1; i < t.size(); i++) {
-            Token tok = t.get(i);
-            if (!tok.isOutside() || !tok.isCapitalised() || Lexicon.isFunctionWord(tok.word)
-                    || Lexicon.isCompass(tok.word) || !t.get(i - 1).isOutside()
-                    || (i + 1 < t.size() && t.get(i + 1).isCapitalised() && !t.get(i + 1).isOutside())) {
-                continue;
-            }
-            if (isWellKnownPlace(tok.word)) {
-                tok.label = LOCATION;
-            }
-        }
     }
 
     /** No pronouns, lone function words, compass points ("the West") or bare punctuation as names. */
@@ -451,7 +284,8 @@ final class MentionRules {
             boolean onlyCompass = true;
             for (int k = i; k <= end; k++) {
                 Token tok = t.get(k);
-                if (tok.isCapitalised() && !Lexicon.isFunctionWord(tok.word) && !Lexicon.isPronoun(tok.word)) {
+                boolean allCaps = tok.word.length() >= 2 && tok.word.equals(tok.word.toUpperCase(Locale.ROOT));
+                if (tok.isCapitalised() && !Lexicon.isFunctionWord(tok.word) && (allCaps || !Lexicon.isPronoun(tok.word))) {
                     name = true;
                 }
                 if (!Lexicon.isCompass(tok.word)) {
@@ -467,32 +301,34 @@ final class MentionRules {
         }
     }
 
-    private boolean isDemonym(String word) {
-        if (word.isEmpty() || !Character.isUpperCase(word.charAt(0))) {
-            return false;
+    /** The first and last index of the run of tokens labelled like {@code t[i]}. */
+    static int[] span(List<Token> t, int i) {
+        String label = t.get(i).label;
+        int from = i;
+        while (from > 0 && t.get(from - 1).label.equals(label)) {
+            from--;
         }
-        if (gazetteer.demonymCountry(word).isPresent()) {
-            return true;
+        int to = i;
+        while (to + 1 < t.size() && t.get(to + 1).label.equals(label)) {
+            to++;
         }
-        // Without demonyms in the gazetteer (an empty one in tests), fall back on the word's form.
-        return !gazetteerHasDemonyms && Lexicon.looksLikeDemonym(word);
+        return new int[] {from, to};
     }
 
-    private boolean isPlace(String word) {
-        return placeCache.computeIfAbsent(word, w -> !Lexicon.isFunctionWord(w) && gazetteer.isPlaceName(w));
-    }
-
-    private boolean isWellKnownPlace(String word) {
-        if (Lexicon.isFunctionWord(word) || isDemonym(word)) {
-            return false;
-        }
-        for (GazetteerEntry e : gazetteer.lookup(word)) {
-            boolean fullName = e.name().equalsIgnoreCase(word);
-            if (e.isCountry() || (fullName && e.isRegion()) || e.geonameId() < 0
-                    || (fullName && e.population() >= BIG_CITY)) {
-                return true;
+    static String text(List<Token> t, int from, int to) {
+        StringBuilder b = new StringBuilder();
+        for (int k = from; k <= to; k++) {
+            if (k > from && t.get(k).start > t.get(k - 1).end) {
+                b.append(' ');
             }
+            b.append(t.get(k).word);
         }
-        return false;
+        return b.toString();
+    }
+
+    static void label(List<Token> t, int from, int to, String label) {
+        for (int k = from; k <= to; k++) {
+            t.get(k).label = label;
+        }
     }
 }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The statistical part of name recognition: Stanford's PTB tokenizer, its sentence splitter and one
@@ -63,15 +64,17 @@ public final class NameRecognizer {
      * @param firstIndex the document-wide index the first sentence gets
      */
     List<TaggedSentence> tag(String field, String text, int firstIndex) {
-        return tag(field, text, firstIndex, Set.of());
+        return tag(field, text, firstIndex, Set.of(), phrase -> false);
     }
 
     /**
      * As {@link #tag(String, String, int)}, reading headline-cased lines ("Russian Advances in Kharkiv
      * Region Signal Escalation") with the words the article writes in lower case elsewhere lowered: the
-     * CRF takes every capitalised word of a headline for a name otherwise.
+     * CRF takes every capitalised word of a headline for a name otherwise. A word that begins a known
+     * name with the next one keeps its case ("New York", "Sri Lanka").
      */
-    List<TaggedSentence> tag(String field, String text, int firstIndex, Set<String> lowercaseWords) {
+    List<TaggedSentence> tag(String field, String text, int firstIndex, Set<String> lowercaseWords,
+            Predicate<String> knownName) {
         List<TaggedSentence> sentences = new ArrayList<>();
         int lineStart = 0;
         while (lineStart <= text.length()) {
@@ -80,7 +83,8 @@ public final class NameRecognizer {
                 lineEnd = text.length();
             }
             if (lineEnd > lineStart) {
-                tagLine(field, text.substring(lineStart, lineEnd), lineStart, firstIndex, lowercaseWords, sentences);
+                tagLine(field, text.substring(lineStart, lineEnd), lineStart, firstIndex, lowercaseWords, knownName,
+                        sentences);
             }
             lineStart = lineEnd + 1;
         }
@@ -88,7 +92,7 @@ public final class NameRecognizer {
     }
 
     private void tagLine(String field, String line, int offset, int firstIndex, Set<String> lowercaseWords,
-            List<TaggedSentence> out) {
+            Predicate<String> knownName, List<TaggedSentence> out) {
         PTBTokenizer<CoreLabel> tokenizer =
                 new PTBTokenizer<>(new StringReader(line), new CoreLabelTokenFactory(), TOKENIZER_OPTIONS);
         List<CoreLabel> words = tokenizer.tokenize();
@@ -99,7 +103,8 @@ public final class NameRecognizer {
             for (int from = 0; from < sentence.size(); from += maxSentenceTokens) {
                 List<CoreLabel> piece = sentence.subList(from, Math.min(sentence.size(), from + maxSentenceTokens));
                 // classifySentence, not classify(list): only it prepares the tokens the way the model was trained on.
-                List<CoreLabel> labelled = classifier.classifySentence(isHeadline(piece) ? recased(piece, lowercaseWords) : piece);
+                List<CoreLabel> labelled = classifier.classifySentence(
+                        isHeadline(piece) ? recased(piece, lowercaseWords, knownName) : piece);
                 List<Token> tokens = new ArrayList<>(piece.size());
                 for (int i = 0; i < piece.size(); i++) {
                     CoreLabel w = piece.get(i);
@@ -129,12 +134,16 @@ public final class NameRecognizer {
         return longWords >= 3 && capitalised * 10 >= longWords * 6;
     }
 
-    private static List<CoreLabel> recased(List<CoreLabel> words, Set<String> lowercaseWords) {
+    private static List<CoreLabel> recased(List<CoreLabel> words, Set<String> lowercaseWords, Predicate<String> knownName) {
         List<CoreLabel> out = new ArrayList<>(words.size());
         for (int i = 0; i < words.size(); i++) {
             CoreLabel w = words.get(i);
             String lower = w.word().toLowerCase(Locale.ROOT);
-            if (!lower.equals(w.word()) && (lowercaseWords.contains(lower) || Lexicon.isFunctionWord(lower))) {
+            boolean startsName = i + 1 < words.size() && !words.get(i + 1).word().isEmpty()
+                    && Character.isUpperCase(words.get(i + 1).word().charAt(0))
+                    && knownName.test(w.word() + " " + words.get(i + 1).word());
+            if (!lower.equals(w.word()) && !startsName
+                    && (lowercaseWords.contains(lower) || Lexicon.isFunctionWord(lower) || Lexicon.isKicker(lower))) {
                 CoreLabel copy = new CoreLabel(w);
                 copy.setWord(lower);
                 copy.setValue(lower);

@@ -41,13 +41,15 @@ class EnrichResourceTest {
                 .when().post("/api/enrich")
                 .then().statusCode(400)
                 .contentType(startsWith("application/problem+json"))
+                .body("type", equalTo("urn:newsline:problem:invalid-fields"))
                 .body("status", equalTo(400))
                 .body("errors.field", hasItem("body"));
 
         given().contentType("application/json").body("this is not json")
                 .when().post("/api/enrich")
                 .then().statusCode(400)
-                .contentType(startsWith("application/problem+json"));
+                .contentType(startsWith("application/problem+json"))
+                .body("type", equalTo("urn:newsline:problem:bad-json"));
     }
 
     @Test

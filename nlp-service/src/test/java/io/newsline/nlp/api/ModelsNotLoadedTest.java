@@ -53,6 +53,8 @@ class ModelsNotLoadedTest {
                         .when().post("/api/enrich")
                         .then().statusCode(503)
                         .contentType(startsWith("application/problem+json"))
+                        .body("type", equalTo("urn:newsline:problem:unavailable"))
+                        .body("status", equalTo(503))
                         .body("detail", containsString("could not be loaded")));
     }
 }

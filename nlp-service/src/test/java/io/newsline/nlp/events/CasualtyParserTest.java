@@ -14,7 +14,7 @@ class CasualtyParserTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', nullValues = "-", value = {
-        "The shelling killed at least seven civilians and injured over 20 people.        | 7  | 20 | -",
+        "The night raid killed at least seven villagers and injured over 20 people.      | 7  | 20 | -",
         "Two people died when the roof fell in.                                          | 2  | -  | -",
         "The drone hit a minibus, killing three and injuring 11.                          | 3  | 11 | -",
         "A 12-year-old boy was killed and his mother was wounded.                        | 1  | -  | -",

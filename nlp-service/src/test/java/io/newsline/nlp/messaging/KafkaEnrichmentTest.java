@@ -153,6 +153,13 @@ class KafkaEnrichmentTest {
                 assertEquals(0.0, Metrics.value(line), line);
             }
         });
+        // Kafka's own client metrics label the same topic the client's way, as the README warns.
+        // (the client registers them per partition once it has fetched from it, so they may come a moment later)
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            List<String> clientLags = Metrics.lines("kafka_consumer_fetch_manager_records_lag{");
+            assertTrue(clientLags.stream().anyMatch(l -> l.contains("topic=\"news_articles_raw\"")), clientLags.toString());
+            assertTrue(clientLags.stream().noneMatch(l -> l.contains("topic=\"news.articles.raw\"")), clientLags.toString());
+        });
         assertTrue(Metrics.value(Metrics.lines("newsline_nlp_enrich_seconds_count{outcome=\"enriched\"").get(0)) >= 1);
     }
 

@@ -7,7 +7,6 @@ import io.newsline.contracts.model.EntityType;
 import io.newsline.nlp.domain.NameMention;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class EntityConsolidatorTest {
@@ -25,7 +24,7 @@ class EntityConsolidatorTest {
         mention("Ortega", EntityType.PERSON);
         mention("Ortega", EntityType.ORGANIZATION);
 
-        List<Entity> entities = EntityConsolidator.consolidate(mentions, Map.of()).entities();
+        List<Entity> entities = EntityConsolidator.consolidate(mentions).entities();
 
         assertEquals(1, entities.size());
         assertEquals("Maria Ortega", entities.get(0).text());
@@ -39,7 +38,7 @@ class EntityConsolidatorTest {
         mention("Maria Ortega", EntityType.PERSON);
         mention("Ortega", EntityType.PERSON);
 
-        List<Entity> entities = EntityConsolidator.consolidate(mentions, Map.of()).entities();
+        List<Entity> entities = EntityConsolidator.consolidate(mentions).entities();
 
         assertEquals(List.of("Carlos Ortega", "Maria Ortega", "Ortega"), entities.stream().map(Entity::text).toList());
     }
@@ -50,7 +49,7 @@ class EntityConsolidatorTest {
         mention("Bakhmut", EntityType.PERSON);
         mention("bakhmut", EntityType.LOCATION);
 
-        EntityConsolidator.Result result = EntityConsolidator.consolidate(mentions, Map.of());
+        EntityConsolidator.Result result = EntityConsolidator.consolidate(mentions);
 
         assertEquals(1, result.entities().size());
         assertEquals(EntityType.LOCATION, result.entities().get(0).type());
@@ -58,15 +57,15 @@ class EntityConsolidatorTest {
     }
 
     @Test
-    void anAcronymJoinsTheOrganisationItWasIntroducedWith() {
+    void anAcronymStaysAnOrganisationBesideItsExpansion() {
         mention("World Food Programme", EntityType.ORGANIZATION);
         mention("WFP", EntityType.ORGANIZATION);
         mention("the World Food Programme", EntityType.ORGANIZATION);
 
-        List<Entity> entities = EntityConsolidator.consolidate(mentions, Map.of("WFP", "World Food Programme")).entities();
+        List<Entity> entities = EntityConsolidator.consolidate(mentions).entities();
 
-        assertEquals(1, entities.size());
-        assertEquals(3, entities.get(0).mentions().size());
+        assertEquals(List.of("World Food Programme", "WFP"), entities.stream().map(Entity::text).toList());
+        assertEquals(2, entities.get(0).mentions().size());
     }
 
     @Test
@@ -74,6 +73,6 @@ class EntityConsolidatorTest {
         mention("George Washington", EntityType.PERSON);
         mention("Washington", EntityType.LOCATION);
 
-        assertEquals(2, EntityConsolidator.consolidate(mentions, Map.of()).entities().size());
+        assertEquals(2, EntityConsolidator.consolidate(mentions).entities().size());
     }
 }

@@ -55,14 +55,73 @@ class NewsNameRecognitionTest {
     }
 
     @Test
-    void anAcronymInBracketsJoinsItsOrganisation() {
+    void anAcronymInBracketsNamesTheOrganisationToo() {
         AnnotatedArticle doc = annotate("Inspectors arrive",
                 "The International Atomic Energy Agency (IAEA) sent inspectors to the site. "
                         + "An IAEA spokesperson said the team would stay for a week.");
 
+        assertEquals(List.of("International Atomic Energy Agency", "IAEA"), names(doc, EntityType.ORGANIZATION));
+        assertEquals(2, entity(doc, "IAEA").orElseThrow().mentions().size());
+    }
+
+    @Test
+    void anAcronymSpelledByItsExpansionMakesBothOrganisations() {
+        AnnotatedArticle doc = annotate("Warnings issued",
+                "The Coastal Hazards Response Bureau (CHRB) told residents of Lowmere to leave. "
+                        + "Later the CHRB said the warning would stay in place.");
+
         List<String> orgs = names(doc, EntityType.ORGANIZATION);
-        assertEquals(1, orgs.size(), orgs.toString());
-        assertEquals(3, entity(doc, orgs.get(0)).orElseThrow().mentions().size());
+        assertTrue(orgs.contains("Coastal Hazards Response Bureau") && orgs.contains("CHRB"), orgs.toString());
+    }
+
+    @Test
+    void anAcronymAfterALowerCaseDescriptionOrCitedAsASourceIsAnOrganisation() {
+        AnnotatedArticle doc = annotate("Quake felt in the valley",
+                "A 5.2-magnitude quake shook the valley, the national seismic monitoring agency (NSMA) said. "
+                        + "Aftershocks followed within minutes, according to the GRSN.");
+
+        List<String> orgs = names(doc, EntityType.ORGANIZATION);
+        assertTrue(orgs.contains("NSMA") && orgs.contains("GRSN"), orgs.toString());
+    }
+
+    @Test
+    void anAcronymItsExpansionCannotSpellIsNotForcedOnIt() {
+        AnnotatedArticle doc = annotate("Troops redeployed",
+                "Some 900 soldiers of the Northern Rifle Brigade (QXZ) moved east on Sunday.");
+
+        assertFalse(names(doc, EntityType.ORGANIZATION).contains("QXZ"), doc.entities().toString());
+    }
+
+    @Test
+    void aBodyDescribedInLowerCaseAfterItsPlaceIsAnOrganisation() {
+        AnnotatedArticle doc = annotate("Water cut",
+                "Secretary of the Odesa city council Maria Ilchenko said repairs had begun. The head of the "
+                        + "Poltava regional state administration said buses would run.");
+
+        List<String> orgs = names(doc, EntityType.ORGANIZATION);
+        assertTrue(orgs.contains("Odesa city council") && orgs.contains("Poltava regional state administration"),
+                orgs.toString());
+    }
+
+    @Test
+    void anOutletNamedLikeAPersonIsAnOrganisationAfterItsNoun() {
+        AnnotatedArticle doc = annotate("Blackout",
+                "Power went out across the district, public broadcaster Radio Lemberg reported, and the daily "
+                        + "Marta Veselka said repairs would take days.");
+
+        List<String> orgs = names(doc, EntityType.ORGANIZATION);
+        assertTrue(orgs.contains("Radio Lemberg") && orgs.contains("Marta Veselka"), doc.entities().toString());
+        assertFalse(names(doc, EntityType.PERSON).contains("Marta Veselka"));
+    }
+
+    @Test
+    void aPlatformNamedAsTheChannelOfAStatementIsNoOrganisation() {
+        AnnotatedArticle doc = annotate("Governor speaks",
+                "Governor Ivan Sirko said on Telegram that two drones were downed. He later wrote on his "
+                        + "Facebook page that the roads were open.");
+
+        List<String> orgs = names(doc, EntityType.ORGANIZATION);
+        assertFalse(orgs.contains("Telegram") || orgs.contains("Facebook"), orgs.toString());
     }
 
     @Test

@@ -45,7 +45,7 @@ final class StreamSubscription implements Flow.Subscription, Consumer<FeedChange
     private final Executor executor;
     private final Runnable onEnd;
     private final Runnable onOverflow;
-    private final Deque<TimelineEvent> replay = new ArrayDeque<>();
+    private final Deque<FeedChange> replay = new ArrayDeque<>();
     private final ConcurrentLinkedQueue<FeedChange> live = new ConcurrentLinkedQueue<>();
     private final AtomicInteger queued = new AtomicInteger();
     private final AtomicLong demand = new AtomicLong();
@@ -177,13 +177,13 @@ final class StreamSubscription implements Flow.Subscription, Consumer<FeedChange
                 Map<String, Object> data = new LinkedHashMap<>();
                 data.put("reason", "client too slow: more than " + capacity + " messages behind");
                 data.put("resumeFrom", position);
-                send(sse.newEventBuilder().name("overflow").data(String.class, json.apply(data)).build());
+                send(sse.newEventBuilder().name(field("overflow")).data(String.class, field(json.apply(data))).build());
                 complete();
                 return true;
             }
             if (pingDue) {
                 pingDue = false;
-                send(sse.newEventBuilder().comment("ping").build());
+                send(sse.newEventBuilder().comment(field("ping")).build());
                 continue;
             }
             OutboundSseEvent next = nextMessage();
@@ -198,17 +198,18 @@ final class StreamSubscription implements Flow.Subscription, Consumer<FeedChange
     /** The next message to send, skipping records the filters leave out; null when nothing is waiting. */
     private OutboundSseEvent nextMessage() {
         while (!replay.isEmpty()) {
-            TimelineEvent e = replay.poll();
-            position = Math.max(position, e.sequence());
-            if (e.isRemoved()) {
+            FeedChange c = replay.poll();
+            TimelineEvent e = c.current();
+            position = Math.max(position, c.sequence());
+            if (c.isRemoval()) {
                 // A client resuming may hold the merged-away event; a fresh one (since=0) never saw it.
-                if (sinceGiven) {
-                    return removed(e.sequence(), e.id(), e.mergedInto(), null);
+                if (sinceGiven && mayHold(c)) {
+                    return removed(c.sequence(), e.id(), e.mergedInto(), null);
                 }
                 continue;
             }
             if (filter.matches(e, view.regions())) {
-                return message(e.sequence(), e.revision() <= 1 ? "created" : "updated", json.apply(e));
+                return message(c.sequence(), e.revision() <= 1 ? "created" : "updated", json.apply(e));
             }
         }
         FeedChange c;
@@ -218,17 +219,17 @@ final class StreamSubscription implements Flow.Subscription, Consumer<FeedChange
                 continue;
             }
             position = c.sequence();
-            TimelineEvent previous = c.previous();
-            boolean was = previous != null && filter.matches(previous, view.regions());
             if (c.isRemoval()) {
-                if (!filtered || was) {
+                if (mayHold(c)) {
                     return message(c.sequence(), "removed", c.rendered(this::render));
                 }
                 continue;
             }
+            TimelineEvent previous = c.previous();
             if (!filtered) {
                 return message(c.sequence(), previous == null ? "created" : "updated", c.rendered(this::render));
             }
+            boolean was = previous != null && filter.matches(previous, view.regions());
             if (filter.matches(c.current(), view.regions())) {
                 return message(c.sequence(), !was ? "created" : "updated", c.rendered(this::render));
             }
@@ -239,6 +240,20 @@ final class StreamSubscription implements Flow.Subscription, Consumer<FeedChange
         return null;
     }
 
+    /**
+     * Whether this client may hold the event a removal record merged away, so it must be told: every
+     * unfiltered client; a filtered one when the event as it last was matched its filters. When that is
+     * unknown (its records were compacted away), the event it went into stands in: the same happening.
+     */
+    private boolean mayHold(FeedChange removal) {
+        if (!filtered) {
+            return true;
+        }
+        TimelineEvent last = removal.previous() != null ? removal.previous()
+                : view.mergedInto(removal.current().id()).flatMap(view::event).orElse(null);
+        return filter.matches(last, view.regions());
+    }
+
     /** The data of a live record, the same for every subscriber: the event, or where a merged-away one went. */
     private String render(FeedChange c) {
         TimelineEvent e = c.current();
@@ -246,7 +261,17 @@ final class StreamSubscription implements Flow.Subscription, Consumer<FeedChange
     }
 
     private OutboundSseEvent message(long sequence, String name, String data) {
-        return sse.newEventBuilder().id(Long.toString(sequence)).name(name).data(String.class, data).build();
+        return sse.newEventBuilder().id(field(Long.toString(sequence))).name(field(name)).data(String.class, field(data))
+                .build();
+    }
+
+    /**
+     * A field's value as handed to RESTEasy, which writes {@code name:value}: with the one leading space that
+     * every SSE parser drops, so the stream reads {@code id: 42}, {@code event: created}, {@code data: {…}} and
+     * {@code : ping}, the common form the docs show.
+     */
+    static String field(String value) {
+        return " " + value;
     }
 
     private OutboundSseEvent removed(long sequence, String id, String mergedInto, String reason) {

@@ -3,6 +3,8 @@ package io.newsline.timeline.api;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.newsline.contracts.model.TimelineEvent;
+import io.newsline.contracts.problem.Problem;
+import io.newsline.contracts.problem.ProblemException;
 import io.newsline.timeline.domain.OrderKey;
 import io.newsline.timeline.domain.TimelineFilter;
 import io.newsline.timeline.domain.TimelinePage;
@@ -92,10 +94,10 @@ public class TimelineResource {
         return node;
     }
 
-    private Problem.Failure notFound(String id) {
+    private ProblemException notFound(String id) {
         return view.mergedInto(id)
-                .map(target -> new Problem.Failure(Problem.of(404, "event " + id + " was merged into " + target)
+                .map(target -> new ProblemException(Problem.notFound("event " + id + " was merged into " + target)
                         .with("mergedInto", target)))
-                .orElseGet(() -> new Problem.Failure(Problem.of(404, "no event " + id)));
+                .orElseGet(() -> new ProblemException(Problem.notFound("no event " + id)));
     }
 }

@@ -3,11 +3,13 @@ package io.newsline.timeline.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.newsline.timeline.config.TimelineConfig;
 import io.newsline.timeline.domain.TimelineFilter;
 import io.newsline.timeline.domain.TimelineView;
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.Vertx;
@@ -41,6 +43,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
  */
 @Path("/api/timeline/stream")
 @ApplicationScoped
+// Created at start rather than on the first request, so the subscriber and overflow series exist from the start.
+@Startup
 public class TimelineStreamResource {
 
     private final TimelineView view;
@@ -63,8 +67,12 @@ public class TimelineStreamResource {
                 throw new UncheckedIOException(e);
             }
         };
-        this.overflows = registry.counter("newsline.timeline.stream.overflows");
-        registry.gaugeCollectionSize("newsline.timeline.stream.subscribers", List.of(), open);
+        this.overflows = Counter.builder("newsline.timeline.stream.overflows")
+                .description("SSE subscribers sent event: overflow and closed because they read too slowly")
+                .register(registry);
+        Gauge.builder("newsline.timeline.stream.subscribers", open, Set::size)
+                .description("Open SSE connections to /api/timeline/stream")
+                .register(registry);
         this.heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "timeline-stream-heartbeat");
             t.setDaemon(true);

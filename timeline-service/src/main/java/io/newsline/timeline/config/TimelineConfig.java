@@ -23,6 +23,9 @@ public interface TimelineConfig {
     /** Read tokens (NEWSLINE_READ_TOKENS, comma-separated); when absent, reads are open. */
     Optional<String> readTokens();
 
+    /** Write tokens (NEWSLINE_TOKENS, comma-separated); with read tokens set, they may read too. */
+    Optional<String> tokens();
+
     /** How long the service waits, at start and when it becomes the merger, to read news.timeline to its end. */
     @WithDefault("PT2M")
     Duration catchUpTimeout();

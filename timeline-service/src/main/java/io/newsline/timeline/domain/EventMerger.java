@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Folds articles into the timeline: each event an article reports either joins the event already on
@@ -45,6 +46,7 @@ public final class EventMerger {
     private final Map<String, TimelineEvent> events = new HashMap<>();
     private final PeriodIndex byPeriod = new PeriodIndex();
     private final Set<String> foldedArticles = new HashSet<>();
+    private Consumer<MergeDecision> decisions = decision -> {};
 
     /**
      * @param publicationFallback give an article whose NLP found no event it reports one OTHER event dated by
@@ -55,6 +57,11 @@ public final class EventMerger {
         this.clock = clock;
         this.publicationFallback = publicationFallback;
         this.summary = new EventSummary(new DisputeRule(rule.disputeWindow()));
+    }
+
+    /** Hears every decision {@link #fold} takes, on the folding thread (for the metrics). */
+    public void onDecision(Consumer<MergeDecision> listener) {
+        this.decisions = listener;
     }
 
     /** Starts over from the timeline as published (the latest record of each event id). */
@@ -137,6 +144,7 @@ public final class EventMerger {
                     now);
             index(created);
             changes.changed.put(created.id(), created);
+            decisions.accept(MergeDecision.NEW_EVENT);
             return;
         }
         Candidate best = matches.get(0);
@@ -154,6 +162,7 @@ public final class EventMerger {
                 .thenComparing(OrderKey::of)).orElseThrow();
         changes.before.putIfAbsent(keeper.id(), keeper);
         TimelineEvent merged = absorb(keeper, e, article, source.withWhy(best.match().why()), now);
+        decisions.accept(MergeDecision.JOINED);
         for (TimelineEvent other : group) {
             if (other == keeper) {
                 continue;
@@ -163,6 +172,7 @@ public final class EventMerger {
             unindex(other);
             changes.changed.remove(other.id());
             changes.removals.add(TimelineEvent.removal(other.id(), merged.id()));
+            decisions.accept(MergeDecision.EVENTS_JOINED);
         }
         unindex(keeper);
         index(merged);

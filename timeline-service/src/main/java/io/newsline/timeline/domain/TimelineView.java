@@ -26,8 +26,11 @@ import java.util.function.Function;
  */
 public final class TimelineView {
 
-    /** Where a merged-away event went, and the sequence of the record that said so. */
-    private record Removal(String mergedInto, TimelineEvent record) {}
+    /**
+     * Where a merged-away event went, the record that said so, and the event as it last was before it (null
+     * when this view never saw it live: its records were compacted away), to tell which subscribers held it.
+     */
+    private record Removal(String mergedInto, TimelineEvent record, TimelineEvent lastLive) {}
 
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private final Map<String, TimelineEvent> byId = new HashMap<>();
@@ -63,7 +66,7 @@ public final class TimelineView {
             latestBySequence.put(sequence, record.id());
             if (record.isRemoved()) {
                 byId.remove(record.id());
-                removed.put(record.id(), new Removal(record.mergedInto(), current));
+                removed.put(record.id(), new Removal(record.mergedInto(), current, previous));
                 revisions.computeIfAbsent(record.id(), k -> new ArrayList<>()).add(new Revision(
                         previous == null ? 0 : previous.revision() + 1, sequence, null,
                         List.of("merged into " + record.mergedInto())));
@@ -186,10 +189,22 @@ public final class TimelineView {
     public Snapshot subscribe(long since, Consumer<FeedChange> listener) {
         lock.writeLock().lock();
         try {
-            List<TimelineEvent> replay = new ArrayList<>();
-            for (String id : latestBySequence.tailMap(since, false).values()) {
+            List<FeedChange> replay = new ArrayList<>();
+            for (Map.Entry<Long, String> latest : latestBySequence.tailMap(since, false).entrySet()) {
+                String id = latest.getValue();
                 TimelineEvent e = byId.get(id);
-                replay.add(e != null ? e : removed.get(id).record());
+                if (e != null) {
+                    replay.add(new FeedChange(latest.getKey(), e, null));
+                    continue;
+                }
+                Removal r = removed.get(id);
+                if (r.lastLive() == null) {
+                    // Never seen live here: whether the subscriber holds it is unknown, so it is told.
+                    replay.add(new FeedChange(latest.getKey(), r.record(), null));
+                } else if (revisions.get(id).get(0).sequence() <= since) {
+                    replay.add(new FeedChange(latest.getKey(), r.record(), r.lastLive()));
+                }
+                // Otherwise the event was created and merged away after since: the subscriber never had it.
             }
             listeners.add(listener);
             return new Snapshot(replay, since == Long.MAX_VALUE ? lastSequence : Math.max(lastSequence, since));
@@ -198,8 +213,12 @@ public final class TimelineView {
         }
     }
 
-    /** What a subscriber replays first, and the sequence the replay reaches (live records follow it). */
-    public record Snapshot(List<TimelineEvent> replay, long sequence) {}
+    /**
+     * What a subscriber replays first, in sequence order, and the sequence the replay reaches (live records
+     * follow it). A live event comes as its latest record; a merged-away one, only when the subscriber may
+     * hold it, as its removal record with the event as it last was ({@code previous}; null when unknown).
+     */
+    public record Snapshot(List<FeedChange> replay, long sequence) {}
 
     public void unsubscribe(Consumer<FeedChange> listener) {
         listeners.remove(listener);

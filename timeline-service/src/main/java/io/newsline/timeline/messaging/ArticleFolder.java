@@ -6,18 +6,23 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.newsline.contracts.kafka.Json;
 import io.newsline.contracts.kafka.TimelineEventSerializer;
+import io.newsline.contracts.metrics.DeadLetterCounter;
+import io.newsline.contracts.metrics.StageTimer;
 import io.newsline.contracts.model.EnrichedArticle;
 import io.newsline.contracts.model.TimelineEvent;
 import io.newsline.timeline.config.MergerConfig;
 import io.newsline.timeline.config.TimelineConfig;
 import io.newsline.timeline.domain.EventMerger;
+import io.newsline.timeline.domain.MergeDecision;
 import io.newsline.timeline.domain.TimelineView;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -62,6 +67,10 @@ public class ArticleFolder {
     private final Counter updated;
     private final Counter mergedAway;
     private final Counter deadLettered;
+    private final Counter deadLettersOfTopic;
+    private final Map<MergeDecision, Counter> decisions = new EnumMap<>(MergeDecision.class);
+    /** The merger's decisions since the last committed transaction: counted once it commits, dropped if it aborts. */
+    private final List<MergeDecision> pendingDecisions = new ArrayList<>();
     private final Timer foldTime;
     private boolean seeded;
 
@@ -74,16 +83,33 @@ public class ArticleFolder {
         this.timelineTopic = topics.timelineTopic();
         this.deadLetterTopic = topics.deadLetterTopic();
         this.catchUpTimeout = config.catchUpTimeout();
-        this.articles = registry.counter("newsline.timeline.articles.folded");
-        this.created = registry.counter("newsline.timeline.events", "change", "created");
-        this.updated = registry.counter("newsline.timeline.events", "change", "updated");
-        this.mergedAway = registry.counter("newsline.timeline.events", "change", "merged-away");
+        this.articles = Counter.builder("newsline.timeline.articles.folded")
+                .description("Enriched articles folded into the timeline (their transaction committed)")
+                .register(registry);
+        this.created = eventCounter(registry, "created");
+        this.updated = eventCounter(registry, "updated");
+        this.mergedAway = eventCounter(registry, "merged-away");
+        this.deadLettersOfTopic = DeadLetterCounter.of(registry, enrichedTopic);
+        for (MergeDecision d : MergeDecision.values()) {
+            decisions.put(d, Counter.builder("newsline.timeline.merge.decisions")
+                    .description("What the merger decided for each event an article reports: a new event, joined "
+                            + "an event, or joined two events that were one happening")
+                    .tag("decision", d.label())
+                    .register(registry));
+        }
+        merger.onDecision(pendingDecisions::add);
         this.deadLettered = Counter.builder("newsline.timeline.articles.dead.lettered")
                 .description("Records of news.articles.enriched the merger could not read or fold, sent to news.articles.dlq")
                 .register(registry);
-        this.foldTime = Timer.builder("newsline.timeline.fold")
+        this.foldTime = StageTimer.builder("newsline.timeline.fold")
                 .description("Time from fetching an enriched article to the commit of the transaction holding its timeline records")
-                .publishPercentiles(0.5, 0.95, 0.99)
+                .register(registry);
+    }
+
+    private static Counter eventCounter(MeterRegistry registry, String change) {
+        return Counter.builder("newsline.timeline.events")
+                .description("Records written to news.timeline, by change: an event created, a new revision, an event merged away")
+                .tag("change", change)
                 .register(registry);
     }
 
@@ -99,9 +125,12 @@ public class ArticleFolder {
             seed();
         }
         List<TimelineEvent> changes;
+        int decided = pendingDecisions.size();
         try {
             changes = merger.fold(article);
         } catch (RuntimeException e) {
+            // The half-done fold writes nothing, so its decisions are not counted either.
+            pendingDecisions.subList(decided, pendingDecisions.size()).clear();
             // Data the rules do not expect (or a bug): holding up every later article would be worse.
             LOG.errorf(e, "article %s could not be folded; dead-lettered", article.id());
             seeded = false;
@@ -120,14 +149,18 @@ public class ArticleFolder {
      */
     public void forget() {
         seeded = false;
+        pendingDecisions.clear();
     }
 
     /** Counts the folds of a committed transaction and logs them; {@code fetchedNanos} is when their poll returned. */
     public void committed(List<Fold> folds, long fetchedNanos) {
         long took = System.nanoTime() - fetchedNanos;
+        pendingDecisions.forEach(d -> decisions.get(d).increment());
+        pendingDecisions.clear();
         for (Fold f : folds) {
             if (f.deadLettered()) {
                 deadLettered.increment();
+                deadLettersOfTopic.increment();
                 continue;
             }
             articles.increment();

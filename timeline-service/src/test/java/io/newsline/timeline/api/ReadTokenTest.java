@@ -23,14 +23,15 @@ class ReadTokenTest {
     public static class WithReadTokens implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("timeline.read-tokens", "old-read-token, reader-7f3a");
+            return Map.of("timeline.read-tokens", "old-read-token, reader-7f3a", "timeline.tokens", "writer-91c2");
         }
     }
 
     @Test
     void readsWithoutAValidTokenAreRefused() {
         given().when().get("/api/timeline").then().statusCode(401)
-                .contentType("application/problem+json").header("WWW-Authenticate", containsString("Bearer"));
+                .contentType("application/problem+json").header("WWW-Authenticate", containsString("Bearer"))
+                .body("type", equalTo("urn:newsline:problem:unauthorized"));
         given().header("Authorization", "Bearer wrong").when().get("/api/timeline").then().statusCode(401);
         given().when().get("/api/timeline/stream?access_token=wrong").then().statusCode(401);
     }
@@ -38,6 +39,11 @@ class ReadTokenTest {
     @Test
     void aBearerTokenOpensReads() {
         given().header("Authorization", "Bearer reader-7f3a").when().get("/api/timeline").then().statusCode(200);
+    }
+
+    @Test
+    void aWriteTokenReadsTooAsInEveryService() {
+        given().header("Authorization", "Bearer writer-91c2").when().get("/api/timeline").then().statusCode(200);
     }
 
     @Test

@@ -57,7 +57,11 @@ class StreamSubscriptionTest {
     };
 
     private static TimelineEvent event(String id, int revision) {
-        return TimelineEvent.of(id).withType(EventType.SHELLING).withDate("2025-06-07", null, DatePrecision.DAY)
+        return event(id, revision, EventType.SHELLING);
+    }
+
+    private static TimelineEvent event(String id, int revision, EventType type) {
+        return TimelineEvent.of(id).withType(type).withDate("2025-06-07", null, DatePrecision.DAY)
                 .withTitle(id).withStatus(TimelineStatus.SINGLE_SOURCE).withRevision(revision)
                 .withSeen("2025-06-07T00:00:00Z", "2025-06-07T00:00:00Z");
     }
@@ -68,7 +72,15 @@ class StreamSubscriptionTest {
     }
 
     private StreamSubscription open(Long since, int capacity, Executor executor) {
-        StreamSubscription s = new StreamSubscription(client, view, TimelineFilter.NONE, SseImpl.INSTANCE,
+        return open(since, capacity, executor, TimelineFilter.NONE);
+    }
+
+    private StreamSubscription open(Long since, TimelineFilter filter) {
+        return open(since, 100, Runnable::run, filter);
+    }
+
+    private StreamSubscription open(Long since, int capacity, Executor executor, TimelineFilter filter) {
+        StreamSubscription s = new StreamSubscription(client, view, filter, SseImpl.INSTANCE,
                 StreamSubscriptionTest::json, capacity, executor, () -> { }, () -> { });
         client.onSubscribe(s);
         s.start(since);
@@ -83,9 +95,22 @@ class StreamSubscriptionTest {
         }
     }
 
+    /** A field as the client reads it: SSE parsers drop the one space after the colon. */
+    private static String read(String field) {
+        return field == null ? null : field.startsWith(" ") ? field.substring(1) : field;
+    }
+
+    private List<String> ids() {
+        return sent.stream().map(m -> read(m.getId())).toList();
+    }
+
+    private List<String> names() {
+        return sent.stream().map(m -> read(m.getName())).toList();
+    }
+
     private static JsonNode data(OutboundSseEvent message) {
         try {
-            return Json.mapper().readTree((String) message.getData());
+            return Json.mapper().readTree(read((String) message.getData()));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
@@ -106,7 +131,7 @@ class StreamSubscriptionTest {
         subscription.request(10);
 
         OutboundSseEvent last = sent.get(sent.size() - 1);
-        assertEquals("overflow", last.getName());
+        assertEquals("overflow", read(last.getName()));
         assertEquals(2L, data(last).get("resumeFrom").asLong());
         assertTrue(completed.get());
         assertEquals(0, view.subscribers());
@@ -123,7 +148,7 @@ class StreamSubscriptionTest {
         view.apply(2, event("ev-2", 1));
 
         assertTrue(completed.get(), "the stream ended");
-        assertEquals(List.of("1"), sent.stream().map(OutboundSseEvent::getId).toList());
+        assertEquals(List.of("1"), ids());
         assertEquals(0, view.subscribers());
     }
 
@@ -212,7 +237,88 @@ class StreamSubscriptionTest {
         view.apply(4, event("ev-3", 1));
         subscription.request(10);
 
-        assertEquals(List.of("2", "3", "4"), sent.stream().map(OutboundSseEvent::getId).toList());
-        assertEquals(List.of("created", "updated", "created"), sent.stream().map(OutboundSseEvent::getName).toList());
+        assertEquals(List.of("2", "3", "4"), ids());
+        assertEquals(List.of("created", "updated", "created"), names());
+    }
+
+    @Test
+    void everyFieldIsWrittenWithTheSpaceAfterTheColonThatTheDocsShow() {
+        view.apply(1, event("ev-1", 1));
+        StreamSubscription s = open(0L, 10);
+        subscription.request(10);
+        s.ping();
+
+        OutboundSseEvent message = sent.get(0);
+        assertEquals(" 1", message.getId());
+        assertEquals(" created", message.getName());
+        assertTrue(((String) message.getData()).startsWith(" {"), (String) message.getData());
+        assertEquals(" ping", sent.get(1).getComment());
+    }
+
+    @Test
+    void aFilteredReplayTellsOfRemovalsOnlyForEventsTheClientWasSent() {
+        // Given a shelling and an air strike the client may hold (sequences 1 and 2), both merged away later
+        view.apply(1, event("ev-shelling", 1));
+        view.apply(2, event("ev-strike", 1, EventType.AIR_STRIKE));
+        view.apply(3, event("ev-survivor", 1));
+        view.apply(4, TimelineEvent.removal("ev-shelling", "ev-survivor"));
+        view.apply(5, TimelineEvent.removal("ev-strike", "ev-survivor"));
+        // and an air strike created and merged away after the client's position: it never had it
+        view.apply(6, event("ev-late", 1, EventType.AIR_STRIKE));
+        view.apply(7, TimelineEvent.removal("ev-late", "ev-survivor"));
+
+        // When a client that only follows shelling resumes after sequence 3
+        open(3L, TimelineFilter.parse(null, null, null, "shelling", null, null, null));
+        subscription.request(10);
+
+        // Then it hears only of the shelling it was sent
+        assertEquals(List.of("4"), ids());
+        assertEquals(List.of("removed"), names());
+        assertEquals("ev-shelling", data(sent.get(0)).get("id").asText());
+        assertEquals("ev-survivor", data(sent.get(0)).get("mergedInto").asText());
+    }
+
+    @Test
+    void anUnfilteredReplayTellsOfEveryRemovalOfAnEventTheClientMayHold() {
+        view.apply(1, event("ev-shelling", 1));
+        view.apply(2, event("ev-strike", 1, EventType.AIR_STRIKE));
+        view.apply(3, TimelineEvent.removal("ev-shelling", "ev-strike"));
+        view.apply(4, event("ev-late", 1));
+        view.apply(5, TimelineEvent.removal("ev-late", "ev-strike"));
+
+        open(2L, 10);
+        subscription.request(10);
+
+        assertEquals(List.of("3"), ids(), "ev-late came and went after sequence 2");
+    }
+
+    @Test
+    void aRemovalWhoseEventWasCompactedAwayIsToldToFilteredClientsWhoseFiltersItsSurvivorMatches() {
+        // The view never saw these events live (their records were compacted away), only where they went.
+        view.apply(5, event("ev-survivor", 2));
+        view.apply(6, TimelineEvent.removal("ev-shelling", "ev-survivor"));
+        view.apply(7, event("ev-strike", 1, EventType.AIR_STRIKE));
+        view.apply(8, TimelineEvent.removal("ev-other", "ev-strike"));
+
+        open(1L, TimelineFilter.parse(null, null, null, "shelling", null, null, null));
+        subscription.request(10);
+
+        assertEquals(List.of("5", "6"), ids());
+        assertEquals(List.of("updated", "removed"), names());
+    }
+
+    @Test
+    void aLiveRemovalReachesAFilteredClientOnlyWhenItHeldTheEvent() {
+        view.apply(1, event("ev-shelling", 1));
+        view.apply(2, event("ev-strike", 1, EventType.AIR_STRIKE));
+        view.apply(3, event("ev-survivor", 1, EventType.AIR_STRIKE));
+        open(null, TimelineFilter.parse(null, null, null, "shelling", null, null, null));
+        subscription.request(10);
+
+        view.apply(4, TimelineEvent.removal("ev-strike", "ev-survivor"));
+        view.apply(5, TimelineEvent.removal("ev-shelling", "ev-survivor"));
+
+        assertEquals(List.of("5"), ids());
+        assertEquals("ev-shelling", data(sent.get(0)).get("id").asText());
     }
 }

@@ -197,6 +197,27 @@ class TimelineFlowTest {
     }
 
     @Test
+    void theStreamIsFramedAsTheDocsShowWithASpaceAfterEachColon() {
+        Town town = Town.fresh();
+        try (SseClient sse = SseClient.open(stream(at(town)))) {
+            await().atMost(WAIT).until(() -> sse.status() == 200);
+            Broker.publish(article("alpha", "2025-06-07T09:00:00Z", List.of(town.place()),
+                    event(EventType.SHELLING, "2025-06-07", town.location(), null, null, "Shelling hit the centre.")));
+            await().atMost(WAIT).until(() -> !sse.events().isEmpty()
+                    && sse.messages().stream().anyMatch(m -> m.comment() != null));
+
+            List<String> lines = sse.lines();
+            int id = lines.indexOf("id: " + sse.events().get(0).id());
+            assertTrue(id >= 0, lines.toString());
+            assertEquals("event: created", lines.get(id + 1));
+            assertTrue(lines.get(id + 2).startsWith("data: {\""), lines.get(id + 2));
+            assertEquals("", lines.get(id + 3), "a blank line ends the message");
+            assertTrue(lines.contains(": ping"), lines.toString());
+            assertTrue(lines.stream().allMatch(l -> l.isEmpty() || l.matches("(id|event|data)?: .*")), lines.toString());
+        }
+    }
+
+    @Test
     void theStreamSendsHeartbeats() {
         try (SseClient sse = SseClient.open(stream("place=nowhere-at-all"))) {
             // The test profile sends a ping every second.
@@ -230,7 +251,9 @@ class TimelineFlowTest {
         await().atMost(WAIT).until(() -> given().get("/api/events/" + eastId).statusCode() == 404);
         given().when().get("/api/events/" + eastId).then().statusCode(404)
                 .contentType("application/problem+json")
-                .body("mergedInto", equalTo(westId));
+                .body("type", equalTo("urn:newsline:problem:not-found"))
+                .body("mergedInto", equalTo(westId))
+                .body("extensions", org.hamcrest.Matchers.nullValue());
         given().when().get("/api/events/" + westId).then().statusCode(200)
                 .body("sourceCount", equalTo(3))
                 .body("status", equalTo("corroborated"));
@@ -251,6 +274,7 @@ class TimelineFlowTest {
     void anUnknownEventIsA404Problem() {
         given().when().get("/api/events/ev-unknown").then().statusCode(404)
                 .contentType("application/problem+json")
+                .body("type", equalTo("urn:newsline:problem:not-found"))
                 .body("status", equalTo(404)).body("detail", notNullValue());
     }
 }

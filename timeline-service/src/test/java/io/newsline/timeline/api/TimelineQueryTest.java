@@ -81,8 +81,10 @@ class TimelineQueryTest {
         given().when().get("/api/timeline?from=2025-02-30&type=BOMBING&bbox=1,2,3&limit=0&cursor=xyz&status=maybe")
                 .then().statusCode(400)
                 .contentType("application/problem+json")
+                .body("type", equalTo("urn:newsline:problem:invalid-fields"))
                 .body("status", equalTo(400))
-                .body("errors.field", hasItems("from", "type", "bbox", "status", "limit", "cursor"));
+                .body("errors.field", hasItems("from", "type", "bbox", "status", "limit", "cursor"))
+                .body("extensions", org.hamcrest.Matchers.nullValue());
         given().when().get("/api/timeline?limit=5000").then().statusCode(400).body("errors.field", hasItems("limit"));
         given().when().get("/api/timeline?from=2025-06-02&to=2025-06-01").then().statusCode(400);
         given().when().get("/api/timeline/stream?since=-3").then().statusCode(400)

@@ -29,6 +29,7 @@ public final class SseClient implements AutoCloseable {
     }
 
     private final List<Message> messages = new CopyOnWriteArrayList<>();
+    private final List<String> raw = new CopyOnWriteArrayList<>();
     private final Thread reader;
     private volatile Stream<String> lines;
     private volatile int status;
@@ -59,6 +60,7 @@ public final class SseClient implements AutoCloseable {
             String event = null;
             StringBuilder data = null;
             for (String line : (Iterable<String>) lines::iterator) {
+                raw.add(line);
                 if (line.isEmpty()) {
                     if (data != null || event != null) {
                         messages.add(new Message(id, event, data == null ? null : data.toString(), null));
@@ -87,6 +89,11 @@ public final class SseClient implements AutoCloseable {
     /** Every message so far, comments included. */
     public List<Message> messages() {
         return new ArrayList<>(messages);
+    }
+
+    /** Every line of the stream so far, exactly as the server wrote it. */
+    public List<String> lines() {
+        return new ArrayList<>(raw);
     }
 
     /** The messages with an event name (created, updated, removed, overflow). */

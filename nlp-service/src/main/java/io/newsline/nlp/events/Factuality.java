@@ -1,0 +1,100 @@
+package io.newsline.nlp.events;
+
+import io.newsline.nlp.events.EventLexicon.Trigger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Whether a sentence tells of something that happened, rather than a habit ("for months"), a plan
+ * or a fear ("could", "will", "warned"), or a tally of a whole war.
+ */
+final class Factuality {
+
+    private static final Pattern ACTION = Pattern.compile("(?i)\\b(?:launch(?:ed|es)?|fired|fires|struck|strikes|hit|hits"
+            + "|targeted|targets|attacked|attacks|pounded|shelled|bombed|killed|kills|killing|injured|wounded|wounding"
+            + "|injuring|died|die|captured|captures|took|taken|seized|liberated|destroyed|damaged|damaging|exploded"
+            + "|erupted|flooded|collapsed|crashed|protested|marched|rallied|gathered|met|meets|signed|arrested"
+            + "|detained|evacuated|fled|displaced|unleashed|repelled|repulsed|stormed|conducted|carried\\s+out|downed"
+            + "|intercepted|shot|announced|delivered|pledged|approved|sent|visited|hosted|held|broke\\s+out|swept"
+            + "|ravaged|rocked|tore\\s+through|occurred|took\\s+place|happened|came\\s+under|opened\\s+fire|advanced"
+            + "|entered|withdrew|retreated|fell|falls|voted|won|elected|resigned|resulted|caused|burned|burnt|sank"
+            + "|derailed|kidnapped|murdered|stabbed|claimed|blew\\s+up|deployed|suffered|lost|destroying|leaving"
+            + "|left|reported|recorded|hitting|striking|targeting|causing|clashed|fought|raided|besieged|surrounded"
+            + "|encircled|overran|overrun|pushed|broke\\s+through|ambushed|executed|buried|flattened|inundated"
+            + "|submerged|triggered|trapped|shook|shaken|ripped|tore|engulfed|spread|made\\s+landfall|uprooted"
+            + "|washed\\s+away|knocked\\s+out|disrupted|raged|looted|torched|set\\s+fire|stabbed|abducted"
+            + "|dropped|dispersed|gathered|demanded|chanted|blocked)\\b");
+    private static final Pattern HYPOTHETICAL = Pattern.compile("(?i)\\b(?:would|could(?!\\s+not\\s+be)|might|will|shall"
+            + "|if|unless|threat\\w*|potential(?:ly)?|possible|possibility|risk\\s+of|aim(?:s|ed|ing)?\\s+(?:to|at)"
+            + "|seek(?:s|ing)?\\s+to|sought\\s+to|intend\\w*\\s+to|designed\\s+to|plan(?:s|ned|ning)?\\s+to"
+            + "|prepar\\w+\\s+(?:to|for)|in\\s+order\\s+to|capable\\s+of|ability\\s+to|likely|expected\\s+to"
+            + "|warn(?:ed|s|ing)?|fear(?:s|ed)?|vulnerab\\w+|in\\s+the\\s+coming|future|should|must|need(?:s|ed)?\\s+to"
+            + "|call(?:s|ed)?\\s+for|urg(?:ed|es|ing)|condemn\\w*|(?-i:may))\\b");
+    private static final Pattern HABITUAL = Pattern.compile("(?i)\\b(?:for\\s+(?:months|weeks|years|decades)"
+            + "|(?:months|years|weeks)\\s+of|repeatedly|regularly|routinely|constantly|frequently|often|daily"
+            + "|every\\s+(?:day|night|week)|almost\\s+every|recurring|typically|usually|historically|(?:has|have|had)\\s+long"
+            + "|long\\s+been|continues?\\s+to|continued\\s+to|continuing|throughout\\s+the\\s+war|over\\s+the\\s+past"
+            + "|in\\s+recent\\s+(?:days|weeks|months|years)|so\\s+far\\s+this\\s+year|known\\s+for|a\\s+favou?red\\s+target"
+            + "|remains?|remained|as\\s+the\\s+(?:war|conflict)|amid|previous|earlier\\s+reports|in\\s+the\\s+past)\\b");
+    private static final Pattern MODAL = Pattern.compile("(?i)\\b(?:could|would|might|will|should|must|can|(?-i:may)"
+            + "|expected\\s+to|scheduled\\s+to|due\\s+to|set\\s+to|plans?\\s+to|planned\\s+to|likely\\s+to)\\b");
+    /** "The war, which began in April 2023, has killed tens of thousands": the whole war, not a happening in it. */
+    private static final Pattern WAR_AS_A_WHOLE = Pattern.compile("(?i)\\b(?:war|conflict|invasion|insurgency|civil\\s+war"
+            + "|uprising|crisis)\\b[^.;]{0,80}\\b(?:has|have)\\s+(?:so\\s+far\\s+|now\\s+|already\\s+)?(?:killed|displaced|left"
+            + "|forced|claimed|destroyed|uprooted|cost)\\b|\\b(?:war|conflict|invasion)\\s+(?:that\\s+|which\\s+)?"
+            + "(?:began|started|broke\\s+out|erupted)\\b");
+    private static final Pattern CONDITIONAL_START = Pattern.compile("(?i)^\\s*(?:if|unless|should|once|when)\\b");
+
+    private Factuality() {}
+
+    /** Whether the sentence tells of something that happened, rather than a habit, a plan or a fear. */
+    static boolean reportsHappening(Reading r) {
+        if (r.onlyFuture) {
+            return false;
+        }
+        Trigger best = r.best();
+        boolean hasDate = r.when != null;
+        boolean hasCounts = r.counts.any();
+        if (WAR_AS_A_WHOLE.matcher(r.text).find()) {
+            return false;
+        }
+        if (hasCounts) {
+            return true;
+        }
+        if (hasDate) {
+            return best == null || !modalNear(r.text, best);
+        }
+        String foreground = r.foreground();
+        if (r.anyBackground()) {
+            return false; // "Since the 2021 coup, the military has carried out 600 air strikes"
+        }
+        String clause = best == null ? foreground : Clauses.around(foreground, best.start(), best.end());
+        // A modal after the trigger's clause is about what follows ("..., in a move that may open the road"),
+        // one before it or in it governs the happening ("Russian forces may have sought to ...").
+        String upToClause = best == null ? foreground : foreground.substring(0, Clauses.end(foreground, best.end()));
+        if (HYPOTHETICAL.matcher(upToClause).find() || HABITUAL.matcher(clause).find()
+                || CONDITIONAL_START.matcher(foreground).find()) {
+            return false;
+        }
+        // A generic word ("attack") that got its type from a weapon or an army nearby reads as firmly as a weapon.
+        if (best != null && !best.generic() && best.weight() < 0.6 && !r.title) {
+            return false;
+        }
+        return r.title || ACTION.matcher(foreground).find();
+    }
+
+    /** A modal verb within a few words of the trigger: "the offensive could come to a halt". */
+    private static boolean modalNear(String text, Trigger t) {
+        int from = Math.max(0, t.start() - 40);
+        int to = Math.min(text.length(), t.end() + 40);
+        Matcher m = MODAL.matcher(text.substring(from, to));
+        while (m.find()) {
+            String between = m.start() + from < t.start() ? text.substring(m.end() + from, t.start())
+                    : text.substring(t.end(), m.start() + from);
+            if (between.trim().split("\\s+").length <= 5 && !between.matches("(?s).*[,;:].*")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

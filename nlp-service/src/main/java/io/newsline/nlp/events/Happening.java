@@ -1,0 +1,109 @@
+package io.newsline.nlp.events;
+
+import io.newsline.contracts.model.Attribution;
+import io.newsline.contracts.model.DatePrecision;
+import io.newsline.contracts.model.EventType;
+import io.newsline.contracts.model.Place;
+import io.newsline.nlp.events.EventLexicon.Trigger;
+import io.newsline.nlp.time.TimeExpression;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** One happening while the sentences that tell it are being gathered; becomes one event. */
+final class Happening {
+    final Reading primary;
+    final boolean title;
+    EventType type;
+    String subtype;
+    final TimeExpression when;
+    final LocalDate date;
+    final LocalDate dateEnd;
+    final DatePrecision precision;
+    Place place;
+    final boolean placeNamed;
+    Integer killed;
+    Integer injured;
+    Integer casualties;
+    Attribution attribution;
+    boolean hedged;
+    final Set<Integer> positions = new LinkedHashSet<>();
+    final List<Reading> readings = new ArrayList<>();
+    int lastPosition;
+    int lastParagraph;
+
+    Happening(Reading r, EventType type, TimeExpression when, LocalDate date, Place place, boolean placeNamed) {
+        this.primary = r;
+        this.title = r.title;
+        this.type = type;
+        Trigger best = r.best();
+        this.subtype = best == null || best.generic() || best.type() != type ? EventKinds.defaultSubtype(type) : best.subtype();
+        this.when = when;
+        this.date = date;
+        this.dateEnd = when == null ? null : when.dateEnd();
+        this.precision = when == null ? DatePrecision.DAY : when.precision();
+        this.place = place;
+        this.placeNamed = placeNamed;
+        this.killed = r.counts.killed();
+        this.injured = r.counts.injured();
+        this.casualties = r.counts.casualties();
+        positions.add(r.position);
+        readings.add(r);
+        lastPosition = r.position;
+        lastParagraph = r.paragraph;
+    }
+
+    /** Takes in a sentence that continues this happening's story. */
+    void absorb(Reading r, EventType type, AttributionFinder attributions) {
+        positions.add(r.position);
+        readings.add(r);
+        lastPosition = r.position;
+        lastParagraph = r.paragraph;
+        fillCounts(r.counts.killed(), r.counts.injured(), r.counts.casualties());
+        if (this.type == EventType.CASUALTY_REPORT && type != EventType.CASUALTY_REPORT) {
+            this.type = type;
+            this.subtype = EventKinds.defaultSubtype(type);
+        }
+        if (attribution == null || attribution.source() == null) {
+            Attribution a = attributions.find(r.text, r.names);
+            attribution = new Attribution(a.source(), attribution != null && attribution.hedged());
+        }
+    }
+
+    /** "the attack ... was carried out with glide bombs": a generic kind gets the weapon a later sentence names. */
+    void refineSubtype(Reading r, EventType type) {
+        Trigger best = r.best();
+        if (type == this.type && best != null && !best.generic() && best.type() == type
+                && subtype.equals(EventKinds.defaultSubtype(type))) {
+            subtype = best.subtype();
+        }
+    }
+
+    /** Takes in another account of the same happening from elsewhere in the article. */
+    void join(Happening other) {
+        positions.addAll(other.positions);
+        readings.addAll(other.readings);
+        fillCounts(other.killed, other.injured, other.casualties);
+        if (type == EventType.CASUALTY_REPORT && other.type != EventType.CASUALTY_REPORT) {
+            type = other.type;
+            subtype = other.subtype;
+        } else if (type != other.type && EventKinds.family(type).equals("strike")
+                && EventKinds.family(other.type).equals("strike")
+                && other.type != EventType.EXPLOSION && type != EventType.EXPLOSION
+                && !subtype.contains(" and ")) {
+            subtype = subtype + " and " + other.subtype;
+        }
+        if ((attribution == null || attribution.source() == null) && other.attribution != null
+                && other.attribution.source() != null) {
+            attribution = new Attribution(other.attribution.source(), hedged);
+        }
+    }
+
+    private void fillCounts(Integer k, Integer i, Integer c) {
+        killed = killed != null ? killed : k;
+        injured = injured != null ? injured : i;
+        casualties = casualties != null ? casualties : c;
+    }
+}
