@@ -58,6 +58,16 @@ public record Event(
                 actors, entities, attribution, evidence, confidence, value, background);
     }
 
+    public Event withType(EventType value) {
+        return new Event(id, value, subtype, date, dateEnd, datePrecision, location, killed, injured, casualties,
+                actors, entities, attribution, evidence, confidence, signature, background);
+    }
+
+    public Event withFigures(Integer dead, Integer hurt, Integer toll) {
+        return new Event(id, type, subtype, date, dateEnd, datePrecision, location, dead, hurt, toll,
+                actors, entities, attribution, evidence, confidence, signature, background);
+    }
+
     public Event withBackground(boolean value) {
         return new Event(id, type, subtype, date, dateEnd, datePrecision, location, killed, injured, casualties,
                 actors, entities, attribution, evidence, confidence, signature, value);

@@ -96,6 +96,7 @@ public final class EventMerger {
             return List.of();
         }
         List<Event> all = article.events() == null ? List.of() : article.events();
+        Publication published = Publication.parse(article.publishedAt());
         boolean reportsSomething = all.stream().anyMatch(e -> e != null && !e.background());
         if (!reportsSomething && publicationFallback) {
             List<Event> withStandIn = new ArrayList<>(all);
@@ -107,13 +108,16 @@ public final class EventMerger {
         }
         foldedArticles.add(article.id());
         Instant now = clock.instant();
-        Publication published = Publication.parse(article.publishedAt());
         TextPrint print = TextPrint.of(article.title(), article.body());
         Changes changes = new Changes();
-        for (int i = 0; i < all.size(); i++) {
-            Event e = all.get(i);
-            if (e != null && !e.background()) {
-                foldReport(article, withRegion(e, article.locations()), i, published, print, now, changes);
+        List<Event> reports = new ArrayList<>();
+        for (Event e : all) {
+            reports.add(e != null && !e.background() ? withRegion(e, article.locations()) : null);
+        }
+        reports = ArticleReports.combine(reports, rule, published);
+        for (int i = 0; i < reports.size(); i++) {
+            if (reports.get(i) != null) {
+                foldReport(article, reports.get(i), i, published, print, now, changes);
             }
         }
         // After the reports, so a recalled happening the article also reports is not linked to itself.

@@ -6,7 +6,9 @@ import io.newsline.contracts.model.EventSignature;
 import io.newsline.contracts.model.EventType;
 import io.newsline.contracts.model.Place;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -27,7 +29,9 @@ import java.util.Set;
  * @param dayTolerance        how many days apart two day-precise dates without a time may lie (0: they must overlap)
  * @param adjacentDayWithin   reports dated a day apart (or a night's two readings) still match when they were
  *                            published at most this long apart: outlets date an overnight strike by either
- *                            night; strikes on two nights are reported a day apart
+ *                            night; strikes on two nights are reported a day apart. Each must also have been
+ *                            published within this long after the day it gives (a later recollection is not
+ *                            one of the night's readings)
  * @param disputeWindow       two outlets' figures published at most this far apart are one moment's view, so if
  *                            they differ the event is disputed; further apart, a higher later figure is a toll
  *                            that rose (see {@link #DISPUTE_WINDOW})
@@ -195,7 +199,8 @@ public record MergeRule(double maxDistanceKm, int dayTolerance, Duration adjacen
                 if (!tx.possiblyMeets(ty) && !withinTolerance(x, a, y, b)) {
                     return new TimeVerdict(false, false, "times differ (" + when(x, a) + " and " + when(y, b) + ")");
                 }
-                boolean close = publishedClose(x.published(), y.published());
+                boolean close = publishedClose(x.published(), y.published()) && writtenThatNight(x, a)
+                        && writtenThatNight(y, b);
                 if (tx.statedMeets(ty) || withinTolerance(x, a, y, b)) {
                     fits = true;
                     if (tx.agrees(ty)) {
@@ -240,6 +245,20 @@ public record MergeRule(double maxDistanceKm, int dayTolerance, Duration adjacen
         String date = x.date() != null ? x.date() : r.date();
         String time = HappeningTime.describe(x.signature());
         return time == null ? date : date + " " + time;
+    }
+
+    /**
+     * Whether an account was published soon enough after the day it gives to be one of a night's two
+     * readings: an article that dates a strike two days before it appeared is recalling it, and its date
+     * is no evidence that an overnight report of the next day was the same strike.
+     */
+    private boolean writtenThatNight(Account x, Report r) {
+        String date = x.date() != null ? x.date() : r.date();
+        if (x.published() == null || !EventDates.isValid(date)) {
+            return false;
+        }
+        Instant dayOver = EventDates.lastDay(date).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        return !x.published().from().isAfter(dayOver.plus(adjacentDayWithin));
     }
 
     private boolean publishedClose(Publication a, Publication b) {

@@ -1,0 +1,107 @@
+package io.newsline.timeline.domain;
+
+import io.newsline.contracts.model.Event;
+import io.newsline.contracts.model.EventLocation;
+import io.newsline.contracts.model.EventSignature;
+import io.newsline.contracts.model.EventType;
+import io.newsline.contracts.model.Place;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * The happenings one article reports. The NLP reads events sentence by sentence, and a report often names
+ * its happening by the city in the lead and by the district in a later paragraph ("a missile hit the
+ * city this morning" ... "the rocket struck a clinic in the Riverside district"): the same day, a kind the
+ * merge rule accepts as one, one place named at two grains. Those two events are one report of one
+ * happening; left apart, each would join or start its own event and the article would tell one strike
+ * twice. Two districts, two towns, or one place told twice stay as the NLP gave them: it told them apart.
+ */
+final class ArticleReports {
+
+    /** How far a district named in an article may lie from the city the same article names. */
+    static final double DISTRICT_RADIUS_KM = 15.0;
+
+    /** Words that make a place's name a part of a town rather than a town. */
+    private static final Pattern DISTRICT = Pattern.compile(
+            "\\b(district|raion|rayon|neighbourhood|neighborhood|microdistrict|borough|quarter|район|мікрорайон|микрорайон)\\b",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS);
+
+    /**
+     * The article's reports with each one named at a district folded into the same day's report of its city:
+     * the earlier of the two keeps its place in the list (and so its event id) and takes the figures and
+     * details it lacks from the other, whose slot becomes null. Nulls in {@code reports} stay null.
+     */
+    static List<Event> combine(List<Event> reports, MergeRule rule, Publication published) {
+        List<Event> out = new ArrayList<>(reports);
+        for (int i = 0; i < out.size(); i++) {
+            for (int j = i + 1; j < out.size() && out.get(i) != null; j++) {
+                Event a = out.get(i);
+                Event b = out.get(j);
+                if (b != null && oneReport(a, b, rule, published)) {
+                    out.set(i, joined(a, b));
+                    out.set(j, null);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Two of one article's events that are one happening named at a city and at one of its districts. */
+    static boolean oneReport(Event a, Event b, MergeRule rule, Publication published) {
+        if (a.date() == null || !a.date().equals(b.date()) || !Objects.equals(a.dateEnd(), b.dateEnd())
+                || !cityAndDistrict(a.location(), b.location())) {
+            return false;
+        }
+        return rule.match(reportOf(a, published), reportOf(b, published)).same();
+    }
+
+    private static boolean cityAndDistrict(EventLocation a, EventLocation b) {
+        if (!townLevel(a) || !townLevel(b) || isDistrict(a) == isDistrict(b)) {
+            return false;
+        }
+        return MergeRule.kilometres(a.lat(), a.lon(), b.lat(), b.lon()) <= DISTRICT_RADIUS_KM;
+    }
+
+    private static boolean townLevel(EventLocation l) {
+        return l != null && l.lat() != null && l.lon() != null && l.name() != null
+                && !Place.REGION.equals(l.precision()) && !Place.COUNTRY.equals(l.precision());
+    }
+
+    static boolean isDistrict(EventLocation l) {
+        return DISTRICT.matcher(l.name()).find();
+    }
+
+    private static MergeRule.Report reportOf(Event e, Publication published) {
+        return new MergeRule.Report(e.type(), e.date(), e.dateEnd(), e.datePrecision(), e.location(),
+                List.of(new MergeRule.Account(e.date(), e.dateEnd(), e.signature(), published)));
+    }
+
+    /** The first event with what it lacks taken from the second: a bare toll's kind, figures, details. */
+    private static Event joined(Event first, Event second) {
+        EventType type = first.type() == EventType.CASUALTY_REPORT && second.type() != null ? second.type() : first.type();
+        return first.withType(type)
+                .withFigures(either(first.killed(), second.killed()), either(first.injured(), second.injured()),
+                        either(first.casualties(), second.casualties()))
+                .withSignature(union(first.signature(), second.signature()));
+    }
+
+    private static <T> T either(T first, T second) {
+        return first != null ? first : second;
+    }
+
+    private static EventSignature union(EventSignature a, EventSignature b) {
+        if (a == null || b == null) {
+            return a != null ? a : b;
+        }
+        boolean timeGiven = a.time() != null;
+        return a.withTimeOfDay(either(a.timeOfDay(), b.timeOfDay()))
+                .withTime(timeGiven ? a.time() : b.time(), timeGiven ? a.timeEnd() : b.timeEnd())
+                .withTarget(either(a.target(), b.target()))
+                .withWeapon(either(a.weapon(), b.weapon()))
+                .withDistrict(either(a.district(), b.district()));
+    }
+
+    private ArticleReports() {}
+}
