@@ -113,7 +113,7 @@ final class HappeningLinker {
                 Happening told = firstViolent(drafts, where);
                 String facility = told == null ? null : SignatureReader.target(r.foreground());
                 if (facility != null && !facility.equals(targetOf(told))) {
-                    // "Five residents died in a care home": a part of the happening at a facility of its own.
+                    // "Four patients died at a nursing home": a part of the happening at a facility of its own.
                     drafts.add(part(r, told, where != null ? where : told.place));
                     last = drafts.get(drafts.size() - 1);
                     continue;
@@ -125,7 +125,7 @@ final class HappeningLinker {
             }
             if (when == null && where == null && !r.title && !drafts.isEmpty() && !EventKinds.violent(type)
                     && !EventKinds.sameFamily(type, drafts.get(0).type)) {
-                // "The UK has announced a new round of aid": context of another kind, with no date or place of
+                // "Allies have pledged more air-defence systems": context of another kind, with no date or place of
                 // its own to put it at; the publication day would be a guess.
                 continue;
             }
@@ -175,7 +175,7 @@ final class HappeningLinker {
         boolean anaphoric = ANAPHOR.matcher(r.text).find();
         Trigger best = r.best();
         boolean weak = type == EventType.CASUALTY_REPORT || best == null || best.generic();
-        // "A jet dropped bombs on Pazigyi village": the next sentence names the village of the region just told;
+        // "A helicopter fired rockets at a hill village": the next sentence names the village of the region just told;
         // after an overview of "several communities", each one named is a happening of its own.
         boolean refining = EventKinds.sameFamily(type, last.type) && when == null && !overview(last)
                 && i - last.lastPosition <= REFINING_REACH

@@ -37,7 +37,7 @@ final class PlaceChooser {
     private static final Pattern BEFORE_FELT = Pattern.compile("(?i)\\bfelt\\s+(?:in|across|throughout|as\\s+far\\s+as|by"
             + "|around)\\s+(?:[\\w’'-]+,?\\s+){0,6}?$");
     /**
-     * "The initial X earthquake was reported hours after a 6.5-magnitude earthquake struck Y": the
+     * "The first X quake came hours after a 6.1 tremor shook Y": the
      * definite subject is the happening already told, the indefinite one is the sentence's news, so a place
      * inside the subject is not its place.
      */

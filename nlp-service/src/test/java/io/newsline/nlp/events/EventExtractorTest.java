@@ -483,7 +483,7 @@ class EventExtractorTest {
         AnnotatedArticle doc = TestArticle.publishedAt(PUBLISHED)
                 .body("A Russian missile hit a warehouse in Lorvik on Monday, killing two workers.",
                         "Firefighters said the blaze was put out by the evening.",
-                        "As a result, a fire erupted in the neighbouring yard.",
+                        "As a result, flames spread to the neighbouring yard.",
                         "Two houses collapsed after the strike, the mayor said.")
                 .settlement("Lorvik", 50.0, 30.0, "UA")
                 .build();
@@ -500,7 +500,7 @@ class EventExtractorTest {
         AnnotatedArticle doc = TestArticle.publishedAt(PUBLISHED)
                 .body("A Russian airstrike on a Lorvik bakery on Sunday killed five people, the governor said.",
                         "The mayor also reported a second airstrike on the city's port.",
-                        "Later he said that seven people had been injured in the second airstrike.")
+                        "Later he said the second airstrike had injured seven people.")
                 .settlement("Lorvik", 50.0, 30.0, "UA")
                 .build();
 
