@@ -3,7 +3,6 @@ package io.newsline.timeline.domain;
 import io.newsline.contracts.model.Event;
 import io.newsline.contracts.model.EventLocation;
 import io.newsline.contracts.model.EventSignature;
-import io.newsline.contracts.model.EventType;
 import io.newsline.contracts.model.Place;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,8 +79,7 @@ final class ArticleReports {
 
     /** The first event with what it lacks taken from the second: a bare toll's kind, figures, details. */
     private static Event joined(Event first, Event second) {
-        EventType type = first.type() == EventType.CASUALTY_REPORT && second.type() != null ? second.type() : first.type();
-        return first.withType(type)
+        return first.withType(MergeRule.moreSpecific(first.type(), second.type()))
                 .withFigures(either(first.killed(), second.killed()), either(first.injured(), second.injured()),
                         either(first.casualties(), second.casualties()))
                 .withSignature(union(first.signature(), second.signature()));

@@ -248,7 +248,7 @@ public final class EventMerger {
     }
 
     private TimelineEvent absorb(TimelineEvent t, Event e, EnrichedArticle a, EventSource source, Instant now) {
-        TimelineEvent updated = t.withType(moreSpecific(t.type(), e.type()))
+        TimelineEvent updated = t.withType(MergeRule.moreSpecific(t.type(), e.type()))
                 .withSubtype(t.subtype() != null ? t.subtype() : e.subtype())
                 .withLocation(betterLocation(t.location(), e.location()))
                 .withEntities(entitiesOf(e, a, nullSafe(t.entities())))
@@ -263,17 +263,13 @@ public final class EventMerger {
         other.referencesOrEmpty().stream()
                 .filter(r -> references.stream().noneMatch(x -> x.articleId().equals(r.articleId())))
                 .forEach(references::add);
-        TimelineEvent updated = into.withType(moreSpecific(into.type(), other.type()))
+        TimelineEvent updated = into.withType(MergeRule.moreSpecific(into.type(), other.type()))
                 .withSubtype(into.subtype() != null ? into.subtype() : other.subtype())
                 .withLocation(betterLocation(into.location(), other.location()))
                 .withEntities(union(nullSafe(into.entities()), nullSafe(other.entities())))
                 .withReferences(references)
                 .withSeen(firstSeen, now.toString());
         return summary.of(updated, Copies.add(nullSafe(into.sources()), nullSafe(other.sources())));
-    }
-
-    private static EventType moreSpecific(EventType current, EventType incoming) {
-        return current == EventType.CASUALTY_REPORT && incoming != null ? incoming : current;
     }
 
     private static int rank(EventLocation l) {

@@ -39,6 +39,11 @@ record HappeningTime(boolean timed, List<Span> stated, List<Span> possible) {
             "evening", new Span(17 * 60, DAY));
     /** A night dated by the day it ends on, or by the day it begins on ("on the night of the 24th"). */
     private static final List<Span> NIGHT_POSSIBLE = List.of(new Span(-3 * 60, 6 * 60), new Span(DAY - 3 * 60, DAY + 6 * 60));
+    /**
+     * "This morning" in a report written that morning covers the small hours too ("early this morning, at
+     * 1 a.m."), so a morning may be the night before it to a reader of reports published close together.
+     */
+    private static final Span MORNING_POSSIBLE = new Span(0, 12 * 60 + 30);
     /** A day without a time, widened to the evening before and the early morning after. */
     private static final Span WHOLE_DAY_WIDENED = new Span(-5 * 60, DAY + 9 * 60);
 
@@ -81,7 +86,8 @@ record HappeningTime(boolean timed, List<Span> stated, List<Span> possible) {
             return new HappeningTime(true, List.of(part.shift(day)),
                     NIGHT_POSSIBLE.stream().map(s -> s.shift(day)).toList());
         }
-        return new HappeningTime(true, List.of(part.shift(day)), List.of(part.shift(day)));
+        Span possible = part == PARTS.get("morning") ? MORNING_POSSIBLE : part;
+        return new HappeningTime(true, List.of(part.shift(day)), List.of(possible.shift(day)));
     }
 
     /** "HH:mm", or a range "HH:mm".."HH:mm" (an end before the start runs past midnight), with the slack. */

@@ -11,8 +11,8 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
@@ -111,6 +111,53 @@ public record MergeRule(double maxDistanceKm, int dayTolerance, Duration adjacen
         return GROUPS.stream().anyMatch(g -> g.contains(a) && g.contains(b));
     }
 
+    /**
+     * A fire, a collapse or another disaster at the same target as a strike of the same place and day is
+     * that strike: early reports tell what the rescuers face ("a fire broke out at the hypermarket") before
+     * they tell what caused it.
+     */
+    private static boolean disasterOfStrike(EventType a, EventType b) {
+        return a == EventType.DISASTER && STRIKES.contains(b) || b == EventType.DISASTER && STRIKES.contains(a);
+    }
+
+    /** The type an event takes when a report of {@code incoming} joins one of {@code current}: the more telling. */
+    static EventType moreSpecific(EventType current, EventType incoming) {
+        if (incoming == null) {
+            return current;
+        }
+        boolean strikeCausedIt = current == EventType.DISASTER && STRIKES.contains(incoming);
+        return current == EventType.CASUALTY_REPORT || strikeCausedIt ? incoming : current;
+    }
+
+    /**
+     * Earthquakes, floods and storms strike an area, and outlets place one by its country or province as
+     * often as by the town nearest its centre; so for them a town is one place with the region or country
+     * it lies in. Strikes and other happenings at a point keep the levels apart: a count for a whole
+     * region is not one town's strike.
+     */
+    private static OptionalDouble within(EventType type, EventLocation a, EventLocation b) {
+        if (type != EventType.DISASTER || a == null || b == null) {
+            return OptionalDouble.empty();
+        }
+        Level la = level(a);
+        Level lb = level(b);
+        if (la == lb) {
+            return OptionalDouble.empty();
+        }
+        EventLocation coarse = la.ordinal() > lb.ordinal() ? a : b;
+        EventLocation fine = coarse == a ? b : a;
+        boolean sameCountry = coarse.countryCode() != null && coarse.countryCode().equalsIgnoreCase(fine.countryCode());
+        if (!sameCountry) {
+            return OptionalDouble.empty();
+        }
+        if (level(coarse) == Level.COUNTRY) {
+            return OptionalDouble.of(0);
+        }
+        boolean inRegion = fine.admin1() != null
+                && PlaceNames.regionStem(fine.admin1()).equals(PlaceNames.regionStem(coarse.name()));
+        return inRegion ? OptionalDouble.of(0) : OptionalDouble.empty();
+    }
+
     /** Whether two reports are of one happening. */
     public boolean sameHappening(Report a, Report b) {
         return match(a, b).same();
@@ -118,21 +165,30 @@ public record MergeRule(double maxDistanceKm, int dayTolerance, Duration adjacen
 
     /** The rule applied to two reports, with its reasons. */
     public Match match(Report a, Report b) {
-        if (!typesCompatible(a.type(), b.type())) {
+        boolean disaster = disasterOfStrike(a.type(), b.type());
+        if (!typesCompatible(a.type(), b.type()) && !disaster) {
             return Match.no("kinds " + label(a.type()) + " and " + label(b.type()) + " differ");
         }
         OptionalDouble km = placeDistance(a.location(), b.location());
+        boolean area = km.isEmpty() && a.type() == b.type();
+        if (area) {
+            km = within(a.type(), a.location(), b.location());
+        }
         if (km.isEmpty()) {
             return Match.no("places differ");
         }
         List<String> why = new ArrayList<>();
-        why.add(placeNote(a.location(), b.location(), km.getAsDouble()));
+        why.add(area ? "one area (" + same(a.location().name(), b.location().name()) + ": a " + label(a.type())
+                + " covers an area)" : placeNote(a.location(), b.location(), km.getAsDouble()));
         if (!a.type().equals(b.type())) {
-            why.add("kinds " + label(a.type()) + " ~ " + label(b.type()));
+            why.add("kinds " + label(a.type()) + " ~ " + label(b.type()) + (disaster ? " at one target" : ""));
         }
-        Match details = compareDetails(a, b, why);
+        Details details = compareDetails(a, b, why);
         if (!details.same()) {
-            return details;
+            return Match.no(details.whyNot());
+        }
+        if (disaster && details.target() != SignatureRule.Verdict.AGREE) {
+            return Match.no("kinds " + label(a.type()) + " and " + label(b.type()) + " differ, and no target is the same");
         }
         double closeness = km.getAsDouble() + 100.0 * Math.abs(ChronoUnit.DAYS.between(a.start(), b.start()));
         return new Match(true, details.agreements(), closeness, String.join("; ", why));
@@ -144,40 +200,52 @@ public record MergeRule(double maxDistanceKm, int dayTolerance, Duration adjacen
      * and a hypermarket hit in the afternoon were one strike.
      */
     public boolean detailsCompatible(Report a, Report b) {
-        return typesCompatible(a.type(), b.type()) && compareDetails(a, b, new ArrayList<>()).same();
+        boolean disaster = disasterOfStrike(a.type(), b.type());
+        if (!typesCompatible(a.type(), b.type()) && !disaster) {
+            return false;
+        }
+        Details details = compareDetails(a, b, new ArrayList<>());
+        return details.same() && (!disaster || details.target() == SignatureRule.Verdict.AGREE);
     }
 
-    private Match compareDetails(Report a, Report b, List<String> why) {
+    /** What the dates, times and signatures of two reports say: whether they fit, on how much they agree, and why not. */
+    private record Details(boolean same, int agreements, SignatureRule.Verdict target, String whyNot) {
+        static Details no(String whyNot) {
+            return new Details(false, 0, SignatureRule.Verdict.UNKNOWN, whyNot);
+        }
+    }
+
+    private Details compareDetails(Report a, Report b, List<String> why) {
         if (a.date() == null || b.date() == null || a.effectivePrecision() != b.effectivePrecision()) {
-            return Match.no("dates of different precision");
+            return Details.no("dates of different precision");
         }
         int agreements = 0;
+        boolean timesAgree = false;
         if (a.effectivePrecision() == DatePrecision.DAY) {
             TimeVerdict time = times(a, b);
             if (!time.fits()) {
-                return Match.no(time.note());
+                return Details.no(time.note());
             }
             why.add(time.note());
+            timesAgree = time.agreed();
             agreements += time.agreed() ? 1 : 0;
         } else if (a.end().isBefore(b.start()) || b.end().isBefore(a.start())) {
-            return Match.no("periods do not overlap");
+            return Details.no("periods do not overlap");
         } else {
             why.add("same period (" + a.date() + ")");
         }
-        Set<String> notes = new LinkedHashSet<>();
-        int best = 0;
-        for (Account x : a.accounts()) {
-            for (Account y : b.accounts()) {
-                SignatureRule.Comparison c = SignatureRule.compare(x.signature(), y.signature());
-                if (c.apart()) {
-                    return Match.no(String.join("; ", c.notes()));
-                }
-                notes.addAll(c.notes());
-                best = Math.max(best, c.agreements());
-            }
+        SignatureRule.Comparison c = SignatureRule.compare(signatures(a), signatures(b), timesAgree);
+        if (c.apart(timesAgree)) {
+            return Details.no(String.join("; ", c.notes()));
         }
-        why.addAll(notes);
-        return new Match(true, agreements + best, 0, null);
+        why.addAll(c.notes());
+        return new Details(true, agreements + c.agreements(), c.target(), null);
+    }
+
+    private static List<EventSignature> signatures(Report r) {
+        List<EventSignature> out = new ArrayList<>();
+        r.accounts().forEach(x -> out.add(x.signature()));
+        return out.isEmpty() ? Collections.singletonList(null) : out;
     }
 
     /** What the times of two day-precise reports say: whether they fit, whether both gave one that agreed, and why. */

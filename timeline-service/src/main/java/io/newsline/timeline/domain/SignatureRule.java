@@ -3,6 +3,7 @@ package io.newsline.timeline.domain;
 import io.newsline.contracts.model.EventSignature;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -28,23 +29,65 @@ final class SignatureRule {
 
     enum Verdict { AGREE, UNKNOWN, CONFLICT }
 
-    /** How two signatures compare, field by field, with the words that explain it. */
+    /** How two reports' signatures compare, field by field, with the words that explain it. */
     record Comparison(Verdict target, Verdict weapon, Verdict district, List<String> notes) {
 
         /**
          * Different targets or districts are different happenings. Different kinds of weapon are too, unless
-         * both name the same kind of target: early reports often call a guided bomb a missile, while the
-         * thing that was hit is named reliably.
+         * the reports agree on the target or on the time: early reports often call a guided bomb a missile or
+         * a missile shelling, while the thing that was hit and the hour are named reliably.
          */
-        boolean apart() {
+        boolean apart(boolean timesAgree) {
             return target == Verdict.CONFLICT || district == Verdict.CONFLICT
-                    || weapon == Verdict.CONFLICT && target != Verdict.AGREE;
+                    || weapon == Verdict.CONFLICT && target != Verdict.AGREE && !timesAgree;
         }
 
         int agreements() {
             return (target == Verdict.AGREE ? 1 : 0) + (weapon == Verdict.AGREE ? 1 : 0)
                     + (district == Verdict.AGREE ? 1 : 0);
         }
+    }
+
+    /**
+     * Two reports compared through every pair of their sources' signatures. Any two targets or districts
+     * that differ keep them apart. The weapon is different: once an event holds sources that name different
+     * kinds of weapon (joined on their target), it has no one weapon, so a report agreeing with any of them
+     * fits it, and only a weapon of a kind none of them names is a conflict.
+     *
+     * @param timesAgree whether both reports give a time and the times agree, which outweighs a weapon conflict
+     */
+    static Comparison compare(List<EventSignature> a, List<EventSignature> b, boolean timesAgree) {
+        Set<String> notes = new LinkedHashSet<>();
+        Verdict target = Verdict.UNKNOWN;
+        Verdict weapon = Verdict.UNKNOWN;
+        Verdict district = Verdict.UNKNOWN;
+        for (EventSignature x : a) {
+            for (EventSignature y : b) {
+                Comparison c = compare(x, y);
+                notes.addAll(c.notes());
+                target = strict(target, c.target());
+                district = strict(district, c.district());
+                weapon = weapon == Verdict.AGREE || c.weapon() == Verdict.AGREE ? Verdict.AGREE
+                        : weapon == Verdict.CONFLICT || c.weapon() == Verdict.CONFLICT ? Verdict.CONFLICT : Verdict.UNKNOWN;
+            }
+        }
+        List<String> why = new ArrayList<>(notes);
+        if (weapon == Verdict.AGREE) {
+            why.removeIf(n -> n.startsWith("weapon ") && n.contains(" ≠ "));
+        } else if (weapon == Verdict.CONFLICT) {
+            String outweighed = target == Verdict.AGREE ? ", one target: an outlet's word for the weapon"
+                    : timesAgree ? ", one time: an outlet's word for the weapon" : "";
+            why.replaceAll(n -> n.startsWith("weapon ") ? n + outweighed : n);
+        }
+        return new Comparison(target, weapon, district, why);
+    }
+
+    /** Any conflict wins, then any agreement. */
+    private static Verdict strict(Verdict so, Verdict pair) {
+        if (so == Verdict.CONFLICT || pair == Verdict.CONFLICT) {
+            return Verdict.CONFLICT;
+        }
+        return so == Verdict.AGREE || pair == Verdict.AGREE ? Verdict.AGREE : Verdict.UNKNOWN;
     }
 
     static Comparison compare(EventSignature a, EventSignature b) {
@@ -55,9 +98,6 @@ final class SignatureRule {
         Verdict target = kinds(TARGETS, a.target(), b.target(), "target", notes);
         Verdict weapon = kinds(WEAPONS, a.weapon(), b.weapon(), "weapon", notes);
         Verdict district = district(a.district(), b.district(), notes);
-        if (weapon == Verdict.CONFLICT && target == Verdict.AGREE) {
-            notes.replaceAll(n -> n.startsWith("weapon ") ? n + ", one target: an outlet's word for the weapon" : n);
-        }
         return new Comparison(target, weapon, district, notes);
     }
 
