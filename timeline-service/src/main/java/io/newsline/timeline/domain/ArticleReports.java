@@ -4,6 +4,10 @@ import io.newsline.contracts.model.Event;
 import io.newsline.contracts.model.EventLocation;
 import io.newsline.contracts.model.EventSignature;
 import io.newsline.contracts.model.Place;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -54,6 +58,39 @@ final class ArticleReports {
             return false;
         }
         return rule.match(reportOf(a, published), reportOf(b, published)).same();
+    }
+
+    /**
+     * Which of an article's reports only recall an older happening. News leads with the newest happening
+     * and recalls older ones in background paragraphs ("on Thursday a strike on a printing house killed
+     * seven"; "the offensive began on the 10th"), so a report whose last day is before the start of
+     * another report of the same article, published more than {@code within} after that last day ended,
+     * is a recollection: a reference on the happening's event, not a source of it. An article whose reports are
+     * all of one day, or one that is a late first report of an older happening and nothing newer, reports.
+     * Nulls in {@code reports} are never recollections.
+     */
+    static boolean[] recollections(List<Event> reports, Publication published, Duration within) {
+        boolean[] recalled = new boolean[reports.size()];
+        if (published == null) {
+            return recalled;
+        }
+        LocalDate newest = null;
+        for (Event e : reports) {
+            if (e != null && EventDates.isValid(e.date())) {
+                LocalDate start = EventDates.firstDay(e.date());
+                newest = newest == null || start.isAfter(newest) ? start : newest;
+            }
+        }
+        for (int i = 0; i < reports.size() && newest != null; i++) {
+            Event e = reports.get(i);
+            if (e == null || !EventDates.isValid(e.date())) {
+                continue;
+            }
+            LocalDate last = EventDates.lastDay(e.date(), e.dateEnd());
+            Instant dayOver = last.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+            recalled[i] = last.isBefore(newest) && published.from().isAfter(dayOver.plus(within));
+        }
+        return recalled;
     }
 
     private static boolean cityAndDistrict(EventLocation a, EventLocation b) {

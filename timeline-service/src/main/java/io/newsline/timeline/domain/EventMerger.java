@@ -111,8 +111,20 @@ public final class EventMerger {
         TextPrint print = TextPrint.of(article.title(), article.body());
         Changes changes = new Changes();
         List<Event> reports = new ArrayList<>();
+        List<Event> recalls = new ArrayList<>();
         for (Event e : all) {
             reports.add(e != null && !e.background() ? withRegion(e, article.locations()) : null);
+            if (e != null && e.background()) {
+                recalls.add(withRegion(e, article.locations()));
+            }
+        }
+        boolean[] recalled = ArticleReports.recollections(reports, published, rule.adjacentDayWithin());
+        Map<Integer, Event> recollections = new LinkedHashMap<>();
+        for (int i = 0; i < reports.size(); i++) {
+            if (recalled[i]) {
+                recollections.put(i, reports.get(i));
+                reports.set(i, null);
+            }
         }
         reports = ArticleReports.combine(reports, rule, published);
         for (int i = 0; i < reports.size(); i++) {
@@ -121,9 +133,14 @@ public final class EventMerger {
             }
         }
         // After the reports, so a recalled happening the article also reports is not linked to itself.
-        for (Event e : all) {
-            if (e != null && e.background()) {
-                foldRecall(article, withRegion(e, article.locations()), published, now, changes);
+        for (Event e : recalls) {
+            foldRecall(article, e, published, now, changes);
+        }
+        // An older happening the article recalls is a reference on its event; when the timeline has none,
+        // this article is its only account, so it starts the event, dated as the text dates it.
+        for (Map.Entry<Integer, Event> r : recollections.entrySet()) {
+            if (!foldRecall(article, r.getValue(), published, now, changes)) {
+                foldReport(article, r.getValue(), r.getKey(), published, print, now, changes);
             }
         }
         List<TimelineEvent> out = new ArrayList<>();
@@ -184,14 +201,15 @@ public final class EventMerger {
     }
 
     /** A recalled happening: a reference on the event that reports it, if the timeline has one; never a new event. */
-    private void foldRecall(EnrichedArticle article, Event e, Publication published, Instant now, Changes changes) {
+    /** Whether the happening had an event to link to. */
+    private boolean foldRecall(EnrichedArticle article, Event e, Publication published, Instant now, Changes changes) {
         List<Candidate> matches = candidates(reportOf(e, published), article.id());
         if (matches.isEmpty()) {
-            return;
+            return false;
         }
         TimelineEvent target = events.get(matches.get(0).event().id());
         if (target.referencesOrEmpty().stream().anyMatch(r -> article.id().equals(r.articleId()))) {
-            return;
+            return true;
         }
         changes.before.putIfAbsent(target.id(), target);
         List<EventReference> references = new ArrayList<>(target.referencesOrEmpty());
@@ -200,6 +218,7 @@ public final class EventMerger {
         TimelineEvent linked = target.withReferences(references).withSeen(target.firstSeen(), now.toString());
         events.put(linked.id(), linked);
         changes.changed.put(linked.id(), linked);
+        return true;
     }
 
     /** An event the report matches, with the rule's answer. */
