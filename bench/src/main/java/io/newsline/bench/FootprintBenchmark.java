@@ -106,13 +106,16 @@ public final class FootprintBenchmark {
                 String town = towns[random.nextInt(towns.length)];
                 String date = LocalDate.of(2022, 2, 24).plusDays(random.nextInt(1300)).toString();
                 String id = "bench-" + i;
-                EventSource source = new EventSource("bench-article-" + i, "Newsline load generator",
-                        "https://bench.newsline.example/" + i, now, "Shelling hit " + town + ".", 0, 2, null,
-                        new Attribution(null, false));
-                TimelineEvent e = new TimelineEvent(id, EventType.SHELLING, "artillery", date, null, DatePrecision.DAY,
-                        new EventLocation(town, 50 + random.nextDouble(), 36 + random.nextDouble(), "UA", null, "exact"),
-                        "Shelling of " + town, 0, 2, null, List.of(), List.of(source), 1, TimelineStatus.SINGLE_SOURCE, 1,
-                        now, now, null, null, null);
+                EventSource source = EventSource.of("bench-article-" + i, "Newsline load generator",
+                        "https://bench.newsline.example/" + i, now)
+                        .withReport(date, "Shelling hit " + town + ".", new Attribution(null, false))
+                        .withFigures(0, 2, null);
+                TimelineEvent e = TimelineEvent.of(id).withType(EventType.SHELLING).withSubtype("artillery")
+                        .withDate(date, null, DatePrecision.DAY)
+                        .withLocation(new EventLocation(town, 50 + random.nextDouble(), 36 + random.nextDouble(), "UA",
+                                null, "exact"))
+                        .withTitle("Shelling of " + town).withFigures(0, 2, null).withSources(List.of(source))
+                        .withStatus(TimelineStatus.SINGLE_SOURCE).withRevision(1).withSeen(now, now);
                 producer.send(new ProducerRecord<>(Topics.TIMELINE, id, e));
             }
             producer.flush();

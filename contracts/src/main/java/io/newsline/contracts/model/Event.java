@@ -48,9 +48,24 @@ public record Event(
                 attribution, evidence, confidence, null, false);
     }
 
+    public Event withLocation(EventLocation value) {
+        return new Event(id, type, subtype, date, dateEnd, datePrecision, value, killed, injured, casualties,
+                actors, entities, attribution, evidence, confidence, signature, background);
+    }
+
     public Event withSignature(EventSignature value) {
         return new Event(id, type, subtype, date, dateEnd, datePrecision, location, killed, injured, casualties,
                 actors, entities, attribution, evidence, confidence, value, background);
+    }
+
+    public Event withType(EventType value) {
+        return new Event(id, value, subtype, date, dateEnd, datePrecision, location, killed, injured, casualties,
+                actors, entities, attribution, evidence, confidence, signature, background);
+    }
+
+    public Event withFigures(Integer dead, Integer hurt, Integer toll) {
+        return new Event(id, type, subtype, date, dateEnd, datePrecision, location, dead, hurt, toll,
+                actors, entities, attribution, evidence, confidence, signature, background);
     }
 
     public Event withBackground(boolean value) {

@@ -1,16 +1,73 @@
 package io.newsline.contracts.model;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 
-/** One article's report of a timeline event, with the figures that article gives. */
+/**
+ * One article's report of a timeline event, with the figures and details that article gives.
+ * Built with {@link #of} and the {@code with…} steps.
+ *
+ * @param date        the date this article gives the happening (the event's own date may come from another source)
+ * @param signature   the details this article gives that tell the happening apart (time, target, weapon,
+ *                    district); null when it gives none
+ * @param copyOf      when this article's text is a copy of another source's (the same wire story republished),
+ *                    that source's article id: the earliest published of the copies. A copy is not an
+ *                    independent report: it never makes the event corroborated on its own
+ * @param why         why the merger put this article in this event, in words ("first report", "same place…")
+ * @param fingerprint a compact sketch of the article's words (see docs/timeline.md, Copies), kept so copies are
+ *                    recognised after a restart; not meant for reading
+ */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record EventSource(
         String articleId,
         String source,
         String url,
         String publishedAt,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String date,
         String evidence,
         Integer killed,
         Integer injured,
         Integer casualties,
-        Attribution attribution) {}
+        Attribution attribution,
+        @JsonInclude(JsonInclude.Include.NON_NULL) EventSignature signature,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String copyOf,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String why,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String fingerprint) {
+
+    /** A source that is the article {@code articleId} of {@code source} (outlet name), with its URL and publication time. */
+    public static EventSource of(String articleId, String source, String url, String publishedAt) {
+        return new EventSource(articleId, source, url, publishedAt, null, null, null, null, null, null, null, null, null,
+                null);
+    }
+
+    /** What the article says: the date it gives, its sentence, and who it attributes the report to. */
+    public EventSource withReport(String value, String sentence, Attribution attributed) {
+        return new EventSource(articleId, source, url, publishedAt, value, sentence, killed, injured, casualties,
+                attributed, signature, copyOf, why, fingerprint);
+    }
+
+    public EventSource withFigures(Integer dead, Integer hurt, Integer total) {
+        return new EventSource(articleId, source, url, publishedAt, date, evidence, dead, hurt, total, attribution,
+                signature, copyOf, why, fingerprint);
+    }
+
+    public EventSource withSignature(EventSignature value) {
+        return new EventSource(articleId, source, url, publishedAt, date, evidence, killed, injured, casualties,
+                attribution, value == null || value.isEmpty() ? null : value, copyOf, why, fingerprint);
+    }
+
+    public EventSource withCopyOf(String value) {
+        return new EventSource(articleId, source, url, publishedAt, date, evidence, killed, injured, casualties,
+                attribution, signature, value, why, fingerprint);
+    }
+
+    public EventSource withWhy(String value) {
+        return new EventSource(articleId, source, url, publishedAt, date, evidence, killed, injured, casualties,
+                attribution, signature, copyOf, value, fingerprint);
+    }
+
+    public EventSource withFingerprint(String value) {
+        return new EventSource(articleId, source, url, publishedAt, date, evidence, killed, injured, casualties,
+                attribution, signature, copyOf, why, value);
+    }
+}

@@ -6,22 +6,17 @@ import io.newsline.contracts.model.Entity;
 import io.newsline.contracts.model.EntityType;
 import io.newsline.contracts.model.Event;
 import io.newsline.contracts.model.EventLocation;
+import io.newsline.contracts.model.EventReference;
 import io.newsline.contracts.model.EventSource;
 import io.newsline.contracts.model.EventType;
 import io.newsline.contracts.model.Place;
 import io.newsline.contracts.model.TimelineEvent;
-import io.newsline.contracts.model.TimelineStatus;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -29,51 +24,39 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 
 /**
  * Folds articles into the timeline: each event an article reports either joins the event already on
- * the timeline that reports the same happening ({@link MergeRule}) or starts a new one. Returns the
- * records to publish on {@code news.timeline}. Folding an article twice changes nothing.
- * Not thread-safe: one merger folds at a time.
+ * the timeline that reports the same happening ({@link MergeRule}) or starts a new one; each happening it
+ * only recalls (a background sentence) links the article to that happening's event as a reference and
+ * changes nothing else. Returns the records to publish on {@code news.timeline}. Folding an article twice
+ * changes nothing. Not thread-safe: one merger folds at a time.
  */
 public final class EventMerger {
-
-    /** Words with which a source denies what others report; such a source makes the event disputed. */
-    private static final Pattern DENIAL = Pattern.compile(
-            "\\b(den(y|ies|ied)|refut(e|es|ed)|rejects? (the )?(claims?|reports?)|rejected (the )?(claims?|reports?)"
-                    + "|fake|did not happen|never happened|false (claims?|reports?))\\b",
-            Pattern.CASE_INSENSITIVE);
-    /** Day-precise ranges longer than this are kept in one bucket that every day-precise report looks at. */
-    private static final int LONG_RANGE_DAYS = 62;
-    private static final String LONG_DAY_RANGES = "D:long";
 
     private final MergeRule rule;
     private final Clock clock;
     private final boolean publicationFallback;
+    private final EventSummary summary;
     private final Map<String, TimelineEvent> events = new HashMap<>();
-    /** Event ids by the periods they cover (a day, a month or a year, by precision), so a report only meets its peers. */
-    private final Map<String, Set<String>> byPeriod = new HashMap<>();
+    private final PeriodIndex byPeriod = new PeriodIndex();
     private final Set<String> foldedArticles = new HashSet<>();
     private Consumer<MergeDecision> decisions = decision -> {};
 
     /**
-     * @param publicationFallback give an article whose NLP found no event one OTHER event dated by its
-     *                            publication day, so every article shows on the timeline
+     * @param publicationFallback give an article whose NLP found no event it reports one OTHER event dated by
+     *                            its publication day, so every article shows on the timeline
      */
     public EventMerger(MergeRule rule, Clock clock, boolean publicationFallback) {
         this.rule = rule;
         this.clock = clock;
         this.publicationFallback = publicationFallback;
+        this.summary = new EventSummary(new DisputeRule(rule.disputeWindow()));
     }
 
     /** Hears every decision {@link #fold} takes, on the folding thread (for the metrics). */
@@ -91,9 +74,8 @@ public final class EventMerger {
                 continue;
             }
             index(e);
-            for (EventSource s : nullSafe(e.sources())) {
-                foldedArticles.add(s.articleId());
-            }
+            nullSafe(e.sources()).forEach(s -> foldedArticles.add(s.articleId()));
+            e.referencesOrEmpty().forEach(r -> foldedArticles.add(r.articleId()));
         }
     }
 
@@ -101,253 +83,212 @@ public final class EventMerger {
         return events.size();
     }
 
+    /** What one article's fold changes: the events as they were before, as they are now, and the ones merged away. */
+    private static final class Changes {
+        final Map<String, TimelineEvent> before = new HashMap<>();
+        final Map<String, TimelineEvent> changed = new LinkedHashMap<>();
+        final List<TimelineEvent> removals = new ArrayList<>();
+    }
+
     /** Folds one article in; returns every changed event (latest version) and every removal, in publishing order. */
     public List<TimelineEvent> fold(EnrichedArticle article) {
         if (article == null || article.id() == null || foldedArticles.contains(article.id())) {
             return List.of();
         }
-        List<Event> reported = article.events() == null ? List.of() : article.events();
-        if (reported.isEmpty() && publicationFallback) {
-            reported = List.of(publicationEvent(article));
+        List<Event> all = article.events() == null ? List.of() : article.events();
+        Publication published = Publication.parse(article.publishedAt());
+        boolean reportsSomething = all.stream().anyMatch(e -> e != null && !e.background());
+        if (!reportsSomething && publicationFallback) {
+            List<Event> withStandIn = new ArrayList<>(all);
+            withStandIn.add(publicationEvent(article));
+            all = withStandIn;
         }
-        if (reported.isEmpty()) {
+        if (all.stream().noneMatch(Objects::nonNull)) {
             return List.of();
         }
         foldedArticles.add(article.id());
         Instant now = clock.instant();
-        Map<String, TimelineEvent> before = new HashMap<>();
-        Map<String, TimelineEvent> changed = new LinkedHashMap<>();
-        List<TimelineEvent> removals = new ArrayList<>();
-        for (int i = 0; i < reported.size(); i++) {
-            Event e = reported.get(i);
-            if (e == null) {
-                continue;
+        TextPrint print = TextPrint.of(article.title(), article.body());
+        Changes changes = new Changes();
+        List<Event> reports = new ArrayList<>();
+        List<Event> recalls = new ArrayList<>();
+        for (Event e : all) {
+            reports.add(e != null && !e.background() ? withRegion(e, article.locations()) : null);
+            if (e != null && e.background()) {
+                recalls.add(withRegion(e, article.locations()));
             }
-            Event placed = withRegion(e, article.locations());
-            MergeRule.Report report = reportOf(placed, publishedInstant(article.publishedAt()));
-            EventSource source = sourceOf(article, placed);
-            List<TimelineEvent> matches = candidates(report, article.id());
-            if (matches.isEmpty()) {
-                TimelineEvent created = create(eventId(article.id(), e, i), placed, article, source, now);
-                index(created);
-                changed.put(created.id(), created);
-                decisions.accept(MergeDecision.NEW_EVENT);
-                continue;
+        }
+        boolean[] recalled = ArticleReports.recollections(reports, published, rule.adjacentDayWithin());
+        Map<Integer, Event> recollections = new LinkedHashMap<>();
+        for (int i = 0; i < reports.size(); i++) {
+            if (recalled[i]) {
+                recollections.put(i, reports.get(i));
+                reports.set(i, null);
             }
-            TimelineEvent target = matches.get(0);
-            before.putIfAbsent(target.id(), target);
-            TimelineEvent merged = absorb(target, placed, article, source, now);
-            decisions.accept(MergeDecision.JOINED);
-            // A report that matches several events shows they were one happening: join them into the first seen.
-            for (TimelineEvent other : matches.subList(1, matches.size())) {
-                if (!disjointSources(merged, other)) {
-                    continue;
-                }
-                before.putIfAbsent(other.id(), other);
-                merged = join(merged, other, now);
-                unindex(other);
-                changed.remove(other.id());
-                removals.add(TimelineEvent.removal(other.id(), merged.id()));
-                decisions.accept(MergeDecision.EVENTS_JOINED);
+        }
+        reports = ArticleReports.combine(reports, rule, published);
+        for (int i = 0; i < reports.size(); i++) {
+            if (reports.get(i) != null) {
+                foldReport(article, reports.get(i), i, published, print, now, changes);
             }
-            unindex(target);
-            index(merged);
-            changed.put(merged.id(), merged);
+        }
+        // After the reports, so a recalled happening the article also reports is not linked to itself.
+        for (Event e : recalls) {
+            foldRecall(article, e, published, now, changes);
+        }
+        // An older happening the article recalls is a reference on its event; when the timeline has none,
+        // this article is its only account, so it starts the event, dated as the text dates it.
+        for (Map.Entry<Integer, Event> r : recollections.entrySet()) {
+            if (!foldRecall(article, r.getValue(), published, now, changes)) {
+                foldReport(article, r.getValue(), r.getKey(), published, print, now, changes);
+            }
         }
         List<TimelineEvent> out = new ArrayList<>();
-        for (TimelineEvent e : changed.values()) {
-            TimelineEvent previous = before.get(e.id());
-            TimelineEvent numbered = withRevision(e, previous == null ? 1 : previous.revision() + 1);
+        for (TimelineEvent e : changes.changed.values()) {
+            TimelineEvent previous = changes.before.get(e.id());
+            // The record published gets its sequence from its offset; the one it was read with is stale.
+            TimelineEvent numbered = e.withRevision(previous == null ? 1 : previous.revision() + 1).withSequence(null);
             events.put(numbered.id(), numbered);
             out.add(numbered);
         }
-        out.addAll(removals);
+        out.addAll(changes.removals);
         return out;
     }
 
-    private List<TimelineEvent> candidates(MergeRule.Report report, String articleId) {
+    private void foldReport(EnrichedArticle article, Event e, int index, Publication published, TextPrint print,
+            Instant now, Changes changes) {
+        MergeRule.Report report = reportOf(e, published);
+        List<Candidate> matches = candidates(report, article.id());
+        EventSource source = sourceOf(article, e, print);
+        if (matches.isEmpty()) {
+            TimelineEvent created = create(eventId(article.id(), e, index), e, article, source.withWhy("first report"),
+                    now);
+            index(created);
+            changes.changed.put(created.id(), created);
+            decisions.accept(MergeDecision.NEW_EVENT);
+            return;
+        }
+        Candidate best = matches.get(0);
+        // A report that matches several events shows their places are one; they were one happening if
+        // what their own sources say of time, target and weapon allows it too.
+        List<TimelineEvent> group = new ArrayList<>(List.of(best.event()));
+        for (Candidate other : matches.subList(1, matches.size())) {
+            if (disjointSources(best.event(), other.event())
+                    && rule.detailsCompatible(reportOf(best.event()), reportOf(other.event()))) {
+                group.add(other.event());
+            }
+        }
+        // The first seen keeps its id, so links to it stay valid.
+        TimelineEvent keeper = group.stream().min(Comparator.comparing((TimelineEvent t) -> Instant.parse(t.firstSeen()))
+                .thenComparing(OrderKey::of)).orElseThrow();
+        changes.before.putIfAbsent(keeper.id(), keeper);
+        TimelineEvent merged = absorb(keeper, e, article, source.withWhy(best.match().why()), now);
+        decisions.accept(MergeDecision.JOINED);
+        for (TimelineEvent other : group) {
+            if (other == keeper) {
+                continue;
+            }
+            changes.before.putIfAbsent(other.id(), other);
+            merged = join(merged, other, now);
+            unindex(other);
+            changes.changed.remove(other.id());
+            changes.removals.add(TimelineEvent.removal(other.id(), merged.id()));
+            decisions.accept(MergeDecision.EVENTS_JOINED);
+        }
+        unindex(keeper);
+        index(merged);
+        changes.changed.put(merged.id(), merged);
+    }
+
+    /** A recalled happening: a reference on the event that reports it, if the timeline has one; never a new event. */
+    /** Whether the happening had an event to link to. */
+    private boolean foldRecall(EnrichedArticle article, Event e, Publication published, Instant now, Changes changes) {
+        List<Candidate> matches = candidates(reportOf(e, published), article.id());
+        if (matches.isEmpty()) {
+            return false;
+        }
+        TimelineEvent target = events.get(matches.get(0).event().id());
+        if (target.referencesOrEmpty().stream().anyMatch(r -> article.id().equals(r.articleId()))) {
+            return true;
+        }
+        changes.before.putIfAbsent(target.id(), target);
+        List<EventReference> references = new ArrayList<>(target.referencesOrEmpty());
+        references.add(new EventReference(article.id(), article.source(), article.url(), article.publishedAt(),
+                e.evidence(), "recalls it: " + matches.get(0).match().why()));
+        TimelineEvent linked = target.withReferences(references).withSeen(target.firstSeen(), now.toString());
+        events.put(linked.id(), linked);
+        changes.changed.put(linked.id(), linked);
+        return true;
+    }
+
+    /** An event the report matches, with the rule's answer. */
+    private record Candidate(TimelineEvent event, MergeRule.Match match) {}
+
+    /**
+     * The events a report may join, best first: the one that agrees on the most details, then the closest
+     * in place and day, then the first in timeline order. Events this article already reports are left out:
+     * two events of one article are two happenings (the NLP told them apart).
+     */
+    private List<Candidate> candidates(MergeRule.Report report, String articleId) {
         if (report.date() == null) {
             return List.of();
         }
-        Set<String> nearby = new LinkedHashSet<>();
+        List<Candidate> found = new ArrayList<>();
         // One day of padding for the overnight rule, plus whatever tolerance is configured.
-        for (String period : periods(report, Math.max(1, rule.dayTolerance()))) {
-            nearby.addAll(byPeriod.getOrDefault(period, Set.of()));
-        }
-        List<TimelineEvent> found = new ArrayList<>();
-        for (String id : nearby) {
+        for (String id : byPeriod.near(report.date(), report.dateEnd(), report.effectivePrecision(),
+                Math.max(1, rule.dayTolerance()))) {
             TimelineEvent e = events.get(id);
-            // Two events one article reports are two happenings: the NLP already told them apart.
             boolean sameArticle = nullSafe(e.sources()).stream().anyMatch(s -> articleId.equals(s.articleId()));
-            if (!sameArticle && rule.sameHappening(report, reportOf(e))) {
-                found.add(e);
+            if (sameArticle) {
+                continue;
+            }
+            MergeRule.Match m = rule.match(report, reportOf(e));
+            if (m.same()) {
+                found.add(new Candidate(e, m));
             }
         }
-        found.sort(Comparator.<TimelineEvent>comparingDouble(e -> rule.closeness(report, reportOf(e)))
-                .thenComparing(OrderKey::of));
-        if (found.size() > 1) {
-            // The first seen of the matching events keeps its id, so links to it stay valid.
-            TimelineEvent closest = found.get(0);
-            TimelineEvent oldest = found.stream().min(Comparator.comparing(e -> Instant.parse(e.firstSeen())))
-                    .orElse(closest);
-            found.remove(oldest);
-            found.add(0, oldest);
-        }
+        found.sort(Comparator.comparingInt((Candidate c) -> -c.match().agreements())
+                .thenComparingDouble(c -> c.match().closeness())
+                .thenComparing(c -> OrderKey.of(c.event())));
         return found;
     }
 
     private TimelineEvent create(String id, Event e, EnrichedArticle a, EventSource source, Instant now) {
-        List<EventSource> sources = List.of(source);
         DatePrecision precision = e.datePrecision() != null ? e.datePrecision() : EventDates.precisionOf(e.date());
-        String title = e.type() == EventType.OTHER && "publication".equals(e.id()) ? a.title()
-                : titleOf(e.type(), e.subtype(), e.location());
-        return new TimelineEvent(id, e.type(), e.subtype(), e.date(), e.dateEnd(), precision, e.location(), title,
-                e.killed(), e.injured(), e.casualties(), entitiesOf(e, a, List.of()), sources, 1,
-                statusOf(sources, rule.disputeWindow()), 0, now.toString(), now.toString(), null, null, null);
+        TimelineEvent base = TimelineEvent.of(id)
+                .withType(e.type())
+                .withSubtype(e.subtype())
+                .withDate(e.date(), e.dateEnd(), precision)
+                .withLocation(e.location())
+                .withTitle(e.type() == EventType.OTHER && PUBLICATION.equals(e.id()) ? a.title() : null)
+                .withEntities(entitiesOf(e, a, List.of()))
+                .withSeen(now.toString(), now.toString());
+        return summary.of(base, Copies.add(List.of(), List.of(source)));
     }
 
     private TimelineEvent absorb(TimelineEvent t, Event e, EnrichedArticle a, EventSource source, Instant now) {
-        List<EventSource> sources = new ArrayList<>(nullSafe(t.sources()));
-        sources.add(source);
-        EventType type = moreSpecific(t.type(), e.type());
-        String subtype = t.subtype() != null ? t.subtype() : e.subtype();
-        EventLocation location = betterLocation(t.location(), e.location());
-        return rebuild(t, type, subtype, location, sources, entitiesOf(e, a, nullSafe(t.entities())), t.firstSeen(),
-                now);
+        TimelineEvent updated = t.withType(MergeRule.moreSpecific(t.type(), e.type()))
+                .withSubtype(t.subtype() != null ? t.subtype() : e.subtype())
+                .withLocation(betterLocation(t.location(), e.location()))
+                .withEntities(entitiesOf(e, a, nullSafe(t.entities())))
+                .withSeen(t.firstSeen(), now.toString());
+        return summary.of(updated, Copies.add(nullSafe(t.sources()), List.of(source)));
     }
 
     private TimelineEvent join(TimelineEvent into, TimelineEvent other, Instant now) {
-        List<EventSource> sources = new ArrayList<>(nullSafe(into.sources()));
-        sources.addAll(nullSafe(other.sources()));
-        List<String> entities = union(nullSafe(into.entities()), nullSafe(other.entities()));
         String firstSeen = Instant.parse(other.firstSeen()).isBefore(Instant.parse(into.firstSeen()))
                 ? other.firstSeen() : into.firstSeen();
-        return rebuild(into, moreSpecific(into.type(), other.type()),
-                into.subtype() != null ? into.subtype() : other.subtype(),
-                betterLocation(into.location(), other.location()), sources, entities, firstSeen, now);
-    }
-
-    private TimelineEvent rebuild(TimelineEvent t, EventType type, String subtype, EventLocation location,
-            List<EventSource> sources, List<String> entities, String firstSeen, Instant now) {
-        String title = t.type() == EventType.OTHER ? t.title() : titleOf(type, subtype, location);
-        return new TimelineEvent(t.id(), type, subtype, t.date(), t.dateEnd(), t.datePrecision(), location, title,
-                latest(sources, EventSource::killed), latest(sources, EventSource::injured),
-                latest(sources, EventSource::casualties), entities, List.copyOf(sources), sources.size(),
-                statusOf(sources, rule.disputeWindow()), t.revision(), firstSeen, now.toString(), null, null, null);
-    }
-
-    /** A figure as the most recently published source that gives it states it. */
-    private static Integer latest(List<EventSource> sources, Function<EventSource, Integer> figure) {
-        Integer value = null;
-        Instant when = null;
-        for (EventSource s : sources) {
-            Integer v = figure.apply(s);
-            if (v == null) {
-                continue;
-            }
-            Instant published = publishedInstant(s.publishedAt());
-            if (value == null || when == null || published != null && !published.isBefore(when)) {
-                value = v;
-                when = published;
-            }
-        }
-        return value;
-    }
-
-    /**
-     * Disputed when a source denies the happening, or when outlets' figures for one count conflict
-     * ({@link #figuresConflict}); corroborated when at least two independent outlets report it;
-     * otherwise single-source.
-     */
-    static TimelineStatus statusOf(List<EventSource> sources, Duration disputeWindow) {
-        if (sources.stream().anyMatch(s -> s.evidence() != null && DENIAL.matcher(s.evidence()).find())) {
-            return TimelineStatus.DISPUTED;
-        }
-        Map<String, List<EventSource>> byOutlet = new LinkedHashMap<>();
-        for (EventSource s : sources) {
-            byOutlet.computeIfAbsent(outletOf(s), k -> new ArrayList<>()).add(s);
-        }
-        for (Function<EventSource, Integer> figure : List.<Function<EventSource, Integer>>of(
-                EventSource::killed, EventSource::injured, EventSource::casualties)) {
-            List<Figure> latest = new ArrayList<>();
-            for (List<EventSource> outlet : byOutlet.values()) {
-                latestFigure(outlet, figure).ifPresent(latest::add);
-            }
-            if (figuresConflict(latest, disputeWindow)) {
-                return TimelineStatus.DISPUTED;
-            }
-        }
-        return byOutlet.size() > 1 ? TimelineStatus.CORROBORATED : TimelineStatus.SINGLE_SOURCE;
-    }
-
-    /** One outlet's latest word on a count, and when it was published (null when unknown). */
-    record Figure(int value, Instant published) {}
-
-    /**
-     * Whether outlets' latest figures for one count disagree. Tolls grow as the dead are found, so a
-     * figure that is higher than an earlier outlet's and published more than {@code disputeWindow}
-     * after it is an update. Different figures published within the window of each other (or when
-     * either time is unknown) are a disagreement, and so is a later figure lower than an earlier one.
-     */
-    static boolean figuresConflict(List<Figure> figures, Duration disputeWindow) {
-        for (int i = 0; i < figures.size(); i++) {
-            for (int j = i + 1; j < figures.size(); j++) {
-                Figure a = figures.get(i);
-                Figure b = figures.get(j);
-                if (a.value() == b.value()) {
-                    continue;
-                }
-                if (a.published() == null || b.published() == null
-                        || Duration.between(a.published(), b.published()).abs().compareTo(disputeWindow) <= 0) {
-                    return true;
-                }
-                Figure earlier = a.published().isBefore(b.published()) ? a : b;
-                Figure later = earlier == a ? b : a;
-                if (later.value() < earlier.value()) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    /** The figure of an outlet's most recently published source that gives one. */
-    private static Optional<Figure> latestFigure(List<EventSource> outlet, Function<EventSource, Integer> figure) {
-        Figure found = null;
-        for (EventSource s : outlet) {
-            Integer v = figure.apply(s);
-            if (v == null) {
-                continue;
-            }
-            Instant published = publishedInstant(s.publishedAt());
-            if (found == null || found.published() == null || published != null && !published.isBefore(found.published())) {
-                found = new Figure(v, published);
-            }
-        }
-        return Optional.ofNullable(found);
-    }
-
-    /** Who published a source: its outlet name, else its web site, else the article itself. */
-    static String outletOf(EventSource s) {
-        // Feeds say "unknown (wire report)" when they do not know: that names no outlet.
-        if (s.source() != null && !s.source().isBlank() && !PlaceNames.normalize(s.source()).startsWith("unknown")) {
-            return PlaceNames.normalize(s.source());
-        }
-        if (s.url() != null) {
-            try {
-                String host = URI.create(s.url()).getHost();
-                if (host != null) {
-                    return host.toLowerCase(Locale.ROOT).replaceFirst("^www\\.", "");
-                }
-            } catch (IllegalArgumentException ignored) {
-                // Not a URL we can read a site from: fall through to the article.
-            }
-        }
-        return "article:" + s.articleId();
-    }
-
-    private static EventType moreSpecific(EventType current, EventType incoming) {
-        return current == EventType.CASUALTY_REPORT && incoming != null ? incoming : current;
+        List<EventReference> references = new ArrayList<>(into.referencesOrEmpty());
+        other.referencesOrEmpty().stream()
+                .filter(r -> references.stream().noneMatch(x -> x.articleId().equals(r.articleId())))
+                .forEach(references::add);
+        TimelineEvent updated = into.withType(MergeRule.moreSpecific(into.type(), other.type()))
+                .withSubtype(into.subtype() != null ? into.subtype() : other.subtype())
+                .withLocation(betterLocation(into.location(), other.location()))
+                .withEntities(union(nullSafe(into.entities()), nullSafe(other.entities())))
+                .withReferences(references)
+                .withSeen(firstSeen, now.toString());
+        return summary.of(updated, Copies.add(nullSafe(into.sources()), nullSafe(other.sources())));
     }
 
     private static int rank(EventLocation l) {
@@ -367,6 +308,7 @@ public final class EventMerger {
         return rank(incoming) < rank(current) ? incoming : current;
     }
 
+    /** The event with its place's region, which the article's place list knows and the event may not. */
     private static Event withRegion(Event e, List<Place> places) {
         EventLocation l = e.location();
         if (l == null || l.admin1() != null || places == null) {
@@ -376,9 +318,7 @@ public final class EventMerger {
             boolean same = l.geonameId() != null ? l.geonameId().equals(p.geonameId())
                     : PlaceNames.normalize(l.name()).equals(PlaceNames.normalize(p.name()));
             if (same && p.admin1() != null) {
-                return new Event(e.id(), e.type(), e.subtype(), e.date(), e.dateEnd(), e.datePrecision(),
-                        l.withAdmin1(p.admin1()), e.killed(), e.injured(), e.casualties(), e.actors(), e.entities(),
-                        e.attribution(), e.evidence(), e.confidence());
+                return e.withLocation(l.withAdmin1(p.admin1()));
             }
         }
         return e;
@@ -401,34 +341,34 @@ public final class EventMerger {
 
     private static List<String> union(List<String> a, List<String> b) {
         Map<String, String> byKey = new LinkedHashMap<>();
-        for (String n : a) {
-            if (n != null && !n.isBlank()) {
-                byKey.putIfAbsent(PlaceNames.normalize(n), n);
-            }
-        }
-        for (String n : b) {
-            if (n != null && !n.isBlank()) {
-                byKey.putIfAbsent(PlaceNames.normalize(n), n);
+        for (List<String> names : List.of(a, b)) {
+            for (String n : names) {
+                if (n != null && !n.isBlank()) {
+                    byKey.putIfAbsent(PlaceNames.normalize(n), n);
+                }
             }
         }
         return List.copyOf(byKey.values());
     }
 
-    private static EventSource sourceOf(EnrichedArticle a, Event e) {
-        return new EventSource(a.id(), a.source(), a.url(), a.publishedAt(), e.evidence(), e.killed(), e.injured(),
-                e.casualties(), e.attribution());
+    private static EventSource sourceOf(EnrichedArticle a, Event e, TextPrint print) {
+        return EventSource.of(a.id(), a.source(), a.url(), a.publishedAt())
+                .withReport(e.date(), e.evidence(), e.attribution())
+                .withFigures(e.killed(), e.injured(), e.casualties())
+                .withSignature(e.signature())
+                .withFingerprint(print == null ? null : print.encode());
     }
+
+    /** The id the NLP's stand-in for an article without events carries. */
+    private static final String PUBLICATION = "publication";
 
     /** The stand-in event of an article the NLP found no event in: OTHER, on its publication day. */
     private static Event publicationEvent(EnrichedArticle a) {
-        Instant published = publishedInstant(a.publishedAt());
+        Instant published = Publication.instant(a.publishedAt());
         if (published == null) {
-            published = publishedInstant(a.receivedAt());
+            published = Publication.instant(a.receivedAt());
         }
         String day = published == null ? null : published.atOffset(ZoneOffset.UTC).toLocalDate().toString();
-        if (a.publishedAt() != null && a.publishedAt().length() == 10) {
-            day = a.publishedAt();
-        }
         EventLocation where = nullSafe(a.locations()).stream()
                 .filter(p -> p.lat() != null && p.lon() != null)
                 .max(Comparator.comparingInt((Place p) -> p.mentions() == null ? 0 : p.mentions().size())
@@ -439,39 +379,8 @@ public final class EventMerger {
         List<String> actors = nullSafe(a.entities()).stream()
                 .filter(en -> en.type() == EntityType.PERSON || en.type() == EntityType.ORGANIZATION)
                 .map(Entity::text).toList();
-        return new Event("publication", EventType.OTHER, null, day, null, DatePrecision.DAY, where, null, null, null,
+        return new Event(PUBLICATION, EventType.OTHER, null, day, null, DatePrecision.DAY, where, null, null, null,
                 List.of(), actors, null, a.title(), 0.0);
-    }
-
-    static Instant publishedInstant(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            if (text.length() == 10) {
-                return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
-            }
-            return OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException e) {
-            try {
-                return Instant.parse(text);
-            } catch (DateTimeParseException again) {
-                return null;
-            }
-        }
-    }
-
-    private static String titleOf(EventType type, String subtype, EventLocation location) {
-        String what = type == null ? "Event" : label(type);
-        if (subtype != null && !subtype.isBlank()) {
-            what = what + " (" + subtype + ")";
-        }
-        return location == null || location.name() == null ? what : what + " in " + location.name();
-    }
-
-    private static String label(EventType type) {
-        String words = type.name().toLowerCase(Locale.ROOT).replace('_', ' ');
-        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 
     /** A stable id, so re-folding an article after a crash names its events as before. */
@@ -485,91 +394,36 @@ public final class EventMerger {
         }
     }
 
-    private static MergeRule.Report reportOf(Event e, Instant published) {
+    private static MergeRule.Report reportOf(Event e, Publication published) {
         return new MergeRule.Report(e.type(), e.date(), e.dateEnd(), e.datePrecision(), e.location(),
-                published == null ? List.of() : List.of(published));
+                List.of(new MergeRule.Account(e.date(), e.dateEnd(), e.signature(), published)));
     }
 
+    /** An event as the rule sees it: one account per source, each with the date and details that source gave. */
     private static MergeRule.Report reportOf(TimelineEvent e) {
-        List<Instant> published = nullSafe(e.sources()).stream().map(s -> publishedInstant(s.publishedAt()))
-                .filter(Objects::nonNull).toList();
-        return new MergeRule.Report(e.type(), e.date(), e.dateEnd(), e.datePrecision(), e.location(), published);
+        List<MergeRule.Account> accounts = new ArrayList<>();
+        for (EventSource s : nullSafe(e.sources())) {
+            boolean ownDate = s.date() != null && !s.date().equals(e.date());
+            accounts.add(new MergeRule.Account(ownDate ? s.date() : e.date(), ownDate ? null : e.dateEnd(),
+                    s.signature(), Publication.parse(s.publishedAt())));
+        }
+        return new MergeRule.Report(e.type(), e.date(), e.dateEnd(), e.datePrecision(), e.location(), accounts);
     }
 
     private static boolean disjointSources(TimelineEvent a, TimelineEvent b) {
-        Set<String> ids = new LinkedHashSet<>();
+        Set<String> ids = new HashSet<>();
         nullSafe(a.sources()).forEach(s -> ids.add(s.articleId()));
         return nullSafe(b.sources()).stream().noneMatch(s -> ids.contains(s.articleId()));
     }
 
     private void index(TimelineEvent e) {
         events.put(e.id(), e);
-        for (String period : periods(reportOf(e), 0)) {
-            byPeriod.computeIfAbsent(period, k -> new LinkedHashSet<>()).add(e.id());
-        }
+        byPeriod.add(e.id(), e.date(), e.dateEnd(), e.datePrecision());
     }
 
     private void unindex(TimelineEvent e) {
         events.remove(e.id());
-        for (String period : periods(reportOf(e), 0)) {
-            Set<String> ids = byPeriod.get(period);
-            if (ids != null) {
-                ids.remove(e.id());
-                if (ids.isEmpty()) {
-                    byPeriod.remove(period);
-                }
-            }
-        }
-    }
-
-    /**
-     * The buckets a report's period falls in: its days ({@code D:2025-06-07}), months or years,
-     * by its precision, widened by {@code padDays} for day-precise reports. The rule only merges
-     * reports of one precision whose periods overlap (or touch), so they always share a bucket.
-     */
-    private static List<String> periods(MergeRule.Report r, int padDays) {
-        if (r.date() == null) {
-            return List.of();
-        }
-        LocalDate start = r.start();
-        LocalDate end = r.end();
-        List<String> keys = new ArrayList<>();
-        switch (r.effectivePrecision()) {
-            case DAY -> {
-                if (end.toEpochDay() - start.toEpochDay() > LONG_RANGE_DAYS) {
-                    keys.add(LONG_DAY_RANGES);
-                    if (padDays == 0) {
-                        return keys;
-                    }
-                    // A long report meets the other long ones here, and short ones by scanning its days below.
-                }
-                if (padDays > 0) {
-                    keys.add(LONG_DAY_RANGES);
-                }
-                long span = Math.min(end.toEpochDay() - start.toEpochDay(), 4L * LONG_RANGE_DAYS);
-                for (LocalDate d = start.minusDays(padDays); !d.isAfter(start.plusDays(span + padDays)); d = d.plusDays(1)) {
-                    keys.add("D:" + d);
-                }
-            }
-            case MONTH -> {
-                for (java.time.YearMonth m = java.time.YearMonth.from(start); !m.isAfter(java.time.YearMonth.from(end));
-                        m = m.plusMonths(1)) {
-                    keys.add("M:" + m);
-                }
-            }
-            default -> {
-                for (int y = start.getYear(); y <= end.getYear(); y++) {
-                    keys.add("Y:" + y);
-                }
-            }
-        }
-        return keys;
-    }
-
-    private static TimelineEvent withRevision(TimelineEvent e, int revision) {
-        return new TimelineEvent(e.id(), e.type(), e.subtype(), e.date(), e.dateEnd(), e.datePrecision(),
-                e.location(), e.title(), e.killed(), e.injured(), e.casualties(), e.entities(), e.sources(),
-                e.sourceCount(), e.status(), revision, e.firstSeen(), e.updatedAt(), null, null, null);
+        byPeriod.remove(e.id(), e.date(), e.dateEnd(), e.datePrecision());
     }
 
     private static <T> List<T> nullSafe(List<T> list) {

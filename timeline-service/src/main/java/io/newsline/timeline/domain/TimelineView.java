@@ -1,5 +1,6 @@
 package io.newsline.timeline.domain;
 
+import io.newsline.contracts.model.EventReference;
 import io.newsline.contracts.model.EventSource;
 import io.newsline.contracts.model.TimelineEvent;
 import java.util.ArrayList;
@@ -238,7 +239,15 @@ public final class TimelineView {
         }
         for (EventSource s : nullSafe(after.sources())) {
             if (!known.contains(s.articleId())) {
-                out.add("source added: " + s.articleId() + (s.source() == null ? "" : " (" + s.source() + ")"));
+                out.add("source added: " + s.articleId() + (s.source() == null ? "" : " (" + s.source() + ")")
+                        + (s.copyOf() == null ? "" : ", a copy of " + s.copyOf()));
+            }
+        }
+        Set<String> referenced = new HashSet<>();
+        before.referencesOrEmpty().forEach(r -> referenced.add(r.articleId()));
+        for (EventReference r : after.referencesOrEmpty()) {
+            if (!referenced.contains(r.articleId())) {
+                out.add("referenced by: " + r.articleId() + (r.source() == null ? "" : " (" + r.source() + ")"));
             }
         }
         diff(out, "type", before, after, TimelineEvent::type);
@@ -251,6 +260,7 @@ public final class TimelineView {
         diff(out, "injured", before, after, TimelineEvent::injured);
         diff(out, "casualties", before, after, TimelineEvent::casualties);
         diff(out, "status", before, after, e -> e.status() == null ? null : e.status().json());
+        diff(out, "signature", before, after, TimelineEvent::signature);
         if (!Objects.equals(before.entities(), after.entities())) {
             out.add("entities: " + after.entities());
         }

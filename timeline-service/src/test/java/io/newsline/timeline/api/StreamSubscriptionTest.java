@@ -61,9 +61,9 @@ class StreamSubscriptionTest {
     }
 
     private static TimelineEvent event(String id, int revision, EventType type) {
-        return new TimelineEvent(id, type, null, "2025-06-07", null, DatePrecision.DAY, null, id, null,
-                null, null, List.of(), List.of(), 1, TimelineStatus.SINGLE_SOURCE, revision, "2025-06-07T00:00:00Z",
-                "2025-06-07T00:00:00Z", null, null, null);
+        return TimelineEvent.of(id).withType(type).withDate("2025-06-07", null, DatePrecision.DAY)
+                .withTitle(id).withStatus(TimelineStatus.SINGLE_SOURCE).withRevision(revision)
+                .withSeen("2025-06-07T00:00:00Z", "2025-06-07T00:00:00Z");
     }
 
     private StreamSubscription open(Long since, int capacity) {

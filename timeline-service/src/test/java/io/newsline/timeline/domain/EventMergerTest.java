@@ -155,15 +155,19 @@ class EventMergerTest {
 
     @Test
     void figuresJustInsideTheDisputeWindowConflictAndJustOutsideTheyRise() {
+        DisputeRule rule = new DisputeRule(MergeRule.DISPUTE_WINDOW);
         Instant morning = Instant.parse("2025-06-07T06:00:00Z");
-        EventMerger.Figure three = new EventMerger.Figure(3, morning);
-        assertTrue(EventMerger.figuresConflict(List.of(three,
-                new EventMerger.Figure(4, morning.plus(MergeRule.DISPUTE_WINDOW))), MergeRule.DISPUTE_WINDOW));
-        assertFalse(EventMerger.figuresConflict(List.of(three,
-                new EventMerger.Figure(4, morning.plus(MergeRule.DISPUTE_WINDOW).plusSeconds(60))),
-                MergeRule.DISPUTE_WINDOW));
+        DisputeRule.Figure three = new DisputeRule.Figure(3, at(morning));
+        assertTrue(rule.figuresConflict(List.of(three,
+                new DisputeRule.Figure(4, at(morning.plus(MergeRule.DISPUTE_WINDOW))))));
+        assertFalse(rule.figuresConflict(List.of(three,
+                new DisputeRule.Figure(4, at(morning.plus(MergeRule.DISPUTE_WINDOW).plusSeconds(60))))));
         // Without a publication time a difference cannot be told from a rise.
-        assertTrue(EventMerger.figuresConflict(List.of(three, new EventMerger.Figure(4, null)), MergeRule.DISPUTE_WINDOW));
+        assertTrue(rule.figuresConflict(List.of(three, new DisputeRule.Figure(4, null))));
+    }
+
+    private static Publication at(Instant instant) {
+        return new Publication(instant, instant);
     }
 
     @Test

@@ -20,9 +20,10 @@ class TimelineFilterTest {
     private final KnownRegions regions = new KnownRegions();
 
     private static TimelineEvent at(EventLocation where, String date) {
-        return new TimelineEvent("ev-1", EventType.SHELLING, null, date, null, DatePrecision.DAY, where, "t", null,
-                null, null, List.of("Volodymyr Zelensky", "Ukrainian Armed Forces"), List.of(), 1,
-                TimelineStatus.SINGLE_SOURCE, 1, "2025-06-07T00:00:00Z", "2025-06-07T00:00:00Z", null, null, null);
+        return TimelineEvent.of("ev-1").withType(EventType.SHELLING).withDate(date, null, DatePrecision.DAY)
+                .withLocation(where).withTitle("t").withEntities(List.of("Volodymyr Zelensky", "Ukrainian Armed Forces"))
+                .withStatus(TimelineStatus.SINGLE_SOURCE).withRevision(1)
+                .withSeen("2025-06-07T00:00:00Z", "2025-06-07T00:00:00Z");
     }
 
     private static TimelineFilter place(String q) {

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 class TimelineOrderTest {
 
     private static TimelineEvent at(String id, String date, DatePrecision precision, String firstSeen) {
-        return new TimelineEvent(id, null, null, date, null, precision, null, id, null, null, null, List.of(),
-                List.of(), 1, null, 1, firstSeen, firstSeen, null, null, null);
+        return TimelineEvent.of(id).withDate(date, null, precision).withTitle(id).withRevision(1)
+                .withSeen(firstSeen, firstSeen);
     }
 
     @Test
