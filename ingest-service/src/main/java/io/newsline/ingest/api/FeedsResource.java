@@ -1,6 +1,7 @@
 package io.newsline.ingest.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.newsline.contracts.net.OutboundAddressPolicy;
 import io.newsline.ingest.config.IngestConfig;
 import io.newsline.ingest.feeds.FeedDefinition;
 import io.newsline.ingest.feeds.FeedStatus;
@@ -18,11 +19,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
@@ -49,11 +48,13 @@ public class FeedsResource {
     private final FeedCatalog catalog;
     private final IngestConfig config;
     private final ArticleSubmission submission;
+    private final OutboundAddressPolicy outbound;
 
     public FeedsResource(FeedCatalog catalog, IngestConfig config, ArticleSubmission submission) {
         this.catalog = catalog;
         this.config = config;
         this.submission = submission;
+        this.outbound = OutboundAddressPolicy.of(config.outbound().refusePrivateAddresses());
     }
 
     @Operation(summary = "Every feed with its last poll, last error and item counts")
@@ -214,13 +215,9 @@ public class FeedsResource {
             errors.add(new FieldError("url", "is required"));
         } else {
             try {
-                URI u = new URI(url);
-                String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
-                if (!(scheme.equals("http") || scheme.equals("https")) || u.getHost() == null || url.length() > 2048) {
-                    errors.add(new FieldError("url", "must be an absolute http or https URL"));
-                }
-            } catch (URISyntaxException e) {
-                errors.add(new FieldError("url", "is not a valid URL: " + e.getReason()));
+                outbound.validate(url);
+            } catch (OutboundAddressPolicy.RefusedUrl e) {
+                errors.add(new FieldError("url", e.getMessage()));
             }
         }
         long min = config.ingest().feedPolling().minInterval().toSeconds();

@@ -11,8 +11,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 /**
- * When {@code NEWSLINE_READ_TOKENS} is set, reads under {@code /api/} need a read token: as a bearer
- * token, or once as {@code ?access_token=} (on any page), which sets an HttpOnly cookie that the web
+ * When {@code NEWSLINE_READ_TOKENS} is set, reads under {@code /api/} need a read token (or a write token): as a
+ * bearer token, or once as {@code ?access_token=} (on any page), which sets an HttpOnly cookie that the web
  * page's EventSource then sends by itself. Health and metrics stay open for operators.
  * Sits on the HTTP router, before the REST layer, so it also sees the static web page's requests.
  */
@@ -23,9 +23,11 @@ public class ReadTokenGuard {
     private static final String QUERY = "access_token";
 
     private final BearerTokens tokens;
+    private final BearerTokens writeTokens;
 
     public ReadTokenGuard(TimelineConfig config) {
         this.tokens = BearerTokens.parse(config.readTokens());
+        this.writeTokens = BearerTokens.parse(config.tokens());
     }
 
     void install(@Observes Router router) {
@@ -46,7 +48,9 @@ public class ReadTokenGuard {
             ctx.next();
             return;
         }
-        boolean headerOk = tokens.acceptsHeader(ctx.request().getHeader(HttpHeaders.AUTHORIZATION));
+        // A write token reads too: whoever may save a watch may look at it.
+        String header = ctx.request().getHeader(HttpHeaders.AUTHORIZATION);
+        boolean headerOk = tokens.acceptsHeader(header) || writeTokens.acceptsHeader(header);
         Cookie cookie = ctx.request().getCookie(COOKIE);
         if (headerOk || cookie != null && tokens.accepts(cookie.getValue())) {
             ctx.next();
