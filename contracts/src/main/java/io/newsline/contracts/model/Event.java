@@ -2,6 +2,8 @@ package io.newsline.contracts.model;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import java.util.List;
 
 /**
@@ -35,7 +37,8 @@ public record Event(
         String evidence,
         double confidence,
         @JsonInclude(JsonInclude.Include.NON_NULL) EventSignature signature,
-        @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean background) {
+        // Written only when true, so an absent field reads as false (the shared mapper refuses null for primitives).
+        @JsonInclude(JsonInclude.Include.NON_DEFAULT) @JsonSetter(nulls = Nulls.AS_EMPTY) boolean background) {
 
     /** An event without a signature, reported (not recalled) by its article. */
     public Event(String id, EventType type, String subtype, String date, String dateEnd, DatePrecision datePrecision,
