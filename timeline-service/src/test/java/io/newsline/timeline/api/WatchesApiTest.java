@@ -3,6 +3,7 @@ package io.newsline.timeline.api;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
@@ -57,7 +58,7 @@ class WatchesApiTest {
                 .body(watch(name, "http://127.0.0.1:9/hooks/credential-in-path?token=abc"))
                 .post("/api/watches")
                 .then().statusCode(201)
-                .header("Location", startsWith("/api/watches/" + name))
+                .header("Location", endsWith("/api/watches/" + name))
                 .body("name", equalTo(name))
                 .body("filter.type", equalTo(List.of("shelling", "air_strike")))
                 .body("filter.near.km", equalTo(40.0f))
