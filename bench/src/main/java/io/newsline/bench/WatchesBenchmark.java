@@ -47,7 +47,7 @@ public final class WatchesBenchmark {
         String timelineUrl = args.get("timeline", "http://localhost:8083");
         String token = Ingest.token(args);
         int watches = args.getInt("watches", 1000);
-        int matchAll = args.getInt("match-all", 10);
+        int matchAll = args.getInt("match-all", 1);
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         String secret = "bench-secret-" + Long.toHexString(System.nanoTime());
         String run = Long.toHexString(System.nanoTime());

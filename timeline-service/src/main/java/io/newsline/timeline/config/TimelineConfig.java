@@ -69,6 +69,13 @@ public interface TimelineConfig {
         @WithDefault("PT10S")
         Duration readTimeout();
 
+        /**
+         * How often the deliverer stores the positions that moved; a deliverer killed outright has the changes it
+         * delivered since delivered again by the next one.
+         */
+        @WithDefault("PT5S")
+        Duration statusEvery();
+
         /** Records of news.timeline kept in memory for live deliveries; older ones are read from the topic. */
         @WithDefault("10000")
         int recentChanges();

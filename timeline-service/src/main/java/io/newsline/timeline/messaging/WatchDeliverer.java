@@ -2,7 +2,6 @@ package io.newsline.timeline.messaging;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -25,6 +24,7 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -54,7 +54,7 @@ import org.jboss.logging.Logger;
  * {@code timeline-watch-deliverer} on {@code news.timeline.watches} with {@link SingleMergerAssignor}; the member
  * given its partition (the longest-running one) delivers, the others stand by and one of them takes over when it
  * leaves or its session times out. The deliverer stores each watch's position and status in
- * {@code news.timeline.deliveries} every second, and before it hands over, so the next one resumes there.
+ * {@code news.timeline.deliveries} every few seconds ({@code timeline.watches.status-every}), and before it hands over, so the next one resumes there.
  *
  * <p>Every instance keeps the latest records of {@code news.timeline} in memory as its view applies them, so the
  * one that takes over delivers live changes without reading the topic again.
@@ -64,7 +64,7 @@ public class WatchDeliverer {
 
     private static final Logger LOG = Logger.getLogger(WatchDeliverer.class);
     static final String GROUP = "timeline-watch-deliverer";
-    private static final Duration FLUSH_EVERY = Duration.ofSeconds(1);
+    private static final int RENDERED = 2_000;
     /** A position that only moved because nothing matched is stored this seldom, not at every flush. */
     private static final Duration IDLE_FLUSH = Duration.ofSeconds(30);
 
@@ -85,6 +85,13 @@ public class WatchDeliverer {
     private final HttpWebhookClient http;
     private final WebhookClient client;
     private final Map<String, Stored> stored = new ConcurrentHashMap<>();
+    /** Events lately rendered for a delivery, by sequence. Guarded by itself. */
+    private final Map<Long, String> rendered = new java.util.LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, String> eldest) {
+            return size() > RENDERED;
+        }
+    };
     private final Object lock = new Object();
     private volatile WatchDispatcher dispatcher;
     private volatile KafkaConsumer<byte[], byte[]> election;
@@ -134,7 +141,8 @@ public class WatchDeliverer {
         electionThread = new Thread(this::elect, "watch-deliverer-election");
         electionThread.setDaemon(true);
         electionThread.start();
-        timer.scheduleWithFixedDelay(this::flush, FLUSH_EVERY.toMillis(), FLUSH_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+        long every = config.statusEvery().toMillis();
+        timer.scheduleWithFixedDelay(this::flush, every, every, TimeUnit.MILLISECONDS);
     }
 
     /** Hands over before the Kafka clients close: positions stored, the group left, so another instance takes over at once. */
@@ -304,13 +312,24 @@ public class WatchDeliverer {
         return new WatchDelivery(w, from, changes, client, this::body, settings);
     }
 
+    /**
+     * {@code {watch, change, event}}. The event's JSON is the same for every watch it goes to, so it is written
+     * once per record and kept for the others.
+     */
     private byte[] body(String watch, String change, TimelineEvent event) {
-        ObjectNode body = mapper.createObjectNode();
-        body.put("watch", watch);
-        body.put("change", change);
-        body.set("event", mapper.valueToTree(event));
         try {
-            return mapper.writeValueAsBytes(body);
+            String json;
+            synchronized (rendered) {
+                json = rendered.get(event.sequence());
+            }
+            if (json == null) {
+                json = mapper.writeValueAsString(event);
+                synchronized (rendered) {
+                    rendered.put(event.sequence(), json);
+                }
+            }
+            return ("{\"watch\":" + mapper.writeValueAsString(watch) + ",\"change\":\"" + change + "\",\"event\":"
+                    + json + "}").getBytes(StandardCharsets.UTF_8);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
