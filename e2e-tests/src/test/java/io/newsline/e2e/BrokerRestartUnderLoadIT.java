@@ -83,7 +83,9 @@ class BrokerRestartUnderLoadIT {
             audit.put("recoverySeconds", DeliveryAudit.secondsUntilFlowing(stream, load.posted(), startedAt, startedAt));
             audit.load(load, reposted);
             audit.timeline(page, load.posted(), end);
-            audit.stream(stream, system.timelineRecords(end), fresh, page);
+            List<RunningSystem.TimelineRecord> records = system.timelineRecords(end);
+            audit.stream(stream, records, fresh, page);
+            audit.neverSeen(records, TimelineTopic.neverCommitted(system.broker.bootstrapServers()), page, List.of(stream));
             audit.put("testSeconds", DeliveryAudit.seconds(System.nanoTime() - begin));
             audit.write();
 

@@ -28,6 +28,8 @@ final class DeliveryAudit {
 
     private final Map<String, Object> figures = new LinkedHashMap<>();
     private final List<String> problems = new ArrayList<>();
+    /** Articles posted apart from the load, each reporting several events: id → how many. */
+    private final Map<String, Integer> severalEvents = new LinkedHashMap<>();
 
     DeliveryAudit(String test) {
         figures.put("test", test);
@@ -45,6 +47,23 @@ final class DeliveryAudit {
         if (problems.size() < 50) {
             problems.add(what);
         }
+    }
+
+    /**
+     * An acknowledged article, posted apart from the load, that reports this many events (as nlp-service's
+     * {@code /api/enrich} reads it), none of which can merge with anything: the timeline must hold each of
+     * them once, with the article as its one source.
+     */
+    void expectSeveralEvents(String articleId, int events) {
+        severalEvents.put(articleId, events);
+    }
+
+    /** Another audit's figures under {@code name}, its problems prefixed with it. */
+    void include(String name, DeliveryAudit other) {
+        Map<String, Object> nested = new LinkedHashMap<>(other.figures);
+        nested.remove("test");
+        figures.put(name, nested);
+        other.problems.forEach(p -> problem(name + ": " + p));
     }
 
     /** Outcomes of the load: acknowledged at once, refused with 503, not answered, re-posted. */
@@ -75,6 +94,7 @@ final class DeliveryAudit {
     void timeline(RunningSystem.Page page, Collection<SteadyLoad.Posted> posted, long end) {
         Map<String, Integer> articleN = new HashMap<>();
         posted.forEach(p -> articleN.put(p.id, p.n));
+        severalEvents.keySet().forEach(id -> articleN.put(id, -1));
         Map<String, Integer> occurrences = new HashMap<>();
         int sourceCountWrong = 0;
         int merged = 0;
@@ -99,7 +119,7 @@ final class DeliveryAudit {
                         + item.path("sourceCount").asInt() + ", " + sources.size() + " sources of " + distinct.size()
                         + " articles");
             }
-            if (distinct.size() > 1) {
+            if (distinct.size() > 1 && !severalEvents.keySet().containsAll(distinct)) {
                 merged++;
                 problem("articles written never to merge were merged: " + item.path("id").asText() + " " + distinct);
             }
@@ -128,6 +148,21 @@ final class DeliveryAudit {
                     problem("acknowledged article " + p.n + " (" + p.id + ") is on the timeline " + times + " times");
                 }
             }
+        }
+        int eventsExpected = 0;
+        int eventsFound = 0;
+        for (Map.Entry<String, Integer> e : severalEvents.entrySet()) {
+            int times = occurrences.getOrDefault(e.getKey(), 0);
+            eventsExpected += e.getValue();
+            eventsFound += times;
+            if (times != e.getValue()) {
+                problem("article " + e.getKey() + " reports " + e.getValue() + " events, the timeline has it in " + times);
+            }
+        }
+        if (!severalEvents.isEmpty()) {
+            figures.put("severalEventArticles", severalEvents.size());
+            figures.put("severalEventArticlesEventsReported", eventsExpected);
+            figures.put("severalEventArticlesEventsOnTimeline", eventsFound);
         }
         if (page.sequence() != end) {
             problem("GET /api/timeline reflects sequence " + page.sequence() + ", news.timeline ends at " + end);
@@ -251,6 +286,81 @@ final class DeliveryAudit {
         figures.put("sseRevisionsSupersededInReplay", superseded);
         figures.put("sseFinalStateEqualsFreshReplay", sameAsFresh);
         figures.put("freshReplayMessages", freshReplay.size());
+    }
+
+    /**
+     * The committed records of news.timeline against what no reader may see: each revision of an event is
+     * written once (a merger folding an article twice, or a fenced one writing next to its successor, would
+     * repeat one), and none of the records that were never committed (an aborted or fenced transaction's)
+     * reached a subscriber or the GET.
+     */
+    void neverSeen(List<RunningSystem.TimelineRecord> committed, java.util.Set<Long> neverCommitted,
+            RunningSystem.Page page, List<ResumingSseClient> clients) {
+        Map<String, Integer> revisions = new HashMap<>();
+        int duplicateRevisions = 0;
+        for (RunningSystem.TimelineRecord r : committed) {
+            String revision = r.key() + (r.value().path("removed").asBoolean() ? " removed"
+                    : " r" + r.value().path("revision").asInt());
+            if (revisions.merge(revision, 1, Integer::sum) > 1) {
+                duplicateRevisions++;
+                problem("news.timeline holds " + revision + " twice (again at sequence " + r.sequence() + ")");
+            }
+        }
+        int seen = 0;
+        for (ResumingSseClient client : clients) {
+            for (ResumingSseClient.Received received : client.received()) {
+                String id = received.message().id();
+                if (id != null && neverCommitted.contains(Long.parseLong(id))) {
+                    seen++;
+                    problem("a subscriber got record " + id + ", which was never committed");
+                }
+            }
+        }
+        for (JsonNode item : page.items()) {
+            if (neverCommitted.contains(item.path("sequence").asLong())) {
+                seen++;
+                problem("GET /api/timeline serves record " + item.path("sequence") + ", which was never committed");
+            }
+        }
+        figures.put("committedRecords", committed.size());
+        figures.put("duplicateRevisions", duplicateRevisions);
+        figures.put("recordsWrittenButNeverCommitted", neverCommitted.size());
+        figures.put("fencedOrAbortedWritesSeenByReaders", seen);
+    }
+
+    /**
+     * Articles nlp-service published to news.articles.enriched more than once (it was killed after publishing
+     * them and before committing their raw offsets, so it enriched them again): each must still be in
+     * exactly one record of news.timeline, its event's first, the copy having changed nothing.
+     */
+    void reEnriched(Map<String, Integer> enrichedRecordsPerArticle, Collection<SteadyLoad.Posted> posted,
+            List<RunningSystem.TimelineRecord> committed) {
+        Map<String, Integer> timelineRecords = new HashMap<>();
+        for (RunningSystem.TimelineRecord r : committed) {
+            for (JsonNode s : r.value().path("sources")) {
+                timelineRecords.merge(s.path("articleId").asText(), 1, Integer::sum);
+            }
+        }
+        int articles = 0;
+        int copies = 0;
+        int changedTheTimeline = 0;
+        for (SteadyLoad.Posted p : posted) {
+            int enriched = enrichedRecordsPerArticle.getOrDefault(p.id, 0);
+            if (enriched <= 1) {
+                continue;
+            }
+            articles++;
+            copies += enriched - 1;
+            int records = timelineRecords.getOrDefault(p.id, 0);
+            if (records != 1) {
+                changedTheTimeline++;
+                problem("article " + p.n + " was enriched " + enriched + " times and is in " + records
+                        + " timeline records instead of 1");
+            }
+        }
+        figures.put("articlesEnrichedMoreThanOnce", articles);
+        figures.put("extraEnrichedCopies", copies);
+        figures.put("reEnrichedArticlesThatChangedTheTimeline", changedTheTimeline);
     }
 
     /** What a client holds after these messages: event id → sequence of its latest revision. */

@@ -22,16 +22,15 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
@@ -45,6 +44,10 @@ final class RunningSystem implements AutoCloseable {
     static final String NLP = "nlp-service";
     static final String TIMELINE = "timeline-service";
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(240);
+    /** The merger group's session timeout for the tests: the broker's minimum, as for nlp. */
+    static final List<String> FAST_MERGER_FAILOVER = List.of(
+            "-Dtimeline.merger.session-timeout=PT6S",
+            "-Dtimeline.merger.heartbeat-interval=PT1S");
     /**
      * A service killed with SIGKILL never leaves its consumer group; its partitions wait for its session
      * to time out. The consumer default is 45 s; 6 s (the broker's minimum) keeps the test short.
@@ -55,9 +58,7 @@ final class RunningSystem implements AutoCloseable {
             NLP, List.of(
                     "-Dmp.messaging.incoming.articles-in.session.timeout.ms=6000",
                     "-Dmp.messaging.incoming.articles-in.heartbeat.interval.ms=1000"),
-            TIMELINE, List.of(
-                    "-Dmp.messaging.incoming.enriched-in.session.timeout.ms=6000",
-                    "-Dmp.messaging.incoming.enriched-in.heartbeat.interval.ms=1000"));
+            TIMELINE, FAST_MERGER_FAILOVER);
 
     final String token = "e2e-" + Long.toHexString(System.nanoTime());
     final KafkaBrokerProcess broker;
@@ -114,11 +115,16 @@ final class RunningSystem implements AutoCloseable {
 
     /** Every item of {@code GET /api/timeline}, page by page, and the sequence the first page reflects. */
     Page timeline() throws IOException, InterruptedException {
+        return timeline(http, url(TIMELINE));
+    }
+
+    /** {@link #timeline()} of the timeline instance at this base URL. */
+    static Page timeline(HttpClient http, String baseUrl) throws IOException, InterruptedException {
         List<JsonNode> items = new ArrayList<>();
         long sequence = -1;
         String cursor = null;
         do {
-            String uri = url(TIMELINE) + "/api/timeline?limit=1000"
+            String uri = baseUrl + "/api/timeline?limit=1000"
                     + (cursor == null ? "" : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8));
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(uri)).timeout(Duration.ofSeconds(30))
                     .build(), HttpResponse.BodyHandlers.ofString());
@@ -139,20 +145,22 @@ final class RunningSystem implements AutoCloseable {
 
     /**
      * Waits until nothing is left to do: nlp-service committed every raw article and the timeline's merger
-     * every enriched one (each commits only after its output was acknowledged), and timeline-service
-     * serves news.timeline to its end. Returns that end: the last sequence.
+     * every enriched one (nlp commits only after its output was acknowledged, the merger in the transaction
+     * that writes its output), and timeline-service serves news.timeline to its end. Returns that end: the
+     * last sequence.
      */
     long awaitSettled(Duration timeout) throws Exception {
         await("nlp-service and the merger committed every article").atMost(timeout).pollInterval(Duration.ofSeconds(1))
-                .until(() -> committedToEnd("nlp-service", Topics.ARTICLES_RAW)
-                        && committedToEnd("timeline-merger", Topics.ARTICLES_ENRICHED));
-        long end = timelineEnd();
+                .until(() -> committedToEnd(admin, "nlp-service", Topics.ARTICLES_RAW)
+                        && committedToEnd(admin, "timeline-merger", Topics.ARTICLES_ENRICHED));
+        long end = lastSequence();
         await("timeline-service serves news.timeline to its end " + end).atMost(Duration.ofSeconds(60))
                 .until(() -> timeline().sequence() == end);
         return end;
     }
 
-    private boolean committedToEnd(String group, String topic) throws Exception {
+    /** Whether the group has committed every partition of the topic to its end. */
+    static boolean committedToEnd(Admin admin, String group, String topic) throws Exception {
         Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
                 .partitionsToOffsetAndMetadata().get();
         Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
@@ -164,10 +172,9 @@ final class RunningSystem implements AutoCloseable {
         });
     }
 
-    /** The end offset of news.timeline (one partition): the sequence of its last record. */
-    long timelineEnd() throws Exception {
-        TopicPartition tp = new TopicPartition(Topics.TIMELINE, 0);
-        return admin.listOffsets(Map.of(tp, OffsetSpec.latest())).partitionResult(tp).get().offset();
+    /** The sequence of the last committed record of news.timeline. */
+    long lastSequence() throws IOException {
+        return TimelineTopic.lastSequence(broker.bootstrapServers());
     }
 
     /** Waits until every one of these articles is a source of some event that GET /api/timeline serves. */
@@ -183,8 +190,13 @@ final class RunningSystem implements AutoCloseable {
 
     /** What a new subscriber with {@code ?since=0} receives, up to the newest event of this page. */
     List<SseClient.Message> freshReplay(Page page) {
+        return freshReplay(url(TIMELINE), page);
+    }
+
+    /** {@link #freshReplay(Page)} from the timeline instance at this base URL. */
+    static List<SseClient.Message> freshReplay(String baseUrl, Page page) {
         long last = page.items().stream().mapToLong(i -> i.path("sequence").asLong()).max().orElse(0);
-        try (SseClient fresh = new SseClient(url(TIMELINE) + "/api/timeline/stream?since=0")) {
+        try (SseClient fresh = new SseClient(baseUrl + "/api/timeline/stream?since=0")) {
             await("a fresh subscriber replays up to " + last).atMost(Duration.ofMinutes(1))
                     .until(() -> fresh.messages().stream().anyMatch(m -> Long.toString(last).equals(m.id())));
             return fresh.messages();
@@ -194,29 +206,34 @@ final class RunningSystem implements AutoCloseable {
     /** One record of news.timeline: its sequence (offset + 1), key and value. */
     record TimelineRecord(long sequence, String key, JsonNode value) {}
 
-    /** Every record of news.timeline up to {@code end}, read with a plain consumer. */
-    List<TimelineRecord> timelineRecords(long end) throws IOException {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        List<TimelineRecord> records = new ArrayList<>();
-        TopicPartition tp = new TopicPartition(Topics.TIMELINE, 0);
-        try (KafkaConsumer<String, String> c = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
-            c.assign(List.of(tp));
-            c.seekToBeginning(List.of(tp));
+    /** How many records of the topic (all partitions, committed, to their current end) carry each key. */
+    Map<String, Integer> recordsPerKey(String topic) throws Exception {
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        admin.describeTopics(Set.of(topic)).allTopicNames().get().get(topic).partitions()
+                .forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+        Map<TopicPartition, Long> ends = new HashMap<>();
+        admin.listOffsets(latest).all().get().forEach((tp, info) -> ends.put(tp, info.offset()));
+        Map<String, Integer> counts = new HashMap<>();
+        Map<String, Object> p = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer())) {
+            c.assign(ends.keySet());
+            c.seekToBeginning(ends.keySet());
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (c.position(tp) < end) {
+            while (ends.entrySet().stream().anyMatch(e -> c.position(e.getKey()) < e.getValue())) {
                 if (System.nanoTime() > deadline) {
-                    throw new IOException("could not read news.timeline to " + end + " within 60 s");
+                    throw new IOException("could not read " + topic + " to its end within 60 s");
                 }
-                for (ConsumerRecord<String, String> r : c.poll(Duration.ofMillis(500))) {
-                    if (r.offset() < end) {
-                        records.add(new TimelineRecord(r.offset() + 1, r.key(), Json.mapper().readTree(r.value())));
-                    }
-                }
+                c.poll(Duration.ofMillis(500)).forEach(r -> counts.merge(r.key(), 1, Integer::sum));
             }
         }
-        return records;
+        return counts;
+    }
+
+    /** Every committed record of news.timeline up to sequence {@code end}. */
+    List<TimelineRecord> timelineRecords(long end) throws IOException {
+        return TimelineTopic.committed(broker.bootstrapServers()).stream().filter(r -> r.sequence() <= end).toList();
     }
 
     @Override

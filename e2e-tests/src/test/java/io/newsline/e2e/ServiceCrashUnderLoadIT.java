@@ -75,7 +75,12 @@ class ServiceCrashUnderLoadIT {
             audit.put("phases", phases);
             audit.load(load, reposted);
             audit.timeline(page, load.posted(), end);
-            audit.stream(stream, system.timelineRecords(end), fresh, page);
+            List<RunningSystem.TimelineRecord> records = system.timelineRecords(end);
+            audit.stream(stream, records, fresh, page);
+            audit.neverSeen(records, TimelineTopic.neverCommitted(system.broker.bootstrapServers()), page, List.of(stream));
+            // nlp-service publishes without transactions: what a re-enriched article does to the timeline
+            audit.reEnriched(system.recordsPerKey(io.newsline.contracts.kafka.Topics.ARTICLES_ENRICHED), load.posted(),
+                    records);
             audit.put("testSeconds", DeliveryAudit.seconds(System.nanoTime() - begin));
             audit.write();
 

@@ -21,12 +21,16 @@ final class ServiceProcess implements AutoCloseable {
     private final Process process;
     private final int port;
     private final Path log;
+    /** Where this process's lines start in its log: a log of the same name goes on across runs and restarts. */
+    private final long logStart;
+    private volatile boolean frozen;
 
-    private ServiceProcess(String name, Process process, int port, Path log) {
+    private ServiceProcess(String name, Process process, int port, Path log, long logStart) {
         this.name = name;
         this.process = process;
         this.port = port;
         this.log = log;
+        this.logStart = logStart;
     }
 
     static Path repositoryRoot() {
@@ -60,6 +64,7 @@ final class ServiceProcess implements AutoCloseable {
         try {
             Files.createDirectories(logDir);
             Path log = logDir.resolve(name + ".log");
+            long logStart = Files.exists(log) ? Files.size(log) : 0;
             List<String> cmd = new ArrayList<>();
             cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             cmd.addAll(jvmOptions);
@@ -70,7 +75,7 @@ final class ServiceProcess implements AutoCloseable {
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             pb.environment().putAll(env);
             pb.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
-            return new ServiceProcess(name, pb.start(), port, log);
+            return new ServiceProcess(name, pb.start(), port, log, logStart);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + name, e);
         }
@@ -122,6 +127,48 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** Whether this process (not an earlier one of the same name) has written this to its log. */
+    boolean logContains(String text) {
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(log.toFile(), "r")) {
+            f.seek(logStart);
+            byte[] written = new byte[(int) Math.max(0, f.length() - logStart)];
+            f.readFully(written);
+            return new String(written, java.nio.charset.StandardCharsets.UTF_8).contains(text);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    /** SIGSTOP: every thread of the JVM freezes at once, heartbeats included, as in a long pause or a frozen VM. */
+    void freeze() {
+        signal("STOP");
+        frozen = true;
+    }
+
+    /** SIGCONT: the frozen JVM goes on from where it stood, unaware that time passed. */
+    void thaw() {
+        signal("CONT");
+        frozen = false;
+    }
+
+    private void signal(String name) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start();
+            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new IllegalStateException("kill -" + name + " " + process.pid() + " failed");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** SIGKILL: the process gets no chance to leave its consumer group or flush anything, as in a crash. */
     void kill() {
         try {
@@ -133,6 +180,9 @@ final class ServiceProcess implements AutoCloseable {
 
     @Override
     public void close() {
+        if (frozen) {
+            thaw();
+        }
         process.destroy();
         try {
             if (!process.waitFor(20, TimeUnit.SECONDS)) {

@@ -45,13 +45,13 @@ class TimelineFailoverIT {
     private static final String MERGER_GROUP = "timeline-merger";
     private static final String PARTITIONS_GAUGE = "newsline_timeline_merger_partitions";
     /**
-     * The consumer default of 45 s would make failover wait that long after the kill; 6 s is the broker's
-     * smallest allowed session timeout. Passed as system properties because the channel name has a dash.
+     * The service's 10 s session timeout would make failover wait that long after the kill; 6 s is the
+     * broker's smallest allowed.
      */
-    private static final List<String> FAST_FAILOVER = List.of(
-            "-Dmp.messaging.incoming.enriched-in.session.timeout.ms=6000",
-            "-Dmp.messaging.incoming.enriched-in.heartbeat.interval.ms=1000",
-            "-Dquarkus.log.category.\"io.newsline.timeline.messaging.ArticleFolder\".level=DEBUG");
+    private static final List<String> FAST_FAILOVER = java.util.stream.Stream.concat(
+            RunningSystem.FAST_MERGER_FAILOVER.stream(),
+            java.util.stream.Stream.of("-Dquarkus.log.category.\"io.newsline.timeline.messaging.ArticleFolder\".level=DEBUG"))
+            .toList();
 
     private static KafkaBrokerProcess broker;
     private static Admin admin;
@@ -300,9 +300,8 @@ class TimelineFailoverIT {
         return timelineEnd();
     }
 
-    /** The end offset of news.timeline (one partition), which is the sequence of its last record. */
+    /** The sequence of the last committed record of news.timeline (transaction markers take offsets too). */
     private static long timelineEnd() throws Exception {
-        TopicPartition timeline = new TopicPartition(Topics.TIMELINE, 0);
-        return admin.listOffsets(Map.of(timeline, OffsetSpec.latest())).partitionResult(timeline).get().offset();
+        return TimelineTopic.lastSequence(broker.bootstrapServers());
     }
 }

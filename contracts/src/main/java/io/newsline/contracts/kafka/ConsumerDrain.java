@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class ConsumerDrain {
 
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger held = new AtomicInteger();
     private final CountDownLatch released = new CountDownLatch(1);
     private volatile boolean stopping;
 
@@ -35,6 +36,11 @@ public final class ConsumerDrain {
         inFlight.decrementAndGet();
     }
 
+    /** Whether {@link #stop} was called: no record is started any more. */
+    public boolean stopping() {
+        return stopping;
+    }
+
     /** Starts no further record and waits up to {@code grace} for those in progress; answers how many are left. */
     public int stop(Duration grace) throws InterruptedException {
         stopping = true;
@@ -45,12 +51,27 @@ public final class ConsumerDrain {
         return inFlight.get();
     }
 
+    /**
+     * Holds the caller like a record arriving after the stop, without processing it, and then throws: for a
+     * record this instance cannot process at all (its models could not be loaded), which must stay
+     * uncommitted for another instance rather than be dead-lettered. Not between {@link #enter} and {@link #exit}.
+     */
+    public void hold() {
+        holdUntilReleased();
+    }
+
+    /** Records held so far (arrived after the stop, or {@link #hold held}): the next owner of the partition reads them. */
+    public int held() {
+        return held.get();
+    }
+
     /** Once the connector has closed its consumers: held records can no longer be committed, so let them go. */
     public void release() {
         released.countDown();
     }
 
     private void holdUntilReleased() {
+        held.incrementAndGet();
         try {
             released.await();
         } catch (InterruptedException e) {

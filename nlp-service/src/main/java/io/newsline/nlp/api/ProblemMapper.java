@@ -1,6 +1,7 @@
 package io.newsline.nlp.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.newsline.nlp.config.PipelineLoader;
 import io.newsline.nlp.pipeline.InvalidArticleException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -19,6 +20,17 @@ public class ProblemMapper {
         Map<String, Object> problem = problem(400, "Not an Article", e.getMessage());
         problem.put("errors", List.of(Map.of("field", e.field(), "message", e.getMessage())));
         return Response.status(400).type(PROBLEM_JSON).entity(problem).build();
+    }
+
+    /** The models are still loading (try again shortly) or could not be loaded (readiness says why). */
+    @ServerExceptionMapper
+    public Response modelsUnavailable(PipelineLoader.ModelsUnavailable e) {
+        Response.ResponseBuilder r = Response.status(503).type(PROBLEM_JSON)
+                .entity(problem(503, "NLP models not loaded", e.getMessage()));
+        if (e.loading()) {
+            r.header("Retry-After", "5");
+        }
+        return r.build();
     }
 
     /** Unreadable JSON and wrong media types come here as the framework's own exceptions. */

@@ -8,6 +8,7 @@ import io.newsline.contracts.kafka.ConsumerDrain;
 import io.newsline.contracts.kafka.Json;
 import io.newsline.contracts.model.Article;
 import io.newsline.contracts.model.EnrichedArticle;
+import io.newsline.nlp.config.PipelineLoader;
 import io.newsline.nlp.pipeline.EnrichmentPipeline;
 import io.newsline.nlp.pipeline.InvalidArticleException;
 import io.quarkus.runtime.ShutdownEvent;
@@ -45,15 +46,17 @@ public class ArticleProcessor {
     private static final Logger LOG = Logger.getLogger(ArticleProcessor.class);
     /** Longer than any one article takes, even the largest on a busy machine. */
     private static final Duration IN_FLIGHT_GRACE = Duration.ofSeconds(30);
+    /** How long a record waits for the models at a time before it checks again whether they failed. */
+    private static final Duration MODELS_WAIT = Duration.ofSeconds(30);
 
-    private final EnrichmentPipeline pipeline;
+    private final PipelineLoader models;
     private final Timer enrichedTime;
     private final Timer deadLetteredTime;
     private final Counter skipped;
     private final ConsumerDrain drain = new ConsumerDrain();
 
-    public ArticleProcessor(EnrichmentPipeline pipeline, MeterRegistry registry) {
-        this.pipeline = pipeline;
+    public ArticleProcessor(PipelineLoader models, MeterRegistry registry) {
+        this.models = models;
         this.enrichedTime = enrichTimer(registry, "enriched");
         this.deadLetteredTime = enrichTimer(registry, "dead-lettered");
         this.skipped = Counter.builder("newsline.nlp.articles.skipped")
@@ -73,10 +76,11 @@ public class ArticleProcessor {
     @Outgoing(Channels.ENRICHED_OUT)
     @Blocking
     public Record<String, EnrichedArticle> enrich(ConsumerRecord<String, byte[]> record) {
+        EnrichmentPipeline pipeline = pipeline();
         drain.enter();
         long start = System.nanoTime();
         try {
-            Record<String, EnrichedArticle> out = enrichRecord(record);
+            Record<String, EnrichedArticle> out = enrichRecord(pipeline, record);
             enrichedTime.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
             return out;
         } catch (RuntimeException e) {
@@ -105,9 +109,33 @@ public class ArticleProcessor {
      */
     void releaseHeld(@Observes @Priority(100) @BeforeDestroyed(ApplicationScoped.class) Object event) {
         drain.release();
+        if (drain.held() > 0) {
+            LOG.infof("%d fetched record(s) left uncommitted for the next owner of their partition", drain.held());
+        }
     }
 
-    private Record<String, EnrichedArticle> enrichRecord(ConsumerRecord<String, byte[]> record) {
+    /**
+     * The pipeline, once the models are loaded (records fetched meanwhile wait for them). When they could not
+     * be loaded, the record is held like one arriving after a stop: a fault of this instance must not send
+     * articles to the dead-letter topic, so they stay uncommitted for a healthy instance.
+     */
+    private EnrichmentPipeline pipeline() {
+        while (true) {
+            try {
+                return models.pipeline(MODELS_WAIT);
+            } catch (PipelineLoader.ModelsUnavailable e) {
+                if (!e.loading()) {
+                    drain.hold();
+                }
+            } catch (InterruptedException e) {
+                // Shutting down while the models load: the record is left for the next owner.
+                Thread.currentThread().interrupt();
+                drain.hold();
+            }
+        }
+    }
+
+    private Record<String, EnrichedArticle> enrichRecord(EnrichmentPipeline pipeline, ConsumerRecord<String, byte[]> record) {
         Article article = read(record);
         if (article.id() == null || article.id().isBlank()) {
             article = article.withId(record.key());

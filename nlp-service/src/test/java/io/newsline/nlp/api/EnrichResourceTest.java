@@ -1,6 +1,8 @@
 package io.newsline.nlp.api;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
@@ -10,6 +12,7 @@ import io.newsline.localkafka.KafkaTestResource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** {@code POST /api/enrich} over HTTP, as the scorer and operators call it. */
@@ -49,8 +52,15 @@ class EnrichResourceTest {
 
     @Test
     void readinessIncludesTheLoadedPipeline() {
-        given().when().get("/q/health/ready")
-                .then().statusCode(200)
-                .body("checks.name", hasItem("nlp-pipeline"));
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                given().when().get("/q/health/ready")
+                        .then().statusCode(200)
+                        .body("checks.find { it.name == 'nlp-pipeline' }.data.models", equalTo("loaded")));
+    }
+
+    @Test
+    void openApiAndSwaggerUiAreServed() {
+        given().when().get("/q/openapi").then().statusCode(200).body(containsString("/api/enrich"));
+        given().when().get("/q/swagger-ui/").then().statusCode(200).body(containsString("swagger"));
     }
 }

@@ -4,73 +4,58 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.newsline.contracts.kafka.ConsumerDrain;
 import io.newsline.contracts.kafka.Json;
+import io.newsline.contracts.kafka.TimelineEventSerializer;
 import io.newsline.contracts.model.EnrichedArticle;
 import io.newsline.contracts.model.TimelineEvent;
+import io.newsline.timeline.config.MergerConfig;
 import io.newsline.timeline.config.TimelineConfig;
 import io.newsline.timeline.domain.EventMerger;
 import io.newsline.timeline.domain.TimelineView;
-import io.quarkus.runtime.ShutdownEvent;
-import io.smallrye.common.annotation.Blocking;
-import io.smallrye.common.annotation.Identifier;
-import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.kafka.KafkaConsumerRebalanceListener;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.BeforeDestroyed;
-import jakarta.enterprise.event.Observes;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.TopicPartition;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 /**
- * The merger: folds each enriched article into the timeline and publishes every changed event to
- * {@code news.timeline}. The article's offset is committed (by returning) only after the broker
- * acknowledged all of its records; a re-delivered article is recognised by its id and changes
- * nothing, so each article counts exactly once.
+ * Turns one record of {@code news.articles.enriched} into the records it causes: every event of the
+ * timeline the article changes, for {@code news.timeline}, or, for a record that is not an
+ * EnrichedArticle (not JSON, not UTF-8, no id) or that the rules fail to fold, a dead letter for
+ * {@code news.articles.dlq} with the {@code dead-letter-*} headers nlp-service's dead letters carry, so
+ * {@code ./newsline dlq} lists and re-drives both alike. Writes nothing itself: {@link TransactionalMerger}
+ * writes what it returns, with the article's offset, in one transaction.
  *
- * <p>A record that is not an EnrichedArticle (not JSON, not UTF-8, no id) or that the merger cannot fold
- * goes to {@code news.articles.dlq} as received, with SmallRye's {@code dead-letter-*} headers, like nlp's
- * dead letters, so {@code ./newsline dlq} lists it and re-drives it to {@code news.articles.enriched}; the
- * merger goes on with the next record. Failures to write (the broker refusing) are not dead-lettered:
- * they stop the channel, so no article is skipped.
- *
- * <p>On shutdown the article being folded finishes (its records acknowledged); records not started yet are
- * held, neither acknowledged nor failed, so the connector commits exactly what was folded before the
- * merger leaves its group and a standby instance takes over from there.
+ * <p>Holds the {@link EventMerger}, seeded from what {@code news.timeline} holds (committed records only)
+ * before the first fold after a take-over or an aborted transaction, so it continues exactly where the
+ * last committed transaction left the timeline.
  */
 @ApplicationScoped
-@Identifier(ArticleFolder.REBALANCE_LISTENER)
-public class ArticleFolder implements KafkaConsumerRebalanceListener {
+public class ArticleFolder {
 
-    public static final String REBALANCE_LISTENER = "timeline-merger";
     private static final Logger LOG = Logger.getLogger(ArticleFolder.class);
-    /** Longer than one article's records take to be acknowledged by a healthy broker. */
-    private static final Duration IN_FLIGHT_GRACE = Duration.ofSeconds(8);
+    private static final TimelineEventSerializer TIMELINE_JSON = new TimelineEventSerializer();
+
+    /**
+     * What one enriched record becomes. {@code stateSpoiled}: the rules threw half-way, so the merger's
+     * memory holds a partial fold; it is re-seeded from news.timeline before the next article.
+     */
+    public record Fold(ConsumerRecord<String, byte[]> source, EnrichedArticle article, List<TimelineEvent> changes,
+            List<ProducerRecord<String, byte[]>> records, boolean deadLettered, boolean stateSpoiled) {}
 
     private final EventMerger merger;
     private final TimelineView view;
     private final TimelineLoader loader;
-    private final MutinyEmitter<TimelineEvent> timeline;
-    private final MutinyEmitter<byte[]> deadLetters;
     private final String enrichedTopic;
+    private final String timelineTopic;
+    private final String deadLetterTopic;
     private final Duration catchUpTimeout;
     private final Counter articles;
     private final Counter created;
@@ -78,22 +63,16 @@ public class ArticleFolder implements KafkaConsumerRebalanceListener {
     private final Counter mergedAway;
     private final Counter deadLettered;
     private final Timer foldTime;
-    private volatile boolean seeded;
-    private volatile int partitionsOwned;
-    private final ConsumerDrain drain = new ConsumerDrain();
+    private boolean seeded;
 
-    public ArticleFolder(EventMerger merger, TimelineView view, TimelineLoader loader,
-            @Channel(Channels.TIMELINE_OUT) MutinyEmitter<TimelineEvent> timeline,
-            @Channel(Channels.DEAD_LETTERS_OUT) MutinyEmitter<byte[]> deadLetters, TimelineConfig config,
-            MeterRegistry registry,
-            @ConfigProperty(name = "mp.messaging.incoming.enriched-in.topic")
-            String enrichedTopic) {
+    public ArticleFolder(EventMerger merger, TimelineView view, TimelineLoader loader, MergerConfig topics,
+            TimelineConfig config, MeterRegistry registry) {
         this.merger = merger;
         this.view = view;
         this.loader = loader;
-        this.timeline = timeline;
-        this.deadLetters = deadLetters;
-        this.enrichedTopic = enrichedTopic;
+        this.enrichedTopic = topics.enrichedTopic();
+        this.timelineTopic = topics.timelineTopic();
+        this.deadLetterTopic = topics.deadLetterTopic();
         this.catchUpTimeout = config.catchUpTimeout();
         this.articles = registry.counter("newsline.timeline.articles.folded");
         this.created = registry.counter("newsline.timeline.events", "change", "created");
@@ -103,87 +82,71 @@ public class ArticleFolder implements KafkaConsumerRebalanceListener {
                 .description("Records of news.articles.enriched the merger could not read or fold, sent to news.articles.dlq")
                 .register(registry);
         this.foldTime = Timer.builder("newsline.timeline.fold")
-                .description("Time to fold one enriched article into the timeline, until the broker acknowledged its timeline records")
+                .description("Time from fetching an enriched article to the commit of the transaction holding its timeline records")
                 .publishPercentiles(0.5, 0.95, 0.99)
                 .register(registry);
-        registry.gauge("newsline.timeline.merger.partitions", this, f -> f.partitionsOwned);
     }
 
-    @Incoming(Channels.ENRICHED_IN)
-    @Blocking
-    public void fold(ConsumerRecord<String, byte[]> record) throws InterruptedException, TimeoutException {
-        drain.enter();
-        try {
-            foldRecord(record);
-        } finally {
-            drain.exit();
-        }
-    }
-
-    /**
-     * Runs before the Kafka connector closes the merger's consumer (ShutdownEvent comes before the beans are
-     * destroyed): no article is started any more, and the one being folded is waited for, so its offset is
-     * committed when the connector closes the consumer and leaves the group.
-     */
-    void stopTakingArticles(@Observes @Priority(1) ShutdownEvent event) throws InterruptedException {
-        int left = drain.stop(IN_FLIGHT_GRACE);
-        LOG.infof("stopped taking articles; %d still being folded", left);
-    }
-
-    /**
-     * Runs after the Kafka connector closed its consumers (its observer has priority 50): the held records can
-     * no longer be committed or dead-lettered, so letting their threads go loses nothing and spares the
-     * worker pool's 10 s wait for them.
-     */
-    void releaseHeld(@Observes @Priority(100) @BeforeDestroyed(ApplicationScoped.class) Object event) {
-        drain.release();
-    }
-
-    private void foldRecord(ConsumerRecord<String, byte[]> record) throws InterruptedException, TimeoutException {
-        long start = System.nanoTime();
+    /** Folds one enriched record; called by the merger's one thread only. */
+    public Fold fold(ConsumerRecord<String, byte[]> record) throws InterruptedException, TimeoutException {
         EnrichedArticle article;
         try {
             article = read(record.value());
         } catch (PoisonRecord e) {
-            deadLetter(record, e.getMessage(), e.getCause());
-            return;
+            return deadLetter(record, null, e.getMessage(), e.getCause(), false);
         }
-        List<TimelineEvent> records;
-        synchronized (this) {
-            if (!seeded) {
-                seed();
+        if (!seeded) {
+            seed();
+        }
+        List<TimelineEvent> changes;
+        try {
+            changes = merger.fold(article);
+        } catch (RuntimeException e) {
+            // Data the rules do not expect (or a bug): holding up every later article would be worse.
+            LOG.errorf(e, "article %s could not be folded; dead-lettered", article.id());
+            seeded = false;
+            return deadLetter(record, article, "could not fold: " + e, e.getCause(), true);
+        }
+        List<ProducerRecord<String, byte[]>> out = new ArrayList<>(changes.size());
+        for (TimelineEvent change : changes) {
+            out.add(new ProducerRecord<>(timelineTopic, change.id(), TIMELINE_JSON.serialize(timelineTopic, change)));
+        }
+        return new Fold(record, article, changes, out, false, false);
+    }
+
+    /**
+     * The merger's memory may hold folds that were never committed (an aborted transaction) or belongs
+     * to a term that ended: start again from news.timeline before the next fold.
+     */
+    public void forget() {
+        seeded = false;
+    }
+
+    /** Counts the folds of a committed transaction and logs them; {@code fetchedNanos} is when their poll returned. */
+    public void committed(List<Fold> folds, long fetchedNanos) {
+        long took = System.nanoTime() - fetchedNanos;
+        for (Fold f : folds) {
+            if (f.deadLettered()) {
+                deadLettered.increment();
+                continue;
             }
-            try {
-                records = merger.fold(article);
-            } catch (RuntimeException e) {
-                // Data the rules do not expect (or a bug): holding up every later article would be worse.
-                // Nothing of this article was published; re-seeding from news.timeline drops whatever the
-                // failed fold changed in memory.
-                LOG.errorf(e, "article %s could not be folded; dead-lettered", article.id());
-                records = null;
-                seeded = false;
-                deadLetter(record, "could not fold: " + e, e.getCause());
+            articles.increment();
+            foldTime.record(took, TimeUnit.NANOSECONDS);
+            f.changes().forEach(this::count);
+            if (LOG.isDebugEnabled()) {
+                EnrichedArticle a = f.article();
+                LOG.debugf("article %s (%s, %d events reported) → %s", a.id(), a.source(),
+                        a.events() == null ? 0 : a.events().size(), describe(f.changes()));
             }
         }
-        if (records == null) {
-            return;
-        }
-        List<Uni<Void>> sends = new ArrayList<>(records.size());
-        for (TimelineEvent change : records) {
-            sends.add(timeline.sendMessage(Message.of(change)
-                    .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(change.id()).build())));
-            count(change);
-        }
-        if (!sends.isEmpty()) {
-            // Waits for the broker: the offset of this article is committed only after its records are safe.
-            Uni.join().all(sends).andFailFast().await().atMost(Duration.ofMinutes(2));
-        }
-        articles.increment();
-        foldTime.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-        if (LOG.isDebugEnabled()) {
-            LOG.debugf("article %s (%s, %d events reported) → %s", article.id(), article.source(),
-                    article.events() == null ? 0 : article.events().size(), describe(records));
-        }
+    }
+
+    /** Starts from what news.timeline holds now: everything every earlier merger committed. */
+    private void seed() throws InterruptedException, TimeoutException {
+        loader.awaitCaughtUp(catchUpTimeout);
+        merger.reset(view.events());
+        seeded = true;
+        LOG.infof("merger starts from %d events at sequence %d", merger.size(), view.lastSequence());
     }
 
     /** An enriched record the merger cannot read. */
@@ -214,11 +177,9 @@ public class ArticleFolder implements KafkaConsumerRebalanceListener {
         return article;
     }
 
-    /**
-     * Copies the record to news.articles.dlq and waits for the broker, so its offset is committed only once
-     * the dead letter is safe. Headers as SmallRye's dead-letter strategy writes them for nlp-service.
-     */
-    private void deadLetter(ConsumerRecord<String, byte[]> record, String reason, Throwable cause) {
+    /** The record as received for news.articles.dlq, with the headers SmallRye's dead-letter strategy writes. */
+    private Fold deadLetter(ConsumerRecord<String, byte[]> record, EnrichedArticle article, String reason, Throwable cause,
+            boolean stateSpoiled) {
         LOG.warnf("dead-lettering %s-%d@%d (key %s): %s", record.topic(), record.partition(), record.offset(),
                 record.key(), reason);
         RecordHeaders headers = new RecordHeaders();
@@ -230,10 +191,8 @@ public class ArticleFolder implements KafkaConsumerRebalanceListener {
         headers.add("dead-letter-partition", utf8(Integer.toString(record.partition())));
         headers.add("dead-letter-offset", utf8(Long.toString(record.offset())));
         byte[] value = record.value() == null ? new byte[0] : record.value();
-        deadLetters.sendMessage(Message.of(value).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
-                        .withKey(record.key()).withHeaders(headers).build()))
-                .await().atMost(Duration.ofMinutes(2));
-        deadLettered.increment();
+        ProducerRecord<String, byte[]> letter = new ProducerRecord<>(deadLetterTopic, null, record.key(), value, headers);
+        return new Fold(record, article, List.of(), List.of(letter), true, stateSpoiled);
     }
 
     private static byte[] utf8(String s) {
@@ -261,29 +220,5 @@ public class ArticleFolder implements KafkaConsumerRebalanceListener {
                             + " sources, " + r.status().json() + "]");
         }
         return String.join("; ", parts);
-    }
-
-    /** Starts from what news.timeline holds now, including everything an earlier merger wrote. */
-    private void seed() throws InterruptedException, TimeoutException {
-        loader.awaitCaughtUp(catchUpTimeout);
-        merger.reset(view.events());
-        seeded = true;
-        LOG.infof("merger starts from %d events at sequence %d", merger.size(), view.lastSequence());
-    }
-
-    @Override
-    public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
-        partitionsOwned = partitions.size();
-        // Another instance may have merged while this one stood by: re-read the timeline before folding.
-        seeded = false;
-        if (!partitions.isEmpty()) {
-            LOG.infof("this instance is the merger now: %s", partitions);
-        }
-    }
-
-    @Override
-    public void onPartitionsRevoked(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
-        partitionsOwned = 0;
-        seeded = false;
     }
 }

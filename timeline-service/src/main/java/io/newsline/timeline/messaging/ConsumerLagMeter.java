@@ -3,6 +3,7 @@ package io.newsline.timeline.messaging;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.newsline.contracts.kafka.ConsumerGroupLag;
+import io.newsline.timeline.config.MergerConfig;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,7 +21,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * {@code news.articles.enriched} the merger group {@code timeline-merger} has not committed yet (every
  * instance shows the group's figure, merger or not), and {@code newsline_timeline_view_lag_records}, how
  * many records of {@code news.timeline} this instance's view has not applied yet (what its GET and SSE
- * answers are behind the feed).
+ * answers are behind the feed; the records of a transaction still open count until it commits).
  */
 @ApplicationScoped
 public class ConsumerLagMeter implements ConsumerGroupLag.Listener {
@@ -38,17 +39,14 @@ public class ConsumerLagMeter implements ConsumerGroupLag.Listener {
     private volatile ConsumerGroupLag reader;
 
     public ConsumerLagMeter(MeterRegistry registry,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
-            @ConfigProperty(name = "mp.messaging.incoming.enriched-in.group.id") String group,
-            @ConfigProperty(name = "mp.messaging.incoming.enriched-in.topic") String topic,
-            @ConfigProperty(name = "mp.messaging.outgoing.timeline-out.topic") String timelineTopic,
+            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap, MergerConfig merger,
             TimelineLoader loader) {
         this.registry = registry;
         this.bootstrap = bootstrap;
-        this.group = group;
-        this.topic = topic;
+        this.group = merger.group();
+        this.topic = merger.enrichedTopic();
         this.loader = loader;
-        this.timelinePartition = new TopicPartition(timelineTopic, 0);
+        this.timelinePartition = new TopicPartition(merger.timelineTopic(), 0);
         Gauge.builder("newsline.timeline.view.lag.records", viewLag, AtomicLong::get)
                 .description("Records of news.timeline this instance has not applied to its view yet")
                 .register(registry);

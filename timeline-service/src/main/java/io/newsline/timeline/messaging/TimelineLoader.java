@@ -16,11 +16,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RecordDeserializationException;
 import org.apache.kafka.common.errors.WakeupException;
@@ -35,6 +38,10 @@ import org.jboss.logging.Logger;
  * <p>A plain consumer rather than a Reactive Messaging channel: it must read the one partition from
  * offset 0 on every start without a consumer group, and know its position to tell when it has
  * caught up — the record offsets are the feed's sequence numbers.
+ *
+ * <p>It reads committed records only ({@code read_committed}): the merger writes in transactions, and the
+ * records of an aborted one (a merger that died mid-article, or was fenced) are skipped, as are the
+ * transaction markers, so sequences have gaps and never a record that was not committed.
  */
 @ApplicationScoped
 public class TimelineLoader {
@@ -52,10 +59,12 @@ public class TimelineLoader {
     private volatile long position;
     private volatile long lastPollMillis;
     private volatile String failure;
+    /** The consumer's open connections to the broker (Kafka's own metric), readable from any thread. */
+    private volatile Metric connections;
 
     public TimelineLoader(TimelineView view,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
-            @ConfigProperty(name = "mp.messaging.outgoing.timeline-out.topic", defaultValue = Topics.TIMELINE)
+            @ConfigProperty(name = "timeline.merger.timeline-topic", defaultValue = Topics.TIMELINE)
             String topic) {
         this.view = view;
         this.bootstrap = bootstrap;
@@ -68,6 +77,8 @@ public class TimelineLoader {
         p.put(ConsumerConfig.CLIENT_ID_CONFIG, "timeline-loader");
         // No group: each instance reads the whole partition itself and never commits.
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        // Only what the merger committed: never a record of a transaction it aborted or that was fenced.
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         // Big batches make the rebuild of a long timeline fast.
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");
@@ -99,11 +110,16 @@ public class TimelineLoader {
         TopicPartition tp = new TopicPartition(topic, PARTITION.partition());
         long target = -1;
         try {
+            connections = consumer.metrics().entrySet().stream()
+                    .filter(e -> e.getKey().name().equals("connection-count") && e.getKey().group().equals("consumer-metrics"))
+                    .map(Map.Entry::getValue).findFirst().orElse(null);
             consumer.assign(List.of(tp));
             consumer.seekToBeginning(List.of(tp));
             while (running) {
                 try {
                     if (target < 0) {
+                        // For a read_committed consumer the end is the last stable offset: an open transaction's
+                        // records are not waited for.
                         target = consumer.endOffsets(List.of(tp), Duration.ofSeconds(10)).get(tp);
                         LOG.infof("rebuilding the timeline from %s: %d records to read", topic, target);
                         // Nothing to read (an empty or fully compacted-away topic): loaded now, not after
@@ -145,6 +161,15 @@ public class TimelineLoader {
         }
     }
 
+    /**
+     * Whether the loader is connected to the broker now. Kafka's consumer drops its connections as soon as
+     * the broker goes away and counts them again once it reconnects.
+     */
+    public boolean brokerConnected() {
+        Metric m = connections;
+        return m != null && m.metricValue() instanceof Number n && n.doubleValue() > 0;
+    }
+
     /** Whether the timeline as it was on news.timeline at start has been read. */
     public boolean loaded() {
         return loaded;
@@ -162,8 +187,9 @@ public class TimelineLoader {
     }
 
     /**
-     * Waits until everything on news.timeline now has been applied to the view: what a merger
-     * taking over must see before it folds anything, so it continues from the last merger's state.
+     * Waits until everything committed on news.timeline now has been applied to the view: what a merger
+     * taking over must see before it folds anything, so it continues from the last merger's state. Called
+     * after the new merger's {@code initTransactions}, which has aborted whatever an earlier one left open.
      */
     public void awaitCaughtUp(Duration timeout) throws TimeoutException, InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -173,7 +199,8 @@ public class TimelineLoader {
         p.put(AdminClientConfig.CLIENT_ID_CONFIG, "timeline-merger-catch-up");
         try (Admin admin = Admin.create(p)) {
             TopicPartition tp = new TopicPartition(topic, PARTITION.partition());
-            end = admin.listOffsets(Map.of(tp, OffsetSpec.latest())).all()
+            end = admin.listOffsets(Map.of(tp, OffsetSpec.latest()), new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
+                    .all()
                     .get(timeout.toMillis(), TimeUnit.MILLISECONDS).get(tp).offset();
         } catch (java.util.concurrent.ExecutionException e) {
             throw new IllegalStateException("cannot read the end of " + topic, e.getCause());

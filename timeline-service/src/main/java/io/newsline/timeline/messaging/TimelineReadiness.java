@@ -7,8 +7,8 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Ready once news.timeline has been read to the end it had at start and the loader keeps polling
- * it; the Kafka channels of the merger report their own readiness beside this one.
+ * Ready once news.timeline has been read to the end it had at start, the loader keeps polling it and its
+ * connection to the broker is up: what GET and SSE answers need to be current.
  */
 @Readiness
 @ApplicationScoped
@@ -25,9 +25,14 @@ public class TimelineReadiness implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         String failure = loader.failure();
+        boolean connected = loader.brokerConnected();
+        if (failure == null && !connected) {
+            failure = "broker not reachable";
+        }
         return HealthCheckResponse.named("timeline state")
                 .status(loader.loaded() && failure == null)
                 .withData("loaded", loader.loaded())
+                .withData("broker", connected ? "connected" : "unreachable")
                 .withData("events", view.size())
                 .withData("sequence", view.lastSequence())
                 .withData("problem", failure == null ? "none" : failure)

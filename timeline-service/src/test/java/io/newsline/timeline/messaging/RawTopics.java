@@ -35,11 +35,13 @@ final class RawTopics {
         }
     }
 
-    /** Every record of the topic with this key, up to the topic's current end. */
+    /** Every committed record of the topic with this key, up to the topic's current end. */
     static List<ConsumerRecord<String, byte[]>> withKey(String topic, String key) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestResource.broker().bootstrapServers());
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        // The merger writes dead letters in its transactions; what a reader sees is what was committed.
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         List<ConsumerRecord<String, byte[]>> out = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> parts = c.partitionsFor(topic, Duration.ofSeconds(10)).stream()
