@@ -1,7 +1,6 @@
 package io.newsline.timeline.messaging;
 
 import io.newsline.contracts.kafka.TimelineEventDeserializer;
-import io.newsline.contracts.kafka.Topics;
 import io.newsline.contracts.model.TimelineEvent;
 import io.newsline.timeline.watch.ChangeLog;
 import io.newsline.timeline.watch.RecentChanges;
@@ -23,6 +22,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * {@code news.timeline} by sequence for the watches: the records this instance applied lately from memory
  * ({@link RecentChanges}), older ones from the topic with a consumer of its own, committed records only. Records
  * beyond what the timeline view has applied are not handed out, so watches see the feed as readers do.
+ * The merger writes in transactions, so sequences have gaps (transaction markers, aborted records): a record is
+ * found by seeking to its offset and reading on, never by counting.
  */
 final class FeedChangeLog implements ChangeLog, AutoCloseable {
 
@@ -31,7 +32,7 @@ final class FeedChangeLog implements ChangeLog, AutoCloseable {
     private final RecentChanges recent;
     private final LongSupplier applied;
     private final String bootstrap;
-    private final TopicPartition partition = new TopicPartition(Topics.TIMELINE, 0);
+    private final TopicPartition partition;
     /** Records lately read from the topic, for deliveries that read them one by one. Guarded by this. */
     private final LinkedHashMap<Long, TimelineEvent> history = new LinkedHashMap<>(256, 0.75f, true) {
         @Override
@@ -42,10 +43,11 @@ final class FeedChangeLog implements ChangeLog, AutoCloseable {
     private KafkaConsumer<String, TimelineEvent> consumer;
 
     /** @param applied the sequence of the last record the timeline view applied */
-    FeedChangeLog(RecentChanges recent, LongSupplier applied, String bootstrap) {
+    FeedChangeLog(RecentChanges recent, LongSupplier applied, String bootstrap, String topic) {
         this.recent = recent;
         this.applied = applied;
         this.bootstrap = bootstrap;
+        this.partition = new TopicPartition(topic, 0);
     }
 
     @Override
@@ -99,7 +101,7 @@ final class FeedChangeLog implements ChangeLog, AutoCloseable {
             }
         }
         if (out.isEmpty() && c.position(partition) < last) {
-            throw new IllegalStateException("could not read " + Topics.TIMELINE + " after sequence " + sequence);
+            throw new IllegalStateException("could not read " + partition.topic() + " after sequence " + sequence);
         }
         return out;
     }

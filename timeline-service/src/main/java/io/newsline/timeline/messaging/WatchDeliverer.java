@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.Timer;
 import io.newsline.contracts.kafka.Topics;
 import io.newsline.contracts.model.TimelineEvent;
 import io.newsline.contracts.net.OutboundAddressPolicy;
+import io.newsline.timeline.config.MergerConfig;
 import io.newsline.timeline.config.TimelineConfig;
 import io.newsline.timeline.domain.TimelineView;
 import io.newsline.timeline.watch.Backoff;
@@ -53,8 +54,9 @@ import org.jboss.logging.Logger;
  * Delivers the watches' changes from one instance at a time. Every instance joins the consumer group
  * {@code timeline-watch-deliverer} on {@code news.timeline.watches} with {@link SingleMergerAssignor}; the member
  * given its partition (the longest-running one) delivers, the others stand by and one of them takes over when it
- * leaves or its session times out. The deliverer stores each watch's position and status in
- * {@code news.timeline.deliveries} every few seconds ({@code timeline.watches.status-every}), and before it hands over, so the next one resumes there.
+ * leaves or its session times out (the merger's {@code timeline.merger.session-timeout}: both roles fail over
+ * alike). The deliverer stores each watch's position and status in {@code news.timeline.deliveries} every few
+ * seconds ({@code timeline.watches.status-every}), and before it hands over, so the next one resumes there.
  *
  * <p>Every instance keeps the latest records of {@code news.timeline} in memory as its view applies them, so the
  * one that takes over delivers live changes without reading the topic again.
@@ -78,6 +80,7 @@ public class WatchDeliverer {
     private final Duration catchUpTimeout;
     private final ObjectMapper mapper;
     private final String bootstrap;
+    private final MergerConfig merger;
     private final RecentChanges recent;
     private final FeedChangeLog changes;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> thread(r, "watch-timer"));
@@ -97,9 +100,12 @@ public class WatchDeliverer {
     private volatile KafkaConsumer<byte[], byte[]> election;
     private volatile Thread electionThread;
     private volatile boolean running;
+    /** Given the partition, not yet delivering: set by the rebalance, acted on by the election loop. */
+    private volatile boolean deliveryDue;
+    private volatile String problem;
 
     public WatchDeliverer(TimelineView view, TimelineLoader loader, WatchStore store, TimelineConfig config,
-            ObjectMapper mapper, OutboundAddressPolicy policy, MeterRegistry registry,
+            MergerConfig merger, ObjectMapper mapper, OutboundAddressPolicy policy, MeterRegistry registry,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap) {
         this.view = view;
         this.loader = loader;
@@ -108,8 +114,9 @@ public class WatchDeliverer {
         this.catchUpTimeout = config.catchUpTimeout();
         this.mapper = mapper;
         this.bootstrap = bootstrap;
+        this.merger = merger;
         this.recent = new RecentChanges(this.config.recentChanges());
-        this.changes = new FeedChangeLog(recent, view::lastSequence, bootstrap);
+        this.changes = new FeedChangeLog(recent, view::lastSequence, bootstrap, merger.timelineTopic());
         this.http = new HttpWebhookClient(policy, this.config.connectTimeout(), this.config.readTimeout(), timer);
         Counter delivered = registry.counter("newsline.timeline.watch.attempts", "outcome", "delivered");
         Counter failed = registry.counter("newsline.timeline.watch.attempts", "outcome", "failed");
@@ -172,6 +179,15 @@ public class WatchDeliverer {
         return dispatcher != null;
     }
 
+    /** Why this instance cannot do its part for the watches (take the delivering over, or stand by), or null. */
+    public String problem() {
+        Thread t = electionThread;
+        if (running && t != null && !t.isAlive()) {
+            return "watch deliverer election stopped";
+        }
+        return problem;
+    }
+
     /** The watch's delivery status: live on the delivering instance, else as the deliverer last stored it. */
     public DeliveryStatus status(Watch watch) {
         WatchDispatcher d = dispatcher;
@@ -194,8 +210,8 @@ public class WatchDeliverer {
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         p.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, SingleMergerAssignor.class.getName());
         // A deliverer killed outright is replaced once its session times out, as the merger is.
-        p.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000);
-        p.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 3_000);
+        p.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) merger.sessionTimeout().toMillis());
+        p.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, (int) merger.heartbeatInterval().toMillis());
         try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             election = c;
             if (!running) {
@@ -205,8 +221,15 @@ public class WatchDeliverer {
                 @Override
                 public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
                     if (!partitions.isEmpty()) {
+                        deliveryDue = false;
                         stopDelivering();
                     }
+                }
+
+                @Override
+                public void onPartitionsLost(Collection<TopicPartition> partitions) {
+                    // Another instance may deliver already: stop at once, the positions it resumes from are stored.
+                    onPartitionsRevoked(partitions);
                 }
 
                 @Override
@@ -214,16 +237,21 @@ public class WatchDeliverer {
                     // Nothing is read through this consumer: it only holds the partition.
                     c.pause(partitions);
                     if (!partitions.isEmpty()) {
-                        startDelivering();
+                        deliveryDue = true;
                     }
                 }
             });
             while (running) {
                 c.poll(Duration.ofSeconds(1));
+                if (deliveryDue && running) {
+                    // Outside the rebalance callback, and tried again at every poll until it works.
+                    startDelivering();
+                }
             }
         } catch (WakeupException e) {
             // Shutting down.
         } catch (RuntimeException e) {
+            problem = "watch deliverer election stopped: " + e;
             LOG.error("the watch deliverer election stopped", e);
         } finally {
             election = null;
@@ -245,11 +273,14 @@ public class WatchDeliverer {
                 WatchDispatcher d = new WatchDispatcher(changes, view.regions(), deliveries);
                 d.start();
                 dispatcher = d;
+                deliveryDue = false;
+                problem = null;
                 LOG.infof("this instance delivers the watches now: %d watches, from sequence %d", deliveries.size(),
                         d.dispatchedTo());
             }
-        } catch (TimeoutException e) {
-            LOG.errorf("cannot deliver the watches: %s; another rebalance will try again", e.getMessage());
+        } catch (TimeoutException | IllegalStateException e) {
+            problem = "cannot take the watch deliveries over: " + e.getMessage();
+            LOG.errorf("cannot deliver the watches: %s; trying again", e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
