@@ -38,7 +38,8 @@ public final class WatchesBenchmark {
         if (!Boolean.parseBoolean(args.get("load-only", "false"))) {
             export(args, report);
         }
-        report.finish(Path.of(args.get("out", "bench/results")));
+        // Into target/ unless --out says otherwise: a run never overwrites a file under version control.
+        report.finish(Path.of(args.get("out", "bench/target/results")));
         System.exit(0);
     }
 
@@ -52,6 +53,20 @@ public final class WatchesBenchmark {
         String secret = "bench-secret-" + Long.toHexString(System.nanoTime());
         String run = Long.toHexString(System.nanoTime());
         Random random = new Random(11);
+        long timelinePid = timelinePid(args);
+        if (Boolean.parseBoolean(args.get("baseline", "true"))) {
+            // The same load without watches first, back to back: on a shared machine only the pair compares.
+            long cpuBefore = SseFanoutBenchmark.cpuNanos(timelinePid);
+            Map<String, Object> base = EndToEndBenchmark.run(http, ingestUrl, timelineUrl, token,
+                    args.getDouble("rate", 20), args.getInt("seconds", 60), args.getInt("drain", 30));
+            Thread.sleep(TimeUnit.SECONDS.toMillis(args.getInt("webhook-drain", 30)));
+            base.put("scenario", "no watches");
+            base.put("watches", 0);
+            base.put("timeline_cpu_s", timelinePid > 0
+                    ? Latency.round((SseFanoutBenchmark.cpuNanos(timelinePid) - cpuBefore) / 1e9) : "unknown");
+            base.put("load_average", loadAverage());
+            report.row(base);
+        }
         try (WebhookReceiver receiver = WebhookReceiver.start(secret)) {
             long created = System.nanoTime();
             for (int i = 0; i < watches; i++) {
@@ -70,9 +85,11 @@ public final class WatchesBenchmark {
             System.out.printf("saved %d watches in %.1f s%n", watches, (System.nanoTime() - created) / 1e9);
 
             Map<String, Long> acked = new ConcurrentHashMap<>();
+            long cpuBefore = SseFanoutBenchmark.cpuNanos(timelinePid);
             Map<String, Object> row = EndToEndBenchmark.run(http, ingestUrl, timelineUrl, token,
                     args.getDouble("rate", 20), args.getInt("seconds", 60), args.getInt("drain", 30), acked);
             Thread.sleep(TimeUnit.SECONDS.toMillis(args.getInt("webhook-drain", 30)));
+            double cpu = (SseFanoutBenchmark.cpuNanos(timelinePid) - cpuBefore) / 1e9;
 
             // Each delivery's latency: from the 202 of the newest article it carries to its arrival at the receiver.
             Latency webhook = new Latency();
@@ -94,7 +111,9 @@ public final class WatchesBenchmark {
                     webhook.recordNanos(d.receivedNanos() - ackedAt);
                 }
             }
+            row.put("scenario", watches + " watches");
             row.put("watches", watches);
+            row.put("timeline_cpu_s", timelinePid > 0 ? Latency.round(cpu) : "unknown");
             row.put("deliveries", receiver.deliveries().size());
             row.put("deliveries_of_this_run", matched);
             row.put("bad_signatures", bad);
@@ -176,6 +195,19 @@ public final class WatchesBenchmark {
                                 + row.get("heap_before_mb") + " -> peak " + row.get("heap_peak_mb") + " MB of " + heap);
             }
         }
+    }
+
+    /**
+     * The running timeline-service's pid, for its CPU time: {@code --timeline-pid}, else the one {@code ./newsline up}
+     * recorded ({@code $NEWSLINE_HOME/pids/timeline.pid}, by default {@code .newsline/}); 0 when unknown.
+     */
+    private static long timelinePid(Args args) throws java.io.IOException {
+        if (args.get("timeline-pid", null) != null) {
+            return Long.parseLong(args.get("timeline-pid", null));
+        }
+        String home = System.getenv().getOrDefault("NEWSLINE_HOME", args.get("root", ".") + "/.newsline");
+        Path file = Path.of(home, "pids", "timeline.pid");
+        return java.nio.file.Files.exists(file) ? Long.parseLong(java.nio.file.Files.readString(file).strip()) : 0;
     }
 
     /** The machine's 1-minute load average: it is shared, so figures are read with it. */

@@ -30,8 +30,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -89,7 +91,7 @@ public class WatchDeliverer {
     private final WebhookClient client;
     private final Map<String, Stored> stored = new ConcurrentHashMap<>();
     /** Events lately rendered for a delivery, by sequence. Guarded by itself. */
-    private final Map<Long, String> rendered = new java.util.LinkedHashMap<>(256, 0.75f, true) {
+    private final Map<Long, String> rendered = new LinkedHashMap<>(256, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Long, String> eldest) {
             return size() > RENDERED;
@@ -192,10 +194,9 @@ public class WatchDeliverer {
     public DeliveryStatus status(Watch watch) {
         WatchDispatcher d = dispatcher;
         if (d != null) {
-            for (WatchDelivery delivery : d.deliveries()) {
-                if (delivery.watch().name().equals(watch.name())) {
-                    return delivery.status();
-                }
+            Optional<WatchDelivery> delivery = d.delivery(watch.name());
+            if (delivery.isPresent()) {
+                return delivery.get().status();
             }
         }
         return store.storedStatus(watch.name()).orElse(DeliveryStatus.startingAt(watch.startSequence()));

@@ -64,7 +64,11 @@ public class WatchStore {
     private final TopicPartition watchesPartition = new TopicPartition(Topics.TIMELINE_WATCHES, 0);
     private final TopicPartition deliveriesPartition = new TopicPartition(Topics.TIMELINE_DELIVERIES, 0);
     private final Map<String, Watch> watches = new ConcurrentHashMap<>();
-    private final Map<String, DeliveryStatus> statuses = new ConcurrentHashMap<>();
+    /**
+     * Each watch's last stored status as its JSON, read only when asked for: the deliverer stores hundreds a
+     * second under load, and every instance follows them.
+     */
+    private final Map<String, byte[]> statuses = new ConcurrentHashMap<>();
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private volatile KafkaProducer<String, byte[]> producer;
     private volatile KafkaConsumer<String, byte[]> consumer;
@@ -138,7 +142,17 @@ public class WatchStore {
 
     /** The status the deliverer last stored for this watch. */
     public Optional<DeliveryStatus> storedStatus(String name) {
-        return Optional.ofNullable(statuses.get(name));
+        byte[] json = statuses.get(name);
+        if (json == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Json.mapper().readValue(json, DeliveryStatus.class));
+        } catch (IOException e) {
+            LOG.errorf("the stored delivery status of watch %s is unreadable (%s); it starts again from its watch",
+                    name, e.getMessage());
+            return Optional.empty();
+        }
     }
 
     /** Stores a watch; returns once the broker acknowledged it. */
@@ -158,8 +172,9 @@ public class WatchStore {
 
     /** Stores a delivery status, without waiting. */
     public Future<RecordMetadata> putStatus(String name, DeliveryStatus status) {
-        statuses.put(name, status);
-        return send(Topics.TIMELINE_DELIVERIES, name, json(status));
+        byte[] json = json(status);
+        statuses.put(name, json);
+        return send(Topics.TIMELINE_DELIVERIES, name, json);
     }
 
     /**
@@ -229,10 +244,7 @@ public class WatchStore {
                     } else if (r.value() == null) {
                         statuses.remove(r.key());
                     } else {
-                        DeliveryStatus s = read(r.value(), DeliveryStatus.class, r);
-                        if (s != null) {
-                            statuses.put(r.key(), s);
-                        }
+                        statuses.put(r.key(), r.value());
                     }
                 }
                 deliveriesPosition = c.position(deliveriesPartition);

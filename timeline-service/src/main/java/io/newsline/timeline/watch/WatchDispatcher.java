@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
@@ -188,6 +189,12 @@ public final class WatchDispatcher implements AutoCloseable {
             Thread.currentThread().interrupt();
             running = false;
         }
+    }
+
+    /** The delivery of this watch, for its status. */
+    public Optional<WatchDelivery> delivery(String name) {
+        Entry e = watches.get(name);
+        return e == null ? Optional.empty() : Optional.of(e.delivery());
     }
 
     /** The deliveries it hands changes to, for their status. */

@@ -135,6 +135,23 @@ class WatchesApiTest {
                 .post("/api/watches").then().statusCode(415);
     }
 
+    @Test
+    void operatorsFindTheWatchesInTheApiDescriptionAndInReadiness() {
+        given().get("/q/openapi?format=json").then().statusCode(200)
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/watches"))
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/watches/{name}"))
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/watches/{name}/feed.atom"))
+                .body("paths.'/api/watches'.post.responses", org.hamcrest.Matchers.hasKey("201"))
+                .body("paths.'/api/timeline'.get.parameters.name", hasItem("format"))
+                .body("paths.'/api/timeline'.get.responses.'200'.content",
+                        org.hamcrest.Matchers.hasKey("application/geo+json"));
+        // One instance: it delivers, and says so.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/q/health/ready").then()
+                .statusCode(200)
+                .body("checks.find { it.name == 'watches' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'watches' }.data.role", equalTo("delivering")));
+    }
+
     /** Every record of a one-partition topic with this key, read from the beginning. */
     static List<ConsumerRecord<String, String>> recordsOf(String topic, String key) {
         Properties p = new Properties();
