@@ -58,6 +58,10 @@ class BrokerOutageTest {
                 "body", "Dock workers walked off the job in Piraeus on Monday, the union said.")));
         var enriched = await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
                 .until(() -> TestTopics.withKey(Topics.ARTICLES_ENRICHED, id), l -> !l.isEmpty());
-        assertEquals(1, enriched.size());
+        // nlp-service is at least once (docs/nlp.md): a commit lost to the reconnect may enrich it twice, the same way
+        var first = Json.mapper().readTree(enriched.get(0).value()).get("events");
+        for (var copy : enriched) {
+            assertEquals(first, Json.mapper().readTree(copy.value()).get("events"), "every copy reads the same events");
+        }
     }
 }
