@@ -108,7 +108,17 @@ final class SteadyLoad implements AutoCloseable {
     void stop() {
         synchronized (this) {
             if (ticker != null) {
-                ticker.shutdownNow();
+                // shutdown, not shutdownNow: a post already under way finishes registering its request,
+                // so the wait below covers every article in posted()
+                ticker.shutdown();
+                try {
+                    if (!ticker.awaitTermination(10, TimeUnit.SECONDS)) {
+                        throw new IllegalStateException("the load's ticker did not stop");
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
                 ticker = null;
             }
         }
@@ -200,6 +210,18 @@ final class SteadyLoad implements AutoCloseable {
             }
         }
         return reposted;
+    }
+
+    /** The articles not acknowledged so far, each with its last status or error, for failure messages. */
+    List<String> unacknowledged() {
+        List<String> out = new ArrayList<>();
+        for (Posted p : posted.values()) {
+            if (!p.acknowledged()) {
+                out.add("article " + p.n + ": attempts " + p.attempts + ", last status " + p.lastStatus
+                        + (p.lastError == null ? "" : ", " + p.lastError));
+            }
+        }
+        return out;
     }
 
     Collection<Posted> posted() {

@@ -1,5 +1,6 @@
 package io.newsline.contracts.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -28,6 +29,8 @@ public record EventSignature(
 
     public static final EventSignature NONE = new EventSignature(null, null, null, null, null, null);
 
+    // Not a property of the JSON: a getter-like name Jackson would otherwise write as "empty".
+    @JsonIgnore
     public boolean isEmpty() {
         return timeOfDay == null && time == null && timeEnd == null && target == null && weapon == null
                 && district == null;

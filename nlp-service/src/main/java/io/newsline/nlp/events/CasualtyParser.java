@@ -53,10 +53,11 @@ public final class CasualtyParser {
     private static final String ASIDE = "(?:\\s*(?:,|\\(|—|–)[^,()—–]{1,60}(?:,|\\)|—|–))?";
     private static final String AUX = "(?:\\s+(?:were|was|have\\s+been|has\\s+been|had\\s+been|are|is|got|being|been"
             + "|reportedly|also|later|allegedly|confirmed|all|since|now|left|found|believed|thought|feared|said"
-            + "|to\\s+have\\s+been|to\\s+be|among\\s+the)){0,4}";
+            + "|to\\s+have\\s+been|to\\s+be|among\\s+the|known|seriously|critically|severely|badly|gravely|slightly"
+            + "|lightly|fatally)){0,4}";
     private static final String KILLED_WORD = "(?<k>killed|dead|died|die|deaths?|fatalities|fatally\\s+(?:wounded|injured|shot)"
             + "|lost\\s+their\\s+lives|lost\\s+his\\s+life|lost\\s+her\\s+life|perished|slain|shot\\s+dead|murdered"
-            + "|executed|bodies)";
+            + "|executed|bodies|passed\\s+away)";
     private static final String INJURED_WORD = "(?<i>injured|wounded|hurt|injuries|hospitali[sz]ed|casualties)";
 
     /** "seven civilians were killed", "20 injured", "two people died", "a 12-year-old boy was killed". */
@@ -69,9 +70,21 @@ public final class CasualtyParser {
             + "|injuring|injured|injures|wounding|wounded|wounds|hurting|hurt|left|leaving|leaves)\\s+"
             + MOD + ")" + NUM + "(?:\\s+\\d+-year-old)?" + WHO
             + "(?<tail>\\s+(?:dead|killed|injured|wounded|hurt)(?:\\s+(?:or|and)\\s+(?:injured|wounded|hurt|killed|dead))?)?\\b");
+    /** "another person was seriously injured", "one more soldier died": one more than the toll just given. */
+    private static final Pattern ONE_MORE = Pattern.compile("(?i:\\b(?<num>another|one\\s+more))(?=\\s+" + "(?:\\d+-year-old\\s+)?"
+            + QUALIFIERS + PERSON + AUX + "\\s+(?:" + KILLED_WORD + "|" + INJURED_WORD + ")\\b)");
+    /** "Among those killed were three people of one family": a part of a toll, counted as the text gives it. */
+    private static final Pattern AMONG = Pattern.compile("(?i:\\bamong\\s+(?:those|the)\\s+(?<w>killed|dead|victims|injured"
+            + "|wounded|hurt)\\s+(?:were|are|was|is)\\s+" + MOD + ")" + NUM + "\\b");
+    /** "the Russians killed him": one person, named before. */
+    private static final Pattern KILLED_ONE = Pattern.compile("(?i)\\b(?:killed|shot\\s+dead|murdered|executed|stabbed\\s+to\\s+death)"
+            + "\\s+(?<num>him|her)\\b");
     /** "the death toll rose to 12", "a death toll of at least 40". */
     private static final Pattern TOLL = Pattern.compile("(?i:\\bdeath\\s+toll\\b[^.;]{0,40}?\\b(?:to|of|at|is|was|reached|stands"
             + "\\s+at|stood\\s+at|hit|climbed\\s+to|rose\\s+to|risen\\s+to)\\s+" + MOD + ")" + NUM + "\\b");
+    /** "The death toll from Monday's strike on a cafe in the old town has risen to nine": a long subject, then the figure. */
+    private static final Pattern TOLL_ROSE = Pattern.compile("(?i:\\bdeath\\s+toll\\b[^.;]{0,120}?\\b(?:risen|rose|climbed|jumped"
+            + "|increased|grown|grew)\\s+to\\s+" + MOD + ")" + NUM + "\\b");
     private static final Pattern TIME_BEFORE = Pattern.compile(
             "(?:January|February|March|April|May|June|July|August|September|October|November|December"
             + "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\.?\\s+$");
@@ -81,7 +94,7 @@ public final class CasualtyParser {
     /** Every toll holds one of these; most sentences hold none and are not parsed further. */
     private static final LiteralCues TOLL_WORDS = LiteralCues.ofWords("kill", "dead", "die", "death", "fatal", "lives",
             "life", "perish", "slain", "murder", "execut", "bodies", "injur", "wound", "hurt", "hospitali", "casualt",
-            "toll");
+            "toll", "passed");
 
     public Casualties parse(String sentence) {
         if (sentence == null || sentence.isBlank() || !TOLL_WORDS.mayMatch(sentence.toLowerCase(Locale.ROOT))) {
@@ -115,6 +128,10 @@ public final class CasualtyParser {
         while (m.find()) {
             add(hits, s, m, Kind.KILLED);
         }
+        m = TOLL_ROSE.matcher(s);
+        while (m.find()) {
+            add(hits, s, m, Kind.KILLED);
+        }
         m = WORD_THEN_COUNT.matcher(s);
         while (m.find()) {
             String verb = m.group("verb").toLowerCase();
@@ -143,6 +160,24 @@ public final class CasualtyParser {
                 kind = m.group("i").toLowerCase().startsWith("casualt") ? Kind.TOTAL : Kind.INJURED;
             }
             add(hits, s, m, kind);
+        }
+        m = AMONG.matcher(s);
+        while (m.find()) {
+            String w = m.group("w").toLowerCase(Locale.ROOT);
+            add(hits, s, m, w.equals("killed") || w.equals("dead") || w.equals("victims") ? Kind.KILLED : Kind.INJURED);
+        }
+        m = ONE_MORE.matcher(s);
+        while (m.find()) {
+            String rest = s.substring(m.end());
+            Matcher word = Pattern.compile("(?i)\\b(?:" + KILLED_WORD + "|" + INJURED_WORD + ")").matcher(rest);
+            if (word.find()) {
+                Kind kind = word.group("k") != null ? Kind.KILLED : Kind.INJURED;
+                hits.add(new Hit(m.start("num"), m.end("num"), m.start("num"), kind, 1));
+            }
+        }
+        m = KILLED_ONE.matcher(s);
+        while (m.find()) {
+            hits.add(new Hit(m.start("num"), m.end("num"), m.start("num"), Kind.KILLED, 1));
         }
         hits.sort((a, b) -> Integer.compare(a.numStart, b.numStart));
         return hits;

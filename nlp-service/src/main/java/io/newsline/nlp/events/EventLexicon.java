@@ -92,9 +92,10 @@ final class EventLexicon {
         // Disasters.
         add("\\b(?:earthquakes?|quakes?|aftershocks?|tsunamis?|floods?|flooding|flood\\s*waters?|flash\\s+floods?|wildfires?|forest\\s+fires?"
                 + "|bushfires?|hurricanes?|typhoons?|cyclones?|tornado(?:es)?|(?<!\\bwins\\s)(?<!\\bwon\\s)(?<!\\bwin\\s)(?<!\\belectoral\\s)landslides?(?!\\s+(?:victory|victories|win|wins|majority|defeat|re-?election))|mudslides?|avalanches?"
-                + "|volcanic\\s+eruption|eruption|erupted|droughts?|heat\\s*waves?|blizzards?|storms?(?!\\s+Shadow)"
+                // "fighting erupted", "a fire erupted": only a volcano erupts as a disaster of its own
+                + "|volcanic\\s+eruption|volcano(?:es)?\\s+erupt\\w*|erupting\\s+volcano|droughts?|heat\\s*waves?|blizzards?|storms?(?!\\s+Shadow)"
                 + "|dam\\s+(?:breach|collapse|burst)|building\\s+collapse|train\\s+(?:crash|derailment)|derailed"
-                + "|plane\\s+crash|crashed|capsized|shipwreck|sank|fire\\s+broke\\s+out|blaze)\\b",
+                + "|plane\\s+crash|crashed|capsized|shipwreck|sank|fires?\\s+(?:broke\\s+out|erupted|spread|raged)|blaze)\\b",
                 EventType.DISASTER, null, 1.0);
         // Protest and unrest.
         add("\\b(?:protests?|protested|protesters|protesting|demonstrations?|demonstrators|demonstrated|rall(?:y|ies|ied)"

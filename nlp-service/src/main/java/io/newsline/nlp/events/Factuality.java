@@ -35,12 +35,17 @@ final class Factuality {
             + "|every\\s+(?:day|night|week)|almost\\s+every|recurring|typically|usually|historically|(?:has|have|had)\\s+long"
             + "|long\\s+been|continues?\\s+to|continued\\s+to|continuing|throughout\\s+the\\s+war|over\\s+the\\s+past"
             + "|in\\s+recent\\s+(?:days|weeks|months|years)|so\\s+far\\s+this\\s+year|known\\s+for|a\\s+favou?red\\s+target"
-            + "|remains?|remained|as\\s+the\\s+(?:war|conflict)|amid|previous|earlier\\s+reports|in\\s+the\\s+past)\\b");
+            + "|remains?|remained|as\\s+the\\s+(?:war|conflict)|amid|previous|earlier\\s+reports|in\\s+the\\s+past"
+            // "have intensified their offensive", "stepped up attacks": a trend of a campaign, not one happening
+            + "|intensif(?:y|ied|ies|ying)|stepp(?:ed|ing)\\s+up|ramp(?:ed|ing)\\s+up|escalat(?:ed|ing|es))\\b");
     private static final Pattern MODAL = Pattern.compile("(?i)\\b(?:could|would|might|will|should|must|can|(?-i:may)"
             + "|expected\\s+to|scheduled\\s+to|due\\s+to|set\\s+to|plans?\\s+to|planned\\s+to|likely\\s+to)\\b");
-    /** "The war, which began in April 2023, has killed tens of thousands": the whole war, not a happening in it. */
+    /**
+     * "The war, which began in April 2023, has killed tens of thousands", "the offensive has displaced 14,000":
+     * the tally of a whole war or campaign, not a happening in it.
+     */
     private static final Pattern WAR_AS_A_WHOLE = Pattern.compile("(?i)\\b(?:war|conflict|invasion|insurgency|civil\\s+war"
-            + "|uprising|crisis)\\b[^.;]{0,80}\\b(?:has|have)\\s+(?:so\\s+far\\s+|now\\s+|already\\s+)?(?:killed|displaced|left"
+            + "|uprising|crisis|offensive|counter-?offensive|campaign|hostilities)\\b[^.;]{0,80}\\b(?:has|have)\\s+(?:so\\s+far\\s+|now\\s+|already\\s+)?(?:killed|displaced|left"
             + "|forced|claimed|destroyed|uprooted|cost)\\b|\\b(?:war|conflict|invasion)\\s+(?:that\\s+|which\\s+)?"
             + "(?:began|started|broke\\s+out|erupted)\\b");
     private static final Pattern CONDITIONAL_START = Pattern.compile("(?i)^\\s*(?:if|unless|should|once|when)\\b");

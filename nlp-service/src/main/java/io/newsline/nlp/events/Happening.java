@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /** One happening while the sentences that tell it are being gathered; becomes one event. */
@@ -18,10 +19,16 @@ final class Happening {
     final boolean title;
     EventType type;
     String subtype;
-    final TimeExpression when;
-    final LocalDate date;
-    final LocalDate dateEnd;
-    final DatePrecision precision;
+    TimeExpression when;
+    LocalDate date;
+    LocalDate dateEnd;
+    DatePrecision precision;
+    /** "second", "another" ...: told as one more of its kind, so never the same as an earlier one without it. */
+    final String ordinal;
+    /** The date says when a figure was given ("officials said on Wednesday"), not when it happened. */
+    boolean datedBySaying;
+    /** A part of a toll told apart from its whole (at a place or facility of its own): never merged back. */
+    boolean part;
     Place place;
     final boolean placeNamed;
     Integer killed;
@@ -46,6 +53,8 @@ final class Happening {
         this.precision = when == null ? DatePrecision.DAY : when.precision();
         this.place = place;
         this.placeNamed = placeNamed;
+        this.ordinal = r.ordinal;
+        this.datedBySaying = when != null && when == r.when && r.reportingDate;
         this.killed = r.counts.killed();
         this.injured = r.counts.injured();
         this.casualties = r.counts.casualties();
@@ -53,6 +62,20 @@ final class Happening {
         readings.add(r);
         lastPosition = r.position;
         lastParagraph = r.paragraph;
+    }
+
+    /** An undated account takes the date a later sentence gives the same happening. */
+    void adoptDate(Happening dated) {
+        when = dated.when;
+        date = dated.date;
+        dateEnd = dated.dateEnd;
+        precision = dated.precision;
+        datedBySaying = dated.datedBySaying;
+    }
+
+    /** Whether two accounts may be of one happening as far as counting goes: "a second strike" is not the first. */
+    boolean ordinalFits(Happening other) {
+        return Objects.equals(ordinal, other.ordinal);
     }
 
     /** Takes in a sentence that continues this happening's story. */
@@ -101,9 +124,17 @@ final class Happening {
         }
     }
 
+    /**
+     * Within one happening the largest figure of each kind stands: tolls only rise as a story is told, and
+     * a part ("five of them in a school") is never more than its whole. Figures are never summed.
+     */
     private void fillCounts(Integer k, Integer i, Integer c) {
-        killed = killed != null ? killed : k;
-        injured = injured != null ? injured : i;
-        casualties = casualties != null ? casualties : c;
+        killed = larger(killed, k);
+        injured = larger(injured, i);
+        casualties = larger(casualties, c);
+    }
+
+    private static Integer larger(Integer a, Integer b) {
+        return a == null ? b : b == null ? a : Integer.valueOf(Math.max(a, b));
     }
 }

@@ -8,14 +8,13 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
  * Links the sentences that tell one happening: a follow-up ("The attack killed seven") joins the
  * happening it continues, a definite description ("the attack on the X district") joins the one it
- * refers back to, and accounts of the same happening elsewhere in the article (the headline, a
- * later sentence of the same kind, place and date) are merged.
+ * refers back to, a consequence joins its cause, a part of a toll stays apart from its whole, and
+ * {@link HappeningMerger} then joins accounts of the same happening told elsewhere in the article.
  */
 final class HappeningLinker {
 
@@ -39,11 +38,30 @@ final class HappeningLinker {
     private static final Pattern DOUBT = Pattern.compile("(?i)\\b(?:unverified|unconfirmed|skeptic\\w*|sceptic\\w*|questions?"
             + "|not\\s+(?:been\\s+)?(?:independently\\s+)?(?:confirmed|verified)|disputed|denied|could\\s+not\\s+be"
             + "|if\\s+accurate|propagand\\w*|accuracy)\\b");
+    /**
+     * A happening the sentence says follows from one already told ("As a result, a fire broke out",
+     * "buildings collapsed after the quake"): a consequence, part of that happening.
+     */
+    private static final Pattern CONSEQUENCE = Pattern.compile("(?i)^\\W*(?:as\\s+a\\s+(?:result|consequence)|consequently"
+            + "|in\\s+the\\s+aftermath)\\b|\\b(?:after|following|in\\s+the\\s+wake\\s+of|as\\s+a\\s+result\\s+of"
+            + "|caused\\s+by|triggered\\s+by|sparked\\s+by|due\\s+to)\\s+(?:the|this|that|these)\\s+(?:[\\w-]+\\s+){0,2}?"
+            + "(?:attacks?|strikes?|airstrikes?|shelling|quake|earthquake|tremors?|explosions?|blasts?|bombing|storms?"
+            + "|floods?|flooding|raids?|impacts?|barrage|hit)\\b");
+    /** Fires and collapses are what strikes, blasts and quakes leave: "the fire was contained". */
+    private static final Pattern AFTERMATH_KIND = Pattern.compile("(?i)^(?:fire|blaze|collapse|building\\s+collapse)$");
+    /**
+     * "Among those killed were three people in X", "two of them in X": a part of a toll already told, at a
+     * place of its own.
+     */
+    private static final Pattern PART_OF_TOLL = Pattern.compile("(?i)\\bamong\\s+(?:those|the)\\s+(?:killed|dead|injured"
+            + "|wounded|victims|casualties)\\b|\\b(?:of\\s+them|of\\s+whom)\\b");
+    private static final Pattern SEVERAL_PLACES = Pattern.compile("(?i)\\b(?:several|multiple|various|many|numerous|a\\s+number\\s+of"
+            + "|\\d+|two|three|four|five|six|seven|eight|nine|ten)\\s+(?:\\w+\\s+)?(?:communities|villages|towns|cities"
+            + "|districts|settlements|areas|regions|provinces|hromadas|neighbou?rhoods)\\b");
     /** A follow-up continues the happening told at most this many sentences before. */
     private static final int FOLLOW_UP_REACH = 3;
     private static final int REFINING_REACH = 2;
     private static final double SAME_SCENE_KM = 20;
-    private static final double HEADLINE_SCENE_KM = 30;
 
     private final AttributionFinder attributions = new AttributionFinder();
 
@@ -60,6 +78,21 @@ final class HappeningLinker {
             TimeExpression when = r.when != null ? r.when : carriedDate(readings, i, drafts, type);
             LocalDate date = when != null ? when.date() : published.toLocalDate();
             Place where = PlaceChooser.bestPlace(r, type);
+            Happening cause = r.when == null || r.reportingDate ? causeOf(r, type, drafts, where) : null;
+            if (cause != null) {
+                cause.absorb(r, cause.type, attributions);
+                last = cause;
+                continue;
+            }
+            Happening whole = type == EventType.CASUALTY_REPORT && where != null && PART_OF_TOLL.matcher(r.text).find()
+                    ? tolled(drafts) : null;
+            if (whole != null && whole.place != null && !Places.same(where, whole.place)
+                    && (where.lat() == null || Places.refines(where, whole.place) || Places.sameCountry(where, whole.place))) {
+                // A part of the toll at a place of its own is a happening there, on the whole's day.
+                drafts.add(part(r, whole, where));
+                last = drafts.get(drafts.size() - 1);
+                continue;
+            }
             Happening referent = r.when == null || r.reportingDate ? referredBack(r, type, drafts, where) : null;
             if (referent != null) {
                 referent.absorb(r, type, attributions);
@@ -78,10 +111,23 @@ final class HappeningLinker {
                 // "The vice president said on Tuesday that 3,419 people had been killed": a toll of the
                 // happening the article already told, not a happening of its own.
                 Happening told = firstViolent(drafts, where);
+                String facility = told == null ? null : SignatureReader.target(r.foreground());
+                if (facility != null && !facility.equals(targetOf(told))) {
+                    // "Four patients died at a nursing home": a part of the happening at a facility of its own.
+                    drafts.add(part(r, told, where != null ? where : told.place));
+                    last = drafts.get(drafts.size() - 1);
+                    continue;
+                }
                 if (told != null) {
                     told.absorb(r, type, attributions);
                     continue;
                 }
+            }
+            if (when == null && where == null && !r.title && !drafts.isEmpty() && !EventKinds.violent(type)
+                    && !EventKinds.sameFamily(type, drafts.get(0).type)) {
+                // "Allies have pledged more air-defence systems": context of another kind, with no date or place of
+                // its own to put it at; the publication day would be a guess.
+                continue;
             }
             Happening d = new Happening(r, type, when, date, where != null ? where : main, where != null);
             d.attribution = attributions.find(r.text, r.names);
@@ -89,7 +135,7 @@ final class HappeningLinker {
             drafts.add(d);
             last = d;
         }
-        return merge(drafts);
+        return HappeningMerger.merge(drafts);
     }
 
     /** The date of the nearest earlier sentence of the paragraph, when this one continues its story. */
@@ -122,14 +168,16 @@ final class HappeningLinker {
 
     /** Whether a sentence goes on about the happening just read ("The attack killed seven ..."). */
     private static boolean continues(Reading r, EventType type, Happening last, int i, TimeExpression when, Place where) {
-        if (r.title || last.title || i - last.lastPosition > FOLLOW_UP_REACH) {
+        if (r.title || last.title || i - last.lastPosition > FOLLOW_UP_REACH
+                || r.ordinal != null && !r.ordinal.equals(last.ordinal)) {
             return false;
         }
         boolean anaphoric = ANAPHOR.matcher(r.text).find();
         Trigger best = r.best();
         boolean weak = type == EventType.CASUALTY_REPORT || best == null || best.generic();
-        // "A jet dropped bombs on Pazigyi village": the next sentence names the village of the region just told.
-        boolean refining = EventKinds.sameFamily(type, last.type) && when == null
+        // "A helicopter fired rockets at a hill village": the next sentence names the village of the region just told;
+        // after an overview of "several communities", each one named is a happening of its own.
+        boolean refining = EventKinds.sameFamily(type, last.type) && when == null && !overview(last)
                 && i - last.lastPosition <= REFINING_REACH
                 && where != null && last.place != null && Places.refines(where, last.place);
         if (!(anaphoric || weak && r.paragraph == last.lastParagraph || refining)) {
@@ -147,6 +195,16 @@ final class HappeningLinker {
                         && !Places.bothSettlements(where, last.place) || Places.near(where, last.place, SAME_SCENE_KM));
     }
 
+    /** Whether a happening was told as spread over several places ("in several communities of the region"). */
+    private static boolean overview(Happening h) {
+        for (Reading r : h.readings) {
+            if (SEVERAL_PLACES.matcher(r.text).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * The earlier happening a sentence without a date of its own refers back to with a definite description
      * ("the attack on the Saltivskyi district was carried out with glide bombs"): the latest one of the
@@ -161,10 +219,71 @@ final class HappeningLinker {
         boolean weak = type == EventType.CASUALTY_REPORT || best == null || best.generic();
         for (int k = drafts.size() - 1; k >= 0; k--) {
             Happening d = drafts.get(k);
-            if (d.title || !(EventKinds.sameFamily(d.type, type) || weak && EventKinds.violent(d.type))) {
+            if (d.title || !(EventKinds.sameFamily(d.type, type) || weak && EventKinds.violent(d.type))
+                    || r.ordinal != null && !r.ordinal.equals(d.ordinal)) {
                 continue;
             }
             if (where == null || d.place == null || Places.same(where, d.place) || Places.partOf(where, d.place)) {
+                return d;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The happening a consequence follows from: the latest one told whose kind can cause it (a strike, blast
+     * or disaster), for a sentence that says so ("as a result", "after the quake") or for a fire or collapse,
+     * which strikes, blasts and quakes leave, at a compatible place.
+     */
+    private static Happening causeOf(Reading r, EventType type, List<Happening> drafts, Place where) {
+        if (r.title || drafts.isEmpty()) {
+            return null;
+        }
+        boolean saysSo = CONSEQUENCE.matcher(r.text).find();
+        Trigger best = r.best();
+        boolean aftermath = type == EventType.DISASTER && best != null && AFTERMATH_KIND.matcher(best.subtype()).matches();
+        if (!saysSo && !aftermath) {
+            return null;
+        }
+        for (int k = drafts.size() - 1; k >= 0; k--) {
+            Happening d = drafts.get(k);
+            boolean canCause = EventKinds.family(d.type).equals("strike") || d.type == EventType.DISASTER
+                    || saysSo && EventKinds.violent(d.type);
+            if (d.title || !canCause || aftermath && d.type == EventType.DISASTER && !saysSo) {
+                continue;
+            }
+            if (saysSo || where == null || d.place == null || Places.same(where, d.place) || Places.partOf(where, d.place)
+                    || Places.partOf(d.place, where)) {
+                return d;
+            }
+        }
+        return null;
+    }
+
+    /** A part of a happening told in sentence r: of the whole's kind and day, at its own place. */
+    private Happening part(Reading r, Happening whole, Place where) {
+        Happening part = new Happening(r, whole.type, whole.when, whole.date, where, where != whole.place);
+        part.subtype = whole.subtype;
+        part.part = true;
+        part.attribution = attributions.find(r.text, r.names);
+        return part;
+    }
+
+    private static String targetOf(Happening h) {
+        for (Reading r : h.readings) {
+            String target = SignatureReader.target(r.foreground());
+            if (target != null) {
+                return target;
+            }
+        }
+        return null;
+    }
+
+    /** The latest violent happening told with a toll: the whole a part of a toll is taken from. */
+    private static Happening tolled(List<Happening> drafts) {
+        for (int k = drafts.size() - 1; k >= 0; k--) {
+            Happening d = drafts.get(k);
+            if (!d.title && EventKinds.violent(d.type) && (d.killed != null || d.injured != null || d.casualties != null)) {
                 return d;
             }
         }
@@ -191,66 +310,5 @@ final class HappeningLinker {
             }
         }
         return false;
-    }
-
-    /** Joins happenings of one article that are the same; a headline joins the body's account. */
-    private static List<Happening> merge(List<Happening> drafts) {
-        List<Happening> out = new ArrayList<>();
-        List<Happening> titles = new ArrayList<>();
-        for (Happening d : drafts) {
-            if (d.title) {
-                titles.add(d);
-                continue;
-            }
-            Happening same = null;
-            for (Happening o : out) {
-                if (sameHappening(o, d)) {
-                    same = o;
-                    break;
-                }
-            }
-            if (same == null) {
-                out.add(d);
-            } else {
-                same.join(d);
-            }
-        }
-        for (Happening t : titles) {
-            Happening same = null;
-            for (Happening o : out) {
-                boolean placeFits = !t.placeNamed || Places.same(o.place, t.place)
-                        || o.place != null && t.place != null
-                        && (Places.sameCountry(t.place, o.place) || Places.near(t.place, o.place, HEADLINE_SCENE_KM));
-                boolean kindFits = EventKinds.sameFamily(o.type, t.type) || EventKinds.violent(o.type) && EventKinds.violent(t.type);
-                if (kindFits && placeFits && (t.when == null || o.date.equals(t.date))) {
-                    same = o;
-                    break;
-                }
-            }
-            if (same == null) {
-                out.add(t);
-            } else {
-                same.join(t);
-            }
-        }
-        return out;
-    }
-
-    private static boolean sameHappening(Happening a, Happening b) {
-        // A later, undated mention of the same kind of happening at the same place ("The missile attack
-        // also injured 12 railway workers") is the dated one the article told, not a new one on the
-        // publication day.
-        if (b.when == null && a.when != null && EventKinds.sameFamily(a.type, b.type)
-                && (!b.placeNamed || Places.same(a.place, b.place))) {
-            return true;
-        }
-        if (!a.date.equals(b.date) || !Objects.equals(a.dateEnd, b.dateEnd) || !Places.sameOrNone(a.place, b.place)) {
-            return false;
-        }
-        if (EventKinds.sameFamily(a.type, b.type)) {
-            return true;
-        }
-        return a.type == EventType.CASUALTY_REPORT && EventKinds.violent(b.type)
-                || b.type == EventType.CASUALTY_REPORT && EventKinds.violent(a.type);
     }
 }

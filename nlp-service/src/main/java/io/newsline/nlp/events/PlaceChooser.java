@@ -6,6 +6,7 @@ import io.newsline.contracts.model.Place;
 import io.newsline.nlp.domain.AnnotatedArticle;
 import io.newsline.nlp.events.EventLexicon.Trigger;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -31,6 +32,22 @@ final class PlaceChooser {
     private static final Pattern RELATIVE_TO = Pattern.compile("(?i)\\b(?:kilometers|kilometres|km|miles)\\s+(?:\\w+\\s+){0,2}"
             + "(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east"
             + "|south-west)(?:ern)?\\s+of\\s+(?:the\\s+)?(?:city\\s+of\\s+)?$");
+
+    /** "The quake was felt in X": where it was felt, not where it happened. */
+    private static final Pattern BEFORE_FELT = Pattern.compile("(?i)\\bfelt\\s+(?:in|across|throughout|as\\s+far\\s+as|by"
+            + "|around)\\s+(?:[\\w’'-]+,?\\s+){0,6}?$");
+    /**
+     * "The first X quake came hours after a 6.1 tremor shook Y": the
+     * definite subject is the happening already told, the indefinite one is the sentence's news, so a place
+     * inside the subject is not its place.
+     */
+    private static final Pattern DEFINITE_SUBJECT = Pattern.compile("(?i)^\\W*(?:the|this|that)\\s+(?:[\\w’'.-]+\\s+){0,6}?"
+            + "(?:earthquake|quake|tremor|attack|strike|airstrike|explosion|blast|storm|flood|fire|shelling|bombing)s?"
+            + "(?:\\s+(?:in|near|at|off|south|north|east|west|of)\\s+(?:the\\s+)?(?:[\\p{Lu}][\\w’'-]*\\s*){1,3})?");
+    private static final Pattern INDEFINITE_EVENT = Pattern.compile("(?i)\\b(?:a|an)\\s+(?:[\\w.-]+\\s+){0,3}?"
+            + "(?:earthquake|quake|tremor|attack|strike|airstrike|explosion|blast|storm|flood|fire|shelling|bombing)\\b");
+    private static final double PERCEIVED_ONLY = -5.0;
+    private static final double IN_TOLD_SUBJECT = -5.0;
 
     /** How far before a place its governing words are looked for. */
     private static final int CONTEXT_CHARS = 60;
@@ -59,8 +76,12 @@ final class PlaceChooser {
         PlaceHit best = null;
         double bestScore = Double.NEGATIVE_INFINITY;
         Trigger trigger = r.best();
+        int toldSubjectEnd = toldSubjectEnd(r.text);
         for (PlaceHit h : r.places) {
             double score = Places.level(h.place());
+            if (h.end() <= toldSubjectEnd) {
+                score += IN_TOLD_SUBJECT;
+            }
             String before = r.text.substring(Math.max(0, h.start() - CONTEXT_CHARS), h.start());
             String after = r.text.substring(h.end());
             if (BEFORE_CAPTURED.matcher(before).find()) {
@@ -72,6 +93,9 @@ final class PlaceChooser {
             }
             if (BEFORE_STORM_NAME.matcher(before).find()) {
                 score += STORM_NAME; // "Hurricane Milton" names a storm, not a town
+            }
+            if (BEFORE_FELT.matcher(before).find()) {
+                score += PERCEIVED_ONLY;
             }
             if (RELATIVE_TO.matcher(before).find()) {
                 score += LANDMARK; // "150 kilometers north of X" names a landmark, not the scene
@@ -97,6 +121,16 @@ final class PlaceChooser {
             }
         }
         return best != null && bestScore >= LEAST_SCORE ? best.place() : null;
+    }
+
+    /** The end of a definite subject naming a happening already told, when the sentence tells a new one; else 0. */
+    private static int toldSubjectEnd(String text) {
+        Matcher subject = DEFINITE_SUBJECT.matcher(text);
+        if (!subject.lookingAt()) {
+            return 0;
+        }
+        Matcher fresh = INDEFINITE_EVENT.matcher(text);
+        return fresh.find(subject.end()) ? subject.end() : 0;
     }
 
     /**

@@ -58,7 +58,14 @@ final class Places {
 
     /** A place inside the one an event has so far: a village of its region, a spot within a few km. */
     static boolean refines(Place inner, Place outer) {
-        return level(inner) > level(outer) && (inner.lat() == null || sameCountry(inner, outer)) || near(inner, outer, 10);
+        // An unknown name may be a village of a region, not of a town's community ("the Y community" after
+        // "the X community" is a sibling): a settlement written with a region's kind word holds no villages.
+        boolean holds = inner.lat() == null ? !settlementCode(outer) : sameCountry(inner, outer);
+        return level(inner) > level(outer) && holds || near(inner, outer, 10);
+    }
+
+    private static boolean settlementCode(Place p) {
+        return p.featureCode() != null && p.featureCode().toUpperCase(Locale.ROOT).startsWith("PPL");
     }
 
     static boolean bothSettlements(Place a, Place b) {

@@ -28,6 +28,11 @@ final class Reading {
     final Casualties counts;
     final List<PlaceHit> places;
     final List<Name> names;
+    /**
+     * "second", "third", "another", "separate", "further" when the sentence counts its happening among
+     * others of its kind ("a second airstrike"), else null.
+     */
+    final String ordinal;
     /** Characters inside a clause that bounds a period ("since the war began ..."): background. */
     final boolean[] background;
 
@@ -45,6 +50,7 @@ final class Reading {
         this.places = List.copyOf(b.places);
         this.names = List.copyOf(b.names);
         this.background = b.background;
+        this.ordinal = b.ordinal;
     }
 
     static Builder of(Sentence sentence, int position, int paragraph) {
@@ -101,6 +107,7 @@ final class Reading {
         private List<PlaceHit> places = List.of();
         private List<Name> names = List.of();
         private boolean[] background = new boolean[0];
+        private String ordinal;
 
         private Builder(Sentence sentence, int position, int paragraph) {
             this.sentence = sentence;
@@ -117,6 +124,11 @@ final class Reading {
             when = value;
             onlyFuture = onlyFutureDates;
             reportingDate = saidOn;
+            return this;
+        }
+
+        Builder ordinal(String value) {
+            ordinal = value;
             return this;
         }
 

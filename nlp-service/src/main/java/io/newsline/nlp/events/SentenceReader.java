@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -28,10 +29,36 @@ import java.util.regex.Pattern;
  */
 final class SentenceReader {
 
-    /** "since ..." up to the end of its clause: background, whatever it names. */
-    private static final Pattern SINCE_CLAUSE = Pattern.compile("(?i)\\b(?:since|ever\\s+since)\\b[^,;:.—–]*");
+    /**
+     * "since ...", "despite being captured ...", "after an earlier attack on ..." up to the end of its clause:
+     * background, whatever it names (a period's bound, a fact the sentence takes as known, another happening).
+     */
+    private static final Pattern SINCE_CLAUSE = Pattern.compile("(?i)\\b(?:since|ever\\s+since|despite|in\\s+spite\\s+of"
+            // "After an earlier attack on the market, another strike hit ...": the other happening, recalled
+            + "|(?:after|following|like|as\\s+in|similar\\s+to)\\s+(?:an?|the)\\s+(?:earlier|previous|prior|similar))\\b"
+            + "[^,;:.—–]*");
+    /**
+     * "... amid a broader push in the region, where troops captured two villages": the setting of the
+     * sentence's own happening, with the relative clauses hanging on it. Background only when the
+     * sentence tells a happening outside it ("killed amid shelling" has none, and the shelling is its cause).
+     */
+    private static final Pattern AMID_CLAUSE = Pattern.compile("(?i)\\b(?:amid|amidst|against\\s+the\\s+backdrop\\s+of)\\b"
+            + "[^,;:.—–]*(?:,\\s*(?:where|which|who|whose|when)\\b[^,;:.—–]*)*");
+    /** "a threat of landslides", "the risk of floods": a danger named, not a happening. */
+    private static final Pattern DANGER_OF = Pattern.compile("(?i)\\b(?:threats?|risks?|dangers?|fears?|warnings?"
+            + "|possibility|prospects?|chances?|likelihood|spectre|specter)\\s+of\\s+(?:(?:new|more|further|possible"
+            + "|major|severe|heavy|fresh|\\w+(?:s|es))\\s+(?:and\\s+)?){0,3}$");
+    /**
+     * "a second airstrike", "another explosion", "the second strike": the sentence counts happenings of one
+     * kind, so it tells one apart from the first.
+     */
+    private static final Pattern ORDINAL_BEFORE = Pattern.compile("(?i)\\b(?:(?:a|the)\\s+(?<ord>second|third|fourth|fifth"
+            + "|separate|further)|(?<another>another))\\s+(?:[\\w-]+\\s+){0,2}$");
     private static final Pattern SAID_ON = Pattern.compile("(?i)\\b(?:said|says|announced|reported|wrote|posted|stated"
             + "|confirmed|added|claimed|told\\s+(?:\\S+\\s+){1,3}?)\\s*$");
+
+    /** How far before a trigger the words that govern it are looked for. */
+    private static final int CONTEXT_CHARS = 40;
 
     private final TemporalResolver temporal = new TemporalResolver();
     private final CasualtyParser casualtyParser = new CasualtyParser();
@@ -59,10 +86,12 @@ final class SentenceReader {
         }
         List<Trigger> triggers = new ArrayList<>();
         for (Trigger t : EventLexicon.find(text)) {
-            if (!backgroundAt(background, t.start(), t.end())) {
+            if (!backgroundAt(background, t.start(), t.end())
+                    && !DANGER_OF.matcher(text.substring(Math.max(0, t.start() - CONTEXT_CHARS), t.start())).find()) {
                 triggers.add(t);
             }
         }
+        triggers = withoutSetting(text, background, triggers);
         TimeExpression when = null;
         boolean anyDate = false;
         // An event has happened by the time it is reported: a later date belongs to a plan or a forecast.
@@ -104,6 +133,7 @@ final class SentenceReader {
         boolean reportingDate = when != null && SAID_ON.matcher(text.substring(0, when.start())).find();
         return Reading.of(s, position, paragraph)
                 .triggers(triggers)
+                .ordinal(ordinalOf(text, triggers))
                 .when(when, anyDate && when == null, reportingDate)
                 .counts(casualtyParser.parse(text))
                 .places(places)
@@ -148,6 +178,37 @@ final class SentenceReader {
                 }
             }
         }
+    }
+
+    /** Drops the triggers of an "amid ..." setting, and marks it background, when a trigger stands outside it. */
+    private static List<Trigger> withoutSetting(String text, boolean[] background, List<Trigger> triggers) {
+        Matcher amid = AMID_CLAUSE.matcher(text);
+        List<Trigger> kept = triggers;
+        while (amid.find()) {
+            int from = amid.start();
+            int to = amid.end();
+            List<Trigger> outside = kept.stream().filter(t -> t.end() <= from || t.start() >= to).toList();
+            if (!outside.isEmpty() && outside.size() < kept.size()) {
+                kept = outside;
+                for (int i = from; i < to; i++) {
+                    background[i] = true;
+                }
+            }
+        }
+        return kept;
+    }
+
+    /** "second", "another" before the sentence's strongest trigger, or null. */
+    private static String ordinalOf(String text, List<Trigger> triggers) {
+        if (triggers.isEmpty()) {
+            return null;
+        }
+        Trigger t = strongest(triggers);
+        Matcher m = ORDINAL_BEFORE.matcher(text.substring(Math.max(0, t.start() - CONTEXT_CHARS), t.start()));
+        if (!m.find()) {
+            return null;
+        }
+        return m.group("ord") != null ? m.group("ord").toLowerCase(Locale.ROOT) : "another";
     }
 
     private static Trigger strongest(List<Trigger> triggers) {

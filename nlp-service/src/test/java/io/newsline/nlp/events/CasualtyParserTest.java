@@ -27,6 +27,12 @@ class CasualtyParserTest {
         "Police said 40 protesters were hurt and a police officer was killed.            | 1  | 40 | -",
         "More than a dozen miners are feared dead after the flood.                       | 12 | -  | -",
         "Three hundred villagers were injured by the quake.                              | -  | 300 | -",
+        "One fisherman drowned, and another man was critically injured.                  | -  | 1  | -",
+        "A guard was shot, while another guard is known to have been hurt.               | -  | 1  | -",
+        "The soldiers stopped the farmer at the gate and killed him.                     | 1  | -  | -",
+        "At least two firefighters passed away when the roof of the depot gave way.      | 2  | -  | -",
+        "Among those killed were four members of one family in the hamlet.               | 4  | -  | -",
+        "The death toll from the collapse of the old cinema roof has now risen to 13.    | 13 | -  | -",
     })
     void readsTollsAsTheTextGivesThem(String sentence, Integer killed, Integer injured, Integer casualties) {
         Casualties c = parser.parse(sentence);

@@ -477,4 +477,198 @@ class EventExtractorTest {
         assertEquals(2, events.size(), () -> "events: " + events);
         assertEquals(List.of("Dornberg", "Lorvik"), events.stream().map(e -> e.location().name()).toList());
     }
+
+    @Test
+    void aFireOrCollapseAfterAStrikeIsPartOfIt() {
+        AnnotatedArticle doc = TestArticle.publishedAt(PUBLISHED)
+                .body("A Russian missile hit a warehouse in Lorvik on Monday, killing two workers.",
+                        "Firefighters said the blaze was put out by the evening.",
+                        "As a result, flames spread to the neighbouring yard.",
+                        "Two houses collapsed after the strike, the mayor said.")
+                .settlement("Lorvik", 50.0, 30.0, "UA")
+                .build();
+
+        List<Event> events = extractor.extract(doc);
+
+        assertEquals(1, events.size(), () -> "a consequence is no happening of its own: " + events);
+        assertEquals(EventType.MISSILE_STRIKE, events.get(0).type());
+        assertEquals(2, events.get(0).killed());
+    }
+
+    @Test
+    void aSecondStrikeOfTheSameKindOnTheSameDayIsAnotherEvent() {
+        AnnotatedArticle doc = TestArticle.publishedAt(PUBLISHED)
+                .body("A Russian airstrike on a Lorvik bakery on Sunday killed five people, the governor said.",
+                        "The mayor also reported a second airstrike on the city's port.",
+                        "Later he said the second airstrike had injured seven people.")
+                .settlement("Lorvik", 50.0, 30.0, "UA")
+                .build();
+
+        List<Event> events = extractor.extract(doc);
+
+        assertEquals(2, events.size(), () -> "events: " + events);
+        assertEquals(5, events.get(0).killed());
+        assertNull(events.get(0).injured(), "the second strike's toll is not the first's");
+        assertEquals(7, events.get(1).injured());
+        assertEquals("port", events.get(1).signature().target());
+    }
+
+    @Test
+    void anUndatedLedeTakesTheDateTheBodyGivesTheSameStrike() {
+        AnnotatedArticle doc = TestArticle.publishedAt(PUBLISHED)
+                .body("Russian forces shelled the town of Lorvik with Grad rockets, local officials said.",
+                        "On the night of March 16, the shells struck a depot on the edge of the town.")
+                .settlement("Lorvik", 50.0, 30.0, "UA")
+                .build();
+
+        List<Event> events = extractor.extract(doc);
+
+        assertEquals(1, events.size(), () -> "events: " + events);
+        assertEquals("2025-03-16", events.get(0).date());
+    }
+
+    @Test
+    void aDangerAConcessionAndASettingAreNoHappenings() {
+        AnnotatedArticle doc = TestArticle.publishedAt(PUBLISHED)
+                .body("Engineers said the heavy rain on Monday raised the risk of landslides in the hills above Lorvik.",
+                        "The governor ordered the army to guard the dam at Lorvik, despite its capture early in the war.",
+                        "The raid on Dornberg came amid a wider push in the region, where troops captured a village.")
+                .settlement("Lorvik", 50.0, 30.0, "UA").settlement("Dornberg", 48.1, 36.2, "UA")
+                .build();
+
+        List<Event> events = extractor.extract(doc);
+
+        assertTrue(events.stream().noneMatch(e -> e.type() == EventType.DISASTER), () -> "a risk is no landslide: " + events);
+        assertTrue(events.stream().noneMatch(e -> e.type() == EventType.TERRITORY_CAPTURE),
+                () -> "a capture in a concession or a setting is background: " + events);
+    }
+
+    @Test
+    void theTallyOfACampaignIsNoHappening() {
+        AnnotatedArticle doc = TestArticle.publishedAt(PUBLISHED)
+                .body("The spring offensive has displaced about 9,000 residents of the valley.",
+                        "Government troops have intensified their attacks on the northern hills.")
+                .build();
+
+        assertEquals(List.of(), extractor.extract(doc));
+    }
+
+    @Test
+    void aPartOfATollAtAPlaceOfItsOwnIsItsOwnEvent() {
+        AnnotatedArticle doc = TestArticle.publishedAt(PUBLISHED)
+                .body("Floods swept across the Velmar region on Monday, killing 11 people.",
+                        "Among those killed were four members of one family in Ostrava Mala.")
+                .region("Velmar region", 48.0, 36.0, "UA").unresolved("Ostrava Mala")
+                .build();
+
+        List<Event> events = extractor.extract(doc);
+
+        assertEquals(2, events.size(), () -> "events: " + events);
+        assertEquals(11, events.get(0).killed(), "the total stays the whole's");
+        assertEquals("Ostrava Mala", events.get(1).location().name());
+        assertEquals(4, events.get(1).killed());
+        assertEquals(events.get(0).date(), events.get(1).date());
+        assertEquals(EventType.DISASTER, events.get(1).type());
+    }
+
+    @Test
+    void aDefiniteSubjectIsTheHappeningAlreadyToldNotTheSentencesNews() {
+        AnnotatedArticle doc = TestArticle.publishedAt(PUBLISHED)
+                .body("A 4.1-magnitude earthquake shook Lorvik on Monday.",
+                        "The Lorvik earthquake came hours after a 6.0-magnitude earthquake struck Dornberg on Sunday.",
+                        "The earthquake was felt in Velmar on Monday as well.")
+                .settlement("Lorvik", 50.0, 30.0, "UA").settlement("Dornberg", 48.1, 36.2, "UA")
+                .settlement("Velmar", 49.0, 31.0, "UA")
+                .build();
+
+        List<Event> events = extractor.extract(doc);
+
+        assertEquals(2, events.size(), () -> "events: " + events);
+        assertEquals("Lorvik", events.get(0).location().name());
+        assertEquals("2025-03-17", events.get(0).date());
+        assertEquals("Dornberg", events.get(1).location().name(), "the indefinite earthquake is the news");
+        assertEquals("2025-03-16", events.get(1).date());
+    }
+
+    @Test
+    void theEventCarriesTheSignatureItsSentencesGive() {
+        AnnotatedArticle doc = TestArticle.publishedAt(PUBLISHED)
+                .body("Around 00:40 on Monday, two S-300 missiles hit a lyceum in the Zarichnyi district of Lorvik.",
+                        "The strike injured three guards, the mayor said.")
+                .settlement("Lorvik", 50.0, 30.0, "UA")
+                .build();
+
+        List<Event> events = extractor.extract(doc);
+
+        assertEquals(1, events.size(), () -> "events: " + events);
+        var sig = events.get(0).signature();
+        assertEquals("00:40", sig.time());
+        assertEquals("night", sig.timeOfDay());
+        assertEquals("lyceum", sig.target());
+        assertEquals("S-300 missile", sig.weapon());
+        assertEquals("Zarichnyi district", sig.district());
+    }
+
+    @Test
+    void afterAnOverviewOfSeveralCommunitiesEachOneNamedIsItsOwnStrike() {
+        AnnotatedArticle doc = TestArticle.publishedAt(PUBLISHED)
+                .body("Overnight, drones struck several communities of the Velmar region, the governor said.",
+                        "In the Lorvik community, a drone hit a barn.",
+                        "In the Dornberg community, a drone damaged a shop.")
+                .region("Velmar region", 48.0, 36.0, "UA")
+                .settlement("Lorvik", 48.2, 36.1, "UA").settlement("Dornberg", 48.1, 36.2, "UA")
+                .build();
+
+        List<Event> events = extractor.extract(doc);
+
+        assertTrue(events.stream().anyMatch(e -> e.location() != null && "Lorvik".equals(e.location().name())),
+                () -> "events: " + events);
+        assertTrue(events.stream().anyMatch(e -> e.location() != null && "Dornberg".equals(e.location().name())),
+                () -> "events: " + events);
+    }
+
+    @Test
+    void contextOfAnotherKindWithNoDateOrPlaceIsNoEvent() {
+        AnnotatedArticle doc = TestArticle.publishedAt(PUBLISHED)
+                .body("On Sunday, missiles hit the port of Lorvik, killing three dockers.",
+                        "Allies have meanwhile announced a new military aid package.")
+                .settlement("Lorvik", 50.0, 30.0, "UA")
+                .build();
+
+        List<Event> events = extractor.extract(doc);
+
+        assertEquals(1, events.size(), () -> "events: " + events);
+        assertEquals(EventType.MISSILE_STRIKE, events.get(0).type());
+    }
+
+    @Test
+    void aRisingTollDatedByItsStatementIsTheHappeningTheBodyDates() {
+        AnnotatedArticle doc = TestArticle.publishedAt(PUBLISHED)
+                .body("The death toll from a missile strike on a cafe in Lorvik has risen to nine, officials said on Tuesday.",
+                        "Two missiles struck the cafe on Monday evening, as it filled with diners.")
+                .settlement("Lorvik", 50.0, 30.0, "UA")
+                .build();
+
+        List<Event> events = extractor.extract(doc);
+
+        assertEquals(1, events.size(), () -> "events: " + events);
+        assertEquals("2025-03-17", events.get(0).date(), "the day it happened, not the day the figure was given");
+        assertEquals(9, events.get(0).killed());
+        assertEquals("evening", events.get(0).signature().timeOfDay());
+    }
+
+    @Test
+    void anEarlierHappeningRecalledInAClauseLendsTheNewOneNothing() {
+        AnnotatedArticle doc = TestArticle.publishedAt(PUBLISHED)
+                .body("After an earlier missile attack on a school in Lorvik, another strike hit the city's port on Monday,"
+                        + " injuring six dockers.")
+                .settlement("Lorvik", 50.0, 30.0, "UA")
+                .build();
+
+        List<Event> events = extractor.extract(doc);
+
+        assertEquals(1, events.size(), () -> "events: " + events);
+        assertEquals(6, events.get(0).injured());
+        assertEquals("port", events.get(0).signature().target(), "the school belongs to the earlier attack");
+    }
 }
