@@ -61,9 +61,14 @@ public final class EndToEndBenchmark {
 
     static Map<String, Object> run(HttpClient http, String ingestUrl, String timelineUrl, String token,
             double rate, int seconds, int drainSeconds) throws Exception {
+        return run(http, ingestUrl, timelineUrl, token, rate, seconds, drainSeconds, new ConcurrentHashMap<>());
+    }
+
+    /** The same, leaving in {@code acked} when each accepted article's 202 arrived (System.nanoTime), by article id. */
+    static Map<String, Object> run(HttpClient http, String ingestUrl, String timelineUrl, String token,
+            double rate, int seconds, int drainSeconds, Map<String, Long> acked) throws Exception {
         Ingest ingest = new Ingest(http, ingestUrl, token);
         SyntheticNews news = new SyntheticNews(Double.doubleToLongBits(rate) ^ System.nanoTime());
-        Map<String, Long> acked = new ConcurrentHashMap<>();
         Map<String, Long> arrived = new ConcurrentHashMap<>();
         List<CompletableFuture<Ingest.Ack>> inFlight = new CopyOnWriteArrayList<>();
         AtomicInteger refused = new AtomicInteger();

@@ -93,7 +93,7 @@ public final class FootprintBenchmark {
     }
 
     /** Writes this many distinct timeline events straight to news.timeline, as a long-running merger would have. */
-    private static void produceTimeline(KafkaBrokerProcess broker, int events) throws Exception {
+    static void produceTimeline(KafkaBrokerProcess broker, int events) throws Exception {
         Random random = new Random(7);
         String[] towns = {"Kharkiv", "Kupiansk", "Izium", "Sumy", "Kherson", "Dnipro", "Odesa", "Zaporizhzhia"};
         try (KafkaProducer<String, TimelineEvent> producer = new KafkaProducer<>(Map.of(

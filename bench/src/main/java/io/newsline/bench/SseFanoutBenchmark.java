@@ -188,7 +188,7 @@ public final class SseFanoutBenchmark {
     }
 
     /** A process's user + system CPU time from /proc (clock ticks of 10 ms), or 0 when unknown. */
-    private static long cpuNanos(long pid) throws IOException {
+    static long cpuNanos(long pid) throws IOException {
         if (pid <= 0) {
             return 0;
         }

@@ -87,7 +87,9 @@ final class RunningSystem implements AutoCloseable {
     }
 
     private void launch(String module) {
-        Map<String, String> env = Map.of("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(), "NEWSLINE_TOKENS", token);
+        Map<String, String> env = Map.of("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(), "NEWSLINE_TOKENS", token,
+                // The tests' webhook receivers listen on this machine; retries come back within 5 s of a receiver.
+                "NEWSLINE_OUTBOUND_REFUSE_PRIVATE_ADDRESSES", "false", "TIMELINE_WATCHES_MAX_RETRY", "PT5S");
         services.put(module, ServiceProcess.start(module, module, ports.get(module), env, JVM_OPTIONS.get(module), logs));
     }
 

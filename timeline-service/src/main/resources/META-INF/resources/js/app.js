@@ -6,6 +6,7 @@ import {
 } from "./timeline-format.js";
 import { el, externalLink, markedText } from "./dom.js";
 import { TimelineMap } from "./timeline-map.js";
+import { installWatchControls } from "./watch-controls.js";
 
 const FILTERS = ["from", "to", "type", "place", "entity", "status"];
 const PAGE_SIZE = 1000; // the most GET /api/timeline gives in one page
@@ -26,6 +27,7 @@ const state = {
 };
 
 let map = null;
+let refreshViewActions = () => {};
 
 // ---------- filters in the URL ----------
 
@@ -62,6 +64,7 @@ function readForm() {
 
 function applyFilters(filters, push) {
   state.filters = filters;
+  refreshViewActions();
   const q = filterQuery(filters).toString();
   const url = q ? `${location.pathname}?${q}` : location.pathname;
   if (push) history.pushState(null, "", url);
@@ -551,6 +554,7 @@ function wireUi() {
   });
   window.addEventListener("popstate", () => {
     state.filters = filtersFromUrl();
+    refreshViewActions();
     fillForm(state.filters);
     load();
   });
@@ -582,6 +586,7 @@ async function start() {
   // Ask for the data first: the server answers while the page sets up its controls and map.
   const first = load();
   wireUi();
+  refreshViewActions = installWatchControls(() => state.filters);
   fillForm(state.filters);
   try {
     map = new TimelineMap(document.getElementById("map"), { onSelect: (id, from) => select(id, from) });

@@ -22,6 +22,10 @@ public final class Topics {
     public static final String ARTICLES_DLQ_REDRIVEN = "news.articles.dlq.redriven";
     /** The merged timeline, one compacted record per event; one partition so offsets are the feed's sequence. */
     public static final String TIMELINE = "news.timeline";
+    /** Saved watches of timeline-service, keyed by watch name; a null value deletes one; compacted. */
+    public static final String TIMELINE_WATCHES = "news.timeline.watches";
+    /** Each watch's delivery position and status, keyed by watch name, so deliveries resume after a restart; compacted. */
+    public static final String TIMELINE_DELIVERIES = "news.timeline.deliveries";
     /** Ids of articles ingest has accepted, so a re-post is recognised after a restart; compacted. */
     public static final String INGEST_SEEN = "news.ingest.seen";
     /** Feeds configured through ingest's API, keyed by feed name; a null value deletes one; compacted. */
@@ -36,6 +40,8 @@ public final class Topics {
             new Spec(ARTICLES_DLQ, 1, Map.of()),
             new Spec(ARTICLES_DLQ_REDRIVEN, 1, Map.of("cleanup.policy", "compact")),
             new Spec(TIMELINE, 1, Map.of("cleanup.policy", "compact", "min.compaction.lag.ms", "0")),
+            new Spec(TIMELINE_WATCHES, 1, Map.of("cleanup.policy", "compact")),
+            new Spec(TIMELINE_DELIVERIES, 1, Map.of("cleanup.policy", "compact")),
             new Spec(INGEST_SEEN, 3, Map.of("cleanup.policy", "compact")),
             new Spec(INGEST_FEEDS, 1, Map.of("cleanup.policy", "compact")));
 

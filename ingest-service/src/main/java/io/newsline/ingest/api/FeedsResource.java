@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.newsline.contracts.problem.FieldError;
 import io.newsline.contracts.problem.Problem;
 import io.newsline.contracts.problem.ProblemException;
+import io.newsline.contracts.net.OutboundAddressPolicy;
 import io.newsline.ingest.config.IngestConfig;
 import io.newsline.ingest.feeds.FeedDefinition;
 import io.newsline.ingest.feeds.FeedStatus;
@@ -20,7 +21,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,11 +51,13 @@ public class FeedsResource {
     private final FeedCatalog catalog;
     private final IngestConfig config;
     private final ArticleSubmission submission;
+    private final OutboundAddressPolicy outbound;
 
     public FeedsResource(FeedCatalog catalog, IngestConfig config, ArticleSubmission submission) {
         this.catalog = catalog;
         this.config = config;
         this.submission = submission;
+        this.outbound = OutboundAddressPolicy.of(config.outbound().refusePrivateAddresses());
     }
 
     @Operation(summary = "Every feed with its last poll, last error and item counts")
@@ -215,13 +217,9 @@ public class FeedsResource {
             errors.add(new FieldError("url", "is required"));
         } else {
             try {
-                URI u = new URI(url);
-                String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
-                if (!(scheme.equals("http") || scheme.equals("https")) || u.getHost() == null || url.length() > 2048) {
-                    errors.add(new FieldError("url", "must be an absolute http or https URL"));
-                }
-            } catch (URISyntaxException e) {
-                errors.add(new FieldError("url", "is not a valid URL: " + e.getReason()));
+                outbound.validate(url);
+            } catch (OutboundAddressPolicy.RefusedUrl e) {
+                errors.add(new FieldError("url", e.getMessage()));
             }
         }
         long min = config.ingest().feedPolling().minInterval().toSeconds();

@@ -24,6 +24,8 @@ public interface IngestConfig {
 
     Ingest ingest();
 
+    Outbound outbound();
+
     /** Feeds configured by the operator, by name: {@code newsline.feeds.<name>.url} and so on. */
     Map<String, Feed> feeds();
 
@@ -84,6 +86,16 @@ public interface IngestConfig {
         /** Shortest poll interval an operator may set. */
         @WithDefault("1s")
         Duration minInterval();
+    }
+
+    /** Where ingest may send requests on a user's behalf (feeds), the same setting as timeline-service's webhooks. */
+    interface Outbound {
+        /**
+         * Refuse feed URLs that are, or resolve to, loopback, link-local or private addresses (server-side request
+         * forgery); env {@code NEWSLINE_OUTBOUND_REFUSE_PRIVATE_ADDRESSES}. {@code ./newsline up} turns it off.
+         */
+        @WithDefault("true")
+        boolean refusePrivateAddresses();
     }
 
     interface Feed {

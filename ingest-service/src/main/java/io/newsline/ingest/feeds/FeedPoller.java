@@ -1,5 +1,6 @@
 package io.newsline.ingest.feeds;
 
+import io.newsline.contracts.net.OutboundAddressPolicy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -30,6 +31,7 @@ import org.jboss.logging.Logger;
  * Polls every feed on its own interval with a conditional GET (ETag / Last-Modified) and hands its items
  * to an {@link ItemSink}. Each poll runs on a worker of its own and every fetch has a deadline, so a
  * broken or slow feed delays only itself; a feed whose previous poll still runs skips its turn.
+ * Every request, and each redirect it is sent on, goes only where the {@link OutboundAddressPolicy} allows.
  */
 public final class FeedPoller implements AutoCloseable {
 
@@ -44,24 +46,30 @@ public final class FeedPoller implements AutoCloseable {
         ItemOutcome publish(FeedDefinition feed, String feedTitle, FeedItem item);
     }
 
+    private static final int MAX_REDIRECTS = 5;
+    private static final java.util.Set<Integer> REDIRECTS = java.util.Set.of(301, 302, 303, 307, 308);
+
     private final HttpClient http;
     private final Duration fetchTimeout;
     private final int maxBytes;
     private final ItemSink sink;
     private final Clock clock;
+    private final OutboundAddressPolicy outbound;
     private final FeedParser parser = new FeedParser();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> thread(r, "feed-timer"));
     private final ExecutorService workers = Executors.newCachedThreadPool(r -> thread(r, "feed-worker"));
     private final ConcurrentMap<String, FeedState> feeds = new ConcurrentHashMap<>();
 
-    public FeedPoller(Duration fetchTimeout, int maxBytes, ItemSink sink, Clock clock) {
+    public FeedPoller(Duration fetchTimeout, int maxBytes, ItemSink sink, Clock clock, OutboundAddressPolicy outbound) {
         this.fetchTimeout = fetchTimeout;
         this.maxBytes = maxBytes;
         this.sink = sink;
         this.clock = clock;
+        this.outbound = outbound;
         this.http = HttpClient.newBuilder()
                 .connectTimeout(fetchTimeout)
-                .followRedirects(HttpClient.Redirect.NORMAL)
+                // Followed by fetch() itself, which checks each hop's address first.
+                .followRedirects(HttpClient.Redirect.NEVER)
                 .executor(workers)
                 .build();
     }
@@ -156,17 +164,7 @@ public final class FeedPoller implements AutoCloseable {
         state.lastPollAt = clock.instant();
         state.polls.incrementAndGet();
         try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(feed.url()))
-                    .timeout(fetchTimeout)
-                    .header("Accept", "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.8, */*;q=0.1")
-                    .header("User-Agent", "Newsline-ingest/0.1");
-            if (state.etag != null) {
-                request.header("If-None-Match", state.etag);
-            }
-            if (state.lastModified != null) {
-                request.header("If-Modified-Since", state.lastModified);
-            }
-            HttpResponse<InputStream> response = http.send(request.GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> response = fetch(state, URI.create(feed.url()));
             state.lastHttpStatus = response.statusCode();
             if (response.statusCode() == 304) {
                 response.body().close();
@@ -202,12 +200,50 @@ public final class FeedPoller implements AutoCloseable {
             state.etag = response.headers().firstValue("ETag").orElse(null);
             state.lastModified = response.headers().firstValue("Last-Modified").orElse(null);
             succeeded(state);
+        } catch (OutboundAddressPolicy.RefusedUrl e) {
+            failed(state, "refused: the feed URL " + e.getMessage());
         } catch (HttpTimeoutException e) {
             failed(state, "no answer within " + fetchTimeout.toSeconds() + " s");
         } catch (IOException | RuntimeException e) {
             failed(state, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * A conditional GET of the feed, following up to {@value #MAX_REDIRECTS} redirects; each address is checked
+     * against the policy before it is requested, so a redirect cannot lead to an address the policy refuses.
+     */
+    private HttpResponse<InputStream> fetch(FeedState state, URI start)
+            throws IOException, InterruptedException, OutboundAddressPolicy.RefusedUrl {
+        URI uri = start;
+        for (int hop = 0; ; hop++) {
+            outbound.requireAllowed(uri);
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+                    .timeout(fetchTimeout)
+                    .header("Accept", "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.8, */*;q=0.1")
+                    .header("User-Agent", "Newsline-ingest/0.1");
+            if (state.etag != null) {
+                request.header("If-None-Match", state.etag);
+            }
+            if (state.lastModified != null) {
+                request.header("If-Modified-Since", state.lastModified);
+            }
+            HttpResponse<InputStream> response = http.send(request.GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+            Optional<String> location = response.headers().firstValue("Location");
+            if (!REDIRECTS.contains(response.statusCode()) || location.isEmpty()) {
+                return response;
+            }
+            response.body().close();
+            if (hop == MAX_REDIRECTS) {
+                throw new IOException("more than " + MAX_REDIRECTS + " redirects");
+            }
+            try {
+                uri = uri.resolve(location.get().strip());
+            } catch (IllegalArgumentException e) {
+                throw new IOException("redirected to an invalid URL: " + e.getMessage());
+            }
         }
     }
 

@@ -2,6 +2,7 @@ package io.newsline.ingest.messaging;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.newsline.contracts.kafka.Json;
+import io.newsline.contracts.net.OutboundAddressPolicy;
 import io.newsline.ingest.config.IngestConfig;
 import io.newsline.ingest.feeds.FeedArticles;
 import io.newsline.ingest.feeds.FeedDefinition;
@@ -51,7 +52,8 @@ public class FeedCatalog {
         this.log = log;
         this.pipeline = pipeline;
         this.poller = new FeedPoller(config.ingest().feedPolling().fetchTimeout(),
-                config.ingest().feedPolling().maxFeedBytes(), this::publish, Clock.systemUTC());
+                config.ingest().feedPolling().maxFeedBytes(), this::publish, Clock.systemUTC(),
+                OutboundAddressPolicy.of(config.outbound().refusePrivateAddresses()));
     }
 
     /** Takes one record of {@code news.ingest.feeds} while the state is loaded (null value: deleted). */

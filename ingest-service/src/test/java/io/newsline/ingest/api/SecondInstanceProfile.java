@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * A second start of ingest-service (a different profile makes Quarkus restart the application), with a low
- * write rate and closed reads, so restart, rate-limit and read-token behaviour can be checked. It points at
+ * write rate, closed reads and internal feed addresses refused, as in production, so restart, rate-limit,
+ * read-token and address-guard behaviour can be checked. It points at
  * the broker the default-profile classes used, so what they published is there: Quarkus gives a new profile
  * new class loaders, and with them a new throw-away broker, which would start empty.
  */
@@ -19,7 +20,8 @@ public class SecondInstanceProfile implements QuarkusTestProfile {
                 "newsline.ingest.rate-per-second", "0.2",
                 "newsline.ingest.rate-burst", "5",
                 "newsline.read-tokens", READ_TOKEN,
-                "newsline.tokens", "test-token,second-test-token,rate-limited-token"));
+                "newsline.tokens", "test-token,second-test-token,rate-limited-token,guard-test-token",
+                "newsline.outbound.refuse-private-addresses", "true"));
         String shared = System.getProperty(KafkaTopics.SHARED_BOOTSTRAP);
         if (shared != null) {
             overrides.put("kafka.bootstrap.servers", shared);

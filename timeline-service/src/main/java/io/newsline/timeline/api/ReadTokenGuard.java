@@ -53,7 +53,8 @@ public class ReadTokenGuard {
             ctx.next();
             return;
         }
-        boolean headerOk = tokens.acceptsHeader(ctx.request().getHeader(HttpHeaders.AUTHORIZATION));
+        String header = ctx.request().getHeader(HttpHeaders.AUTHORIZATION);
+        boolean headerOk = tokens.acceptsHeader(header);
         Cookie cookie = ctx.request().getCookie(COOKIE);
         if (headerOk || cookie != null && tokens.accepts(cookie.getValue())) {
             ctx.next();

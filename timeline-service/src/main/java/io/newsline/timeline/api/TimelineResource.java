@@ -14,9 +14,15 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /** The timeline as pages in timeline order, and single events with their sources and revisions. */
@@ -37,9 +43,19 @@ public class TimelineResource {
 
     @GET
     @Path("/timeline")
-    @Operation(summary = "A page of the timeline, in the order things happened",
-            description = "sequence is the feed position the page reflects: subscribe to the stream with ?since=<sequence>.")
-    public TimelinePage timeline(
+    @Produces({MediaType.APPLICATION_JSON, GeoJsonWriter.MEDIA_TYPE, CsvWriter.MEDIA_TYPE, AtomWriter.MEDIA_TYPE})
+    @Operation(summary = "A page of the timeline, in the order things happened, or an export of it",
+            description = "sequence is the feed position the page reflects: subscribe to the stream with ?since=<sequence>. "
+                    + "format=geojson (RFC 7946 FeatureCollection), csv (RFC 4180, ACLED-like columns) or atom exports the "
+                    + "same filtered view, streamed: every matching event from cursor on, or one page when limit is given "
+                    + "(then Link: rel=\"next\"). See docs/watches.md.")
+    @APIResponse(responseCode = "200", description = "The page (JSON) or the export",
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TimelinePage.class)),
+                    @Content(mediaType = GeoJsonWriter.MEDIA_TYPE), @Content(mediaType = CsvWriter.MEDIA_TYPE),
+                    @Content(mediaType = AtomWriter.MEDIA_TYPE)})
+    @APIResponse(responseCode = "400", description = "Bad filters, each named in errors",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response timeline(
             @Parameter(description = "first day (YYYY-MM-DD, YYYY-MM or YYYY)") @QueryParam("from") String from,
             @Parameter(description = "last day (YYYY-MM-DD, YYYY-MM or YYYY)") @QueryParam("to") String to,
             @Parameter(description = "place name or GeoNames id; a region or country finds the places inside it")
@@ -49,10 +65,16 @@ public class TimelineResource {
             @Parameter(description = "minLon,minLat,maxLon,maxLat") @QueryParam("bbox") String bbox,
             @Parameter(description = "single-source, corroborated, disputed; comma-separated")
             @QueryParam("status") String status,
-            @Parameter(description = "page size, 1 to 1000 (default 100)") @QueryParam("limit") String limit,
-            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
+            @Parameter(description = "lat,lon,km: events within km of the point") @QueryParam("near") String near,
+            @Parameter(description = "events with at least this many killed") @QueryParam("minKilled") String minKilled,
+            @Parameter(description = "page size, 1 to 1000 (default 100; exports: every event unless given)")
+            @QueryParam("limit") String limit,
+            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
+            @Parameter(description = "json (default), geojson, csv or atom") @QueryParam("format") String format,
+            @Context UriInfo uri) {
         List<TimelineFilter.Violation> bad = new java.util.ArrayList<>();
-        int size = DEFAULT_LIMIT;
+        TimelineExport.Format export = TimelineExport.Format.parse(format, bad);
+        Integer size = export == null ? DEFAULT_LIMIT : null;
         if (limit != null && !limit.isBlank()) {
             try {
                 size = Integer.parseInt(limit.trim());
@@ -73,7 +95,7 @@ public class TimelineResource {
         }
         TimelineFilter filter;
         try {
-            filter = TimelineFilter.parse(from, to, place, type, entity, bbox, status);
+            filter = TimelineFilter.parse(from, to, place, type, entity, bbox, status, near, minKilled);
         } catch (TimelineFilter.BadFilterException e) {
             bad.addAll(0, e.violations());
             throw new TimelineFilter.BadFilterException(bad);
@@ -81,7 +103,10 @@ public class TimelineResource {
         if (!bad.isEmpty()) {
             throw new TimelineFilter.BadFilterException(bad);
         }
-        return view.page(filter, after, size);
+        if (export != null) {
+            return TimelineExport.response(export, view, filter, after, size, uri, mapper);
+        }
+        return Response.ok(view.page(filter, after, size), MediaType.APPLICATION_JSON).build();
     }
 
     @GET

@@ -107,9 +107,10 @@ public class TimelineStreamResource {
             @QueryParam("since") String since,
             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("place") String place,
             @QueryParam("type") String type, @QueryParam("entity") String entity, @QueryParam("bbox") String bbox,
-            @QueryParam("status") String status) {
+            @QueryParam("status") String status, @QueryParam("near") String near,
+            @QueryParam("minKilled") String minKilled) {
         Long resumeAfter = resumePoint(lastEventId, since);
-        TimelineFilter parsed = TimelineFilter.parse(from, to, place, type, entity, bbox, status);
+        TimelineFilter parsed = TimelineFilter.parse(from, to, place, type, entity, bbox, status, near, minKilled);
         TimelineFilter filter = parsed.isEmpty() ? TimelineFilter.NONE : parsed;
         return Multi.createFrom().publisher(subscriber -> {
             StreamSubscription[] self = new StreamSubscription[1];

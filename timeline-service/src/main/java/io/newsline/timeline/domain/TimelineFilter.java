@@ -13,8 +13,11 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * What an analyst asked to see: the filters of {@code GET /api/timeline} and of the stream.
+ * What an analyst asked to see: the filters of {@code GET /api/timeline}, of the stream and of a watch.
  * {@link #parse} reads them from query text and names every bad one in a {@link BadFilterException}.
+ *
+ * @param near      events within this many kilometres of a point (events without coordinates never match)
+ * @param minKilled events whose killed figure is at least this (events without one never match)
  */
 public record TimelineFilter(
         LocalDate from,
@@ -25,9 +28,62 @@ public record TimelineFilter(
         double[] bbox,
         Set<TimelineStatus> statuses,
         PlaceQuery placeQuery,
-        List<String> entityWords) {
+        List<String> entityWords,
+        Near near,
+        Integer minKilled) {
 
-    public static final TimelineFilter NONE = new TimelineFilter(null, null, null, null, null, null, null, null, null);
+    public static final TimelineFilter NONE = new TimelineFilter(null, null, null, null, null, null, null, null, null,
+            null, null);
+
+    /** The largest radius of {@code near}: half the Earth's circumference, beyond which every place is near. */
+    public static final double MAX_NEAR_KM = 20_000;
+
+    /** A circle on the map: a point and a radius in kilometres. */
+    public record Near(double lat, double lon, double km) {
+
+        /**
+         * Checks a circle given by parts; each bad part is added to {@code bad} under {@code field} + ".lat",
+         * ".lon" or ".km". Null when one is bad.
+         */
+        public static Near of(Double lat, Double lon, Double km, String field, List<Violation> bad) {
+            int before = bad.size();
+            if (lat == null || !Double.isFinite(lat) || Math.abs(lat) > 90) {
+                bad.add(new Violation(field + ".lat", "must be a latitude in [-90, 90]"));
+            }
+            if (lon == null || !Double.isFinite(lon) || Math.abs(lon) > 180) {
+                bad.add(new Violation(field + ".lon", "must be a longitude in [-180, 180]"));
+            }
+            if (km == null || !Double.isFinite(km) || km <= 0 || km > MAX_NEAR_KM) {
+                bad.add(new Violation(field + ".km", "must be a radius in kilometres, above 0 and at most "
+                        + (int) MAX_NEAR_KM));
+            }
+            return bad.size() == before ? new Near(lat, lon, km) : null;
+        }
+
+        /** Reads {@code lat,lon,km} as a query gives it. */
+        static Near parse(String text, List<Violation> bad) {
+            String[] parts = text.split(",");
+            if (parts.length != 3) {
+                bad.add(new Violation("near", "must be lat,lon,km"));
+                return null;
+            }
+            Double[] n = new Double[3];
+            for (int i = 0; i < 3; i++) {
+                try {
+                    n[i] = Double.parseDouble(parts[i].trim());
+                } catch (NumberFormatException e) {
+                    bad.add(new Violation("near", "must be three numbers lat,lon,km"));
+                    return null;
+                }
+            }
+            return of(n[0], n[1], n[2], "near", bad);
+        }
+
+        boolean contains(EventLocation l) {
+            return l != null && l.lat() != null && l.lon() != null
+                    && MergeRule.kilometres(lat, lon, l.lat(), l.lon()) <= km;
+        }
+    }
 
     /** A place filter read once, so matching thousands of events does not re-read it each time. */
     public record PlaceQuery(Long geonameId, String name, String regionStem, boolean namesRegion, String countryCode) {
@@ -47,7 +103,7 @@ public record TimelineFilter(
     /** Whether no filter is set: every event passes. */
     public boolean isEmpty() {
         return from == null && to == null && place == null && types == null && entity == null && bbox == null
-                && statuses == null;
+                && statuses == null && near == null && minKilled == null;
     }
 
     /** One filter a client got wrong, and why. */
@@ -71,6 +127,12 @@ public record TimelineFilter(
     /** Reads filters as clients send them; blank means absent. */
     public static TimelineFilter parse(String from, String to, String place, String type, String entity,
             String bbox, String status) {
+        return parse(from, to, place, type, entity, bbox, status, null, null);
+    }
+
+    /** The same, with {@code near} as {@code lat,lon,km} and {@code minKilled} as a whole number. */
+    public static TimelineFilter parse(String from, String to, String place, String type, String entity,
+            String bbox, String status, String near, String minKilled) {
         List<Violation> bad = new ArrayList<>();
         LocalDate fromDay = null;
         LocalDate toDay = null;
@@ -126,6 +188,18 @@ public record TimelineFilter(
         if (present(entity) && entity.length() > 200) {
             bad.add(new Violation("entity", "must be at most 200 characters"));
         }
+        Near circle = present(near) ? Near.parse(near, bad) : null;
+        Integer killed = null;
+        if (present(minKilled)) {
+            try {
+                killed = Integer.parseInt(minKilled.trim());
+                if (killed < 0) {
+                    bad.add(new Violation("minKilled", "must not be negative"));
+                }
+            } catch (NumberFormatException e) {
+                bad.add(new Violation("minKilled", "must be a whole number, got '" + clip(minKilled) + "'"));
+            }
+        }
         if (!bad.isEmpty()) {
             throw new BadFilterException(bad);
         }
@@ -133,7 +207,19 @@ public record TimelineFilter(
         String entityText = present(entity) ? entity.trim() : null;
         return new TimelineFilter(fromDay, toDay, placeText, types, entityText, box, statuses,
                 placeText == null ? null : PlaceQuery.of(placeText),
-                entityText == null ? null : List.of(PlaceNames.normalize(entityText).split(" ")));
+                entityText == null ? null : List.of(PlaceNames.normalize(entityText).split(" ")), circle, killed);
+    }
+
+    /** The same filters, and only events within this circle (null: anywhere). */
+    public TimelineFilter withNear(Near circle) {
+        return new TimelineFilter(from, to, place, types, entity, bbox, statuses, placeQuery, entityWords, circle,
+                minKilled);
+    }
+
+    /** The same filters, and only events with at least this many killed (null: any). */
+    public TimelineFilter withMinKilled(Integer killed) {
+        return new TimelineFilter(from, to, place, types, entity, bbox, statuses, placeQuery, entityWords, near,
+                killed);
     }
 
     private static double[] parseBbox(String text, List<Violation> bad) {
@@ -187,6 +273,12 @@ public record TimelineFilter(
             return false;
         }
         if (entity != null && !mentionsEntity(e.entities())) {
+            return false;
+        }
+        if (minKilled != null && (e.killed() == null || e.killed() < minKilled)) {
+            return false;
+        }
+        if (near != null && !near.contains(e.location())) {
             return false;
         }
         return place == null || isAt(e.location(), regions);

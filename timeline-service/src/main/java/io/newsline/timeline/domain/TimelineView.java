@@ -112,6 +112,26 @@ public final class TimelineView {
         }
     }
 
+    /** The {@code limit} most recently changed events that pass the filter, the latest change first. */
+    public List<TimelineEvent> latest(TimelineFilter filter, int limit) {
+        lock.readLock().lock();
+        try {
+            List<TimelineEvent> items = new ArrayList<>(Math.min(limit, 128));
+            for (String id : latestBySequence.descendingMap().values()) {
+                TimelineEvent e = byId.get(id);
+                if (e != null && filter.matches(e, regions)) {
+                    items.add(e);
+                    if (items.size() == limit) {
+                        break;
+                    }
+                }
+            }
+            return items;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
     public Optional<TimelineEvent> event(String id) {
         lock.readLock().lock();
         try {

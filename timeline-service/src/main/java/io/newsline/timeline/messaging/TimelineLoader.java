@@ -180,7 +180,12 @@ public class TimelineLoader {
         if (failure != null) {
             return failure;
         }
-        if (!thread.isAlive()) {
+        Thread t = thread;
+        if (t == null) {
+            // A readiness probe can come before startup has started the loader.
+            return "loader not started yet";
+        }
+        if (!t.isAlive()) {
             return "loader thread stopped";
         }
         return null;

@@ -66,6 +66,28 @@ class TimelineFilterTest {
     }
 
     @Test
+    void nearKeepsEventsWithinTheRadiusAndMinKilledThoseWithEnoughDead() {
+        TimelineEvent kupiansk = at(KUPIANSK, "2025-06-07");
+        TimelineEvent unplaced = at(new EventLocation("Somewhere", null, null, "UA", null, "exact"), "2025-06-07");
+
+        // Kupiansk lies about 100 km east-south-east of Kharkiv
+        assertTrue(TimelineFilter.parse(null, null, null, null, null, null, null, "49.98,36.25,120", null)
+                .matches(kupiansk, regions));
+        assertFalse(TimelineFilter.parse(null, null, null, null, null, null, null, "49.98,36.25,80", null)
+                .matches(kupiansk, regions));
+        assertFalse(TimelineFilter.NONE.withNear(new TimelineFilter.Near(49.98, 36.25, 20_000))
+                .matches(unplaced, regions), "an event without coordinates is near nothing");
+
+        TimelineEvent fourKilled = new TimelineEvent("ev-2", EventType.AIR_STRIKE, null, "2025-06-07", null,
+                DatePrecision.DAY, KHARKIV, "t", 4, 9, null, List.of(), List.of(), 1, TimelineStatus.SINGLE_SOURCE, 1,
+                "2025-06-07T00:00:00Z", "2025-06-07T00:00:00Z", null, null, null);
+        assertTrue(TimelineFilter.NONE.withMinKilled(4).matches(fourKilled, regions));
+        assertFalse(TimelineFilter.NONE.withMinKilled(5).matches(fourKilled, regions));
+        assertFalse(TimelineFilter.NONE.withMinKilled(0).matches(kupiansk, regions), "no figure is not zero");
+        assertFalse(TimelineFilter.NONE.withMinKilled(1).isEmpty());
+    }
+
+    @Test
     void badFiltersAreNamedOneByOne() {
         TimelineFilter.BadFilterException e = assertThrows(TimelineFilter.BadFilterException.class,
                 () -> TimelineFilter.parse("2025-13-01", "yesterday", null, "BOMBING", null, "1,2,3", "maybe"));
@@ -76,5 +98,13 @@ class TimelineFilterTest {
                 () -> TimelineFilter.parse("2025-06-02", "2025-06-01", null, null, null, null, null));
         assertThrows(TimelineFilter.BadFilterException.class,
                 () -> TimelineFilter.parse(null, null, null, null, null, "0,80,10,70", null));
+        TimelineFilter.BadFilterException near = assertThrows(TimelineFilter.BadFilterException.class,
+                () -> TimelineFilter.parse(null, null, null, null, null, null, null, "95,36,10", "some"));
+        assertEquals(List.of("near.lat", "minKilled"), near.violations().stream().map(TimelineFilter.Violation::field)
+                .toList());
+        List<TimelineFilter.Violation> parts = new java.util.ArrayList<>();
+        TimelineFilter.Near.of(50.0, null, -1.0, "filter.near", parts);
+        assertEquals(List.of("filter.near.lon", "filter.near.km"),
+                parts.stream().map(TimelineFilter.Violation::field).toList());
     }
 }

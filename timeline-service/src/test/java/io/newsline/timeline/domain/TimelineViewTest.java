@@ -73,6 +73,22 @@ class TimelineViewTest {
     }
 
     @Test
+    void theLatestChangedEventsThatMatchComeNewestFirst() {
+        publish(merger.fold(article("a1", "AP", "2025-06-09T00:00:00Z",
+                event(EventType.SHELLING, "2025-06-09", KHARKIV, 1, "Shelling."))));
+        publish(merger.fold(article("a2", "AP", "2025-06-01T00:00:00Z",
+                event(EventType.PROTEST, "2025-06-01", KHARKIV, null, "A protest."))));
+        publish(merger.fold(article("a3", "AP", "2025-06-03T00:00:00Z",
+                event(EventType.SHELLING, "2025-06-03", KHARKIV, 2, "More shelling."))));
+
+        TimelineFilter shelling = TimelineFilter.parse(null, null, null, "shelling", null, null, null);
+
+        assertEquals(List.of("2025-06-03", "2025-06-09"), view.latest(shelling, 10).stream().map(TimelineEvent::date)
+                .toList(), "by when they changed, not by when they happened");
+        assertEquals(1, view.latest(TimelineFilter.NONE, 1).size());
+    }
+
+    @Test
     void revisionsSayWhatChanged() {
         publish(merger.fold(article("a1", "AP", "2025-06-07T00:00:00Z",
                 event(EventType.SHELLING, "2025-06-07", KHARKIV, 1, "One killed."))));

@@ -17,12 +17,12 @@ import io.newsline.contracts.model.EventLocation;
 import io.newsline.contracts.model.EventType;
 import io.newsline.contracts.model.NlpInfo;
 import io.newsline.localkafka.KafkaTestResource;
+import io.newsline.timeline.testing.HeadlessChromium;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
-import java.io.File;
 import java.lang.management.ManagementFactory;
 import java.net.URL;
 import java.nio.file.Files;
@@ -35,7 +35,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import java.util.logging.Level;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -43,7 +42,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -56,11 +54,8 @@ import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.Select;
 
 /**
@@ -77,8 +72,6 @@ import org.openqa.selenium.support.ui.Select;
 class TimelinePageBrowserTest {
 
     private static final Logger LOG = Logger.getLogger(TimelinePageBrowserTest.class);
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final String MARKUP_TITLE = "<img src=x onerror=alert(1)>";
 
@@ -95,23 +88,7 @@ class TimelinePageBrowserTest {
 
     @BeforeAll
     void startBrowser() {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "Debian's chromium and chromium-driver are not installed (apt-get install chromium chromium-driver)");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort()
-                .build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        // The background-networking flags keep Chromium from calling Google's hosts, which this
-        // network refuses; a fresh profile keeps runs independent.
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-dev-shm-usage",
-                "--window-size=1400,860", "--user-data-dir=" + tempProfile());
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        browser = new ChromeDriver(service, options);
+        browser = HeadlessChromium.start();
 
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -559,15 +536,6 @@ class TimelinePageBrowserTest {
         return ((JavascriptExecutor) browser).executeScript(script, args);
     }
 
-    private static String tempProfile() {
-        try {
-            File dir = Files.createTempDirectory("newsline-chromium").toFile();
-            dir.deleteOnExit();
-            return dir.getAbsolutePath();
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private static void assertContains(String text, String... parts) {
         for (String part : parts) {
