@@ -79,7 +79,8 @@ class TimelineFilterTest {
                 .matches(unplaced, regions), "an event without coordinates is near nothing");
 
         TimelineEvent fourKilled = new TimelineEvent("ev-2", EventType.AIR_STRIKE, null, "2025-06-07", null,
-                DatePrecision.DAY, KHARKIV, "t", 4, 9, null, List.of(), List.of(), 1, TimelineStatus.SINGLE_SOURCE, 1,
+                DatePrecision.DAY, KHARKIV, null, "t", 4, 9, null, List.of(), List.of(), List.of(), 1,
+                TimelineStatus.SINGLE_SOURCE, 1,
                 "2025-06-07T00:00:00Z", "2025-06-07T00:00:00Z", null, null, null);
         assertTrue(TimelineFilter.NONE.withMinKilled(4).matches(fourKilled, regions));
         assertFalse(TimelineFilter.NONE.withMinKilled(5).matches(fourKilled, regions));
