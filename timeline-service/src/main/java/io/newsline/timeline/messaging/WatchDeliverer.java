@@ -3,6 +3,7 @@ package io.newsline.timeline.messaging;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.newsline.contracts.kafka.Topics;
@@ -120,8 +121,8 @@ public class WatchDeliverer {
         this.recent = new RecentChanges(this.config.recentChanges());
         this.changes = new FeedChangeLog(recent, view::lastSequence, bootstrap, merger.timelineTopic());
         this.http = new HttpWebhookClient(policy, this.config.connectTimeout(), this.config.readTimeout(), timer);
-        Counter delivered = registry.counter("newsline.timeline.watch.attempts", "outcome", "delivered");
-        Counter failed = registry.counter("newsline.timeline.watch.attempts", "outcome", "failed");
+        Counter delivered = attempts(registry, "delivered");
+        Counter failed = attempts(registry, "failed");
         Timer attemptTime = Timer.builder("newsline.timeline.watch.attempt")
                 .description("Time from posting a delivery to its webhook until the receiver answered")
                 .publishPercentiles(0.5, 0.99).register(registry);
@@ -132,9 +133,18 @@ public class WatchDeliverer {
                 (a != null && a.delivered() ? delivered : failed).increment();
             });
         };
-        registry.gauge("newsline.timeline.watch.deliverer", this, d -> d.dispatcher == null ? 0 : 1);
-        registry.gauge("newsline.timeline.watch.pending", this, WatchDeliverer::pending);
-        registry.gauge("newsline.timeline.watches", store, s -> s.watches().size());
+        Gauge.builder("newsline.timeline.watch.deliverer", this, d -> d.dispatcher == null ? 0 : 1)
+                .description("1 on the instance that delivers webhooks (the merger), 0 on a standby")
+                .register(registry);
+        Gauge.builder("newsline.timeline.watch.pending", this, WatchDeliverer::pending)
+                .description("Matching changes waiting to be delivered, summed over all watches").register(registry);
+        Gauge.builder("newsline.timeline.watches", store, s -> s.watches().size())
+                .description("Watches saved").register(registry);
+    }
+
+    private static Counter attempts(MeterRegistry registry, String outcome) {
+        return Counter.builder("newsline.timeline.watch.attempts").tag("outcome", outcome)
+                .description("Webhook POSTs, by whether the receiver answered 2xx").register(registry);
     }
 
     void start(@Observes StartupEvent ev) {
