@@ -465,6 +465,7 @@ function renderDetail(ev, revisions) {
     line.append(el("span", "time", formatInstant(s.publishedAt)));
     if (s.url) line.append(externalLink(s.url, "article"));
     li.append(line);
+    if (s.title) li.append(sourceTitle(s));
     if (s.attribution?.source || s.attribution?.hedged) {
       const who = s.attribution.source ? `according to ${s.attribution.source}` : "";
       li.append(el("div", "attribution", [who, s.attribution.hedged ? "hedged" : ""].filter(Boolean).join(", ")));
@@ -486,6 +487,30 @@ function renderDetail(ev, revisions) {
     frag.append(rl);
   }
   return frag;
+}
+
+// A source's headline as its outlet wrote it, in its own language: marked with the language (lang for
+// screen readers and fonts, a visible code when it is not English) so a reader knows what they look at.
+function sourceTitle(s) {
+  const line = el("div", "source-title");
+  const title = el("span", "title-text", s.title);
+  const code = /^[a-z]{2,3}$/.test(s.language || "") ? s.language : null;
+  if (code) title.lang = code;
+  line.append(title);
+  if (code && code !== "en") {
+    const mark = el("abbr", "language", code.toUpperCase());
+    mark.title = languageName(code);
+    line.append(mark);
+  }
+  return line;
+}
+
+function languageName(code) {
+  try {
+    return new Intl.DisplayNames(["en"], { type: "language" }).of(code) || code;
+  } catch {
+    return code;
+  }
 }
 
 // The words that tied this sentence to the event: its place, the people and organisations in it,

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * One article's report of a timeline event, with the figures and details that article gives.
  * Built with {@link #of} and the {@code with…} steps.
  *
+ * @param title       the article's headline, as written (in the article's language); null when it has none
+ * @param language    the article's language as the NLP settled it (ISO 639-1: en, uk, ru, …); null when unknown
  * @param date        the date this article gives the happening (the event's own date may come from another source)
  * @param signature   the details this article gives that tell the happening apart (time, target, weapon,
  *                    district); null when it gives none
@@ -23,6 +25,8 @@ public record EventSource(
         String source,
         String url,
         String publishedAt,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String title,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String language,
         @JsonInclude(JsonInclude.Include.NON_NULL) String date,
         String evidence,
         Integer killed,
@@ -36,38 +40,44 @@ public record EventSource(
 
     /** A source that is the article {@code articleId} of {@code source} (outlet name), with its URL and publication time. */
     public static EventSource of(String articleId, String source, String url, String publishedAt) {
-        return new EventSource(articleId, source, url, publishedAt, null, null, null, null, null, null, null, null, null,
+        return new EventSource(articleId, source, url, publishedAt, null, null, null, null, null, null, null, null, null, null, null,
                 null);
+    }
+
+    /** The article's headline and language, shown beside its outlet. */
+    public EventSource withArticle(String headline, String lang) {
+        return new EventSource(articleId, source, url, publishedAt, headline, lang, date, evidence, killed, injured,
+                casualties, attribution, signature, copyOf, why, fingerprint);
     }
 
     /** What the article says: the date it gives, its sentence, and who it attributes the report to. */
     public EventSource withReport(String value, String sentence, Attribution attributed) {
-        return new EventSource(articleId, source, url, publishedAt, value, sentence, killed, injured, casualties,
+        return new EventSource(articleId, source, url, publishedAt, title, language, value, sentence, killed, injured, casualties,
                 attributed, signature, copyOf, why, fingerprint);
     }
 
     public EventSource withFigures(Integer dead, Integer hurt, Integer total) {
-        return new EventSource(articleId, source, url, publishedAt, date, evidence, dead, hurt, total, attribution,
+        return new EventSource(articleId, source, url, publishedAt, title, language, date, evidence, dead, hurt, total, attribution,
                 signature, copyOf, why, fingerprint);
     }
 
     public EventSource withSignature(EventSignature value) {
-        return new EventSource(articleId, source, url, publishedAt, date, evidence, killed, injured, casualties,
+        return new EventSource(articleId, source, url, publishedAt, title, language, date, evidence, killed, injured, casualties,
                 attribution, value == null || value.isEmpty() ? null : value, copyOf, why, fingerprint);
     }
 
     public EventSource withCopyOf(String value) {
-        return new EventSource(articleId, source, url, publishedAt, date, evidence, killed, injured, casualties,
+        return new EventSource(articleId, source, url, publishedAt, title, language, date, evidence, killed, injured, casualties,
                 attribution, signature, value, why, fingerprint);
     }
 
     public EventSource withWhy(String value) {
-        return new EventSource(articleId, source, url, publishedAt, date, evidence, killed, injured, casualties,
+        return new EventSource(articleId, source, url, publishedAt, title, language, date, evidence, killed, injured, casualties,
                 attribution, signature, copyOf, value, fingerprint);
     }
 
     public EventSource withFingerprint(String value) {
-        return new EventSource(articleId, source, url, publishedAt, date, evidence, killed, injured, casualties,
+        return new EventSource(articleId, source, url, publishedAt, title, language, date, evidence, killed, injured, casualties,
                 attribution, signature, copyOf, why, value);
     }
 }

@@ -353,6 +353,7 @@ public final class EventMerger {
 
     private static EventSource sourceOf(EnrichedArticle a, Event e, TextPrint print) {
         return EventSource.of(a.id(), a.source(), a.url(), a.publishedAt())
+                .withArticle(a.title(), a.language())
                 .withReport(e.date(), e.evidence(), e.attribution())
                 .withFigures(e.killed(), e.injured(), e.casualties())
                 .withSignature(e.signature())

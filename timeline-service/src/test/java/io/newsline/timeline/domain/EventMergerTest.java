@@ -11,8 +11,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.newsline.contracts.model.EnrichedArticle;
 import io.newsline.contracts.model.EventLocation;
+import io.newsline.contracts.model.EventSource;
 import io.newsline.contracts.model.EventType;
+import io.newsline.contracts.model.NlpInfo;
 import io.newsline.contracts.model.Place;
 import io.newsline.contracts.model.TimelineEvent;
 import io.newsline.contracts.model.TimelineStatus;
@@ -42,6 +45,29 @@ class EventMergerTest {
         assertEquals(2, merged.revision());
         assertEquals(2, merged.sourceCount());
         assertEquals(TimelineStatus.CORROBORATED, merged.status());
+    }
+
+    @Test
+    void aUkrainianAndAnEnglishReportOfOneStrikeAreOneEventEachSourceWithItsHeadlineAndLanguage() {
+        // Given an English report of a strike on Kharkiv
+        EnrichedArticle english = article("en1", "Reuters", "2025-06-07T06:00:00Z",
+                event(EventType.MISSILE_STRIKE, "2025-06-07", KHARKIV, 3, "Missiles hit Kharkiv, killing three."));
+        merger.fold(english);
+        // When a Ukrainian outlet reports the same strike
+        EnrichedArticle ukrainian = new EnrichedArticle("uk1", "Ракетний удар по Харкову: троє загиблих", "Текст",
+                "https://suspilne.example/uk1", "Suspilne", "2025-06-07T07:00:00Z", "uk", "text", "2025-06-07T07:00:00Z",
+                List.of(), List.of(), List.of(event(EventType.MISSILE_STRIKE, "2025-06-07", KHARKIV, 3,
+                        "Унаслідок ракетного удару по Харкову загинули троє людей.")), new NlpInfo("test", "uk", 1, null));
+        TimelineEvent merged = merger.fold(ukrainian).get(0);
+        // Then one event holds both, each source with its own headline, marked with its language
+        assertEquals(2, merged.sourceCount());
+        EventSource en = merged.sources().get(0);
+        EventSource uk = merged.sources().get(1);
+        assertEquals(List.of("en1", "uk1"), List.of(en.articleId(), uk.articleId()));
+        assertEquals("Title en1", en.title());
+        assertEquals("en", en.language());
+        assertEquals("Ракетний удар по Харкову: троє загиблих", uk.title());
+        assertEquals("uk", uk.language());
     }
 
     @Test

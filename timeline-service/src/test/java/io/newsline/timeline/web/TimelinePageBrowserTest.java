@@ -214,7 +214,17 @@ class TimelinePageBrowserTest {
         await().atMost(PATIENCE).until(() -> "true".equals(detail.getDomAttribute("data-loaded")));
         String text = detail.getText();
         assertContains(text, "Sources (", "Newsline Demo Wire", "Eastern Ukraine Daily (demo)",
-                "three killed and 14 injured", "rose to 4 dead", "Revisions (", "Revision ");
+                "three killed and 14 injured", "зросла до 4", "Revisions (", "Revision ");
+        // Each source's headline in its own language; the Ukrainian one is marked as Ukrainian
+        assertContains(text, "Glide bombs hit residential district in Kharkiv, three killed",
+                "Кількість загиблих після удару по багатоповерхівці в Харкові зросла до чотирьох");
+        WebElement ukrainian = detail.findElement(By.cssSelector(".source-title .title-text[lang='uk']"));
+        assertContains(ukrainian.getText(), "в Харкові");
+        WebElement mark = detail.findElement(By.cssSelector(".source-title abbr.language"));
+        assertEquals("UK", mark.getText());
+        assertEquals("Ukrainian", mark.getDomAttribute("title"));
+        assertEquals(1, detail.findElements(By.cssSelector(".source-title abbr.language")).size(),
+                "the English headline carries no language mark");
         // The figures differ between the outlets, so each source shows its own
         assertContains(text, "3 killed · 14 injured");
         assertTrue(detail.findElements(By.cssSelector(".source-figures")).size() >= 2, "figures per source");
@@ -376,12 +386,14 @@ class TimelinePageBrowserTest {
                         new Attribution("Oleh Syniehubov", false),
                         "Two guided bombs struck Kharkiv on Tuesday evening, three killed and 14 injured,"
                                 + " Oleh Syniehubov said.", 0.9)));
-        all.add(report("kharkiv-2", "Death toll rises to four after strike on Kharkiv apartment block",
+        // The second outlet writes in Ukrainian: its headline shows as written, marked with its language
+        all.add(report("kharkiv-2", "uk", "Кількість загиблих після удару по багатоповерхівці в Харкові зросла до чотирьох",
                 "Eastern Ukraine Daily (demo)", "2025-03-12T15:05:00Z",
                 new Event("e1", EventType.AIR_STRIKE, "glide bomb", "2025-03-11", null, DatePrecision.DAY,
                         new EventLocation("Kharkiv", 49.9935, 36.2304, "UA", 706483L, "exact"), 4, 14, null,
                         List.of(), List.of("State Emergency Service"), null,
-                        "The toll of Tuesday's strike on Kharkiv rose to 4 dead, rescuers said.", 0.9)));
+                        "Кількість загиблих унаслідок вівторкового удару по Харкову зросла до 4, повідомили рятувальники.",
+                        0.9)));
         all.add(report("kupiansk", "Shelling of Kupiansk wounds two civilians", "Newsline Demo Wire",
                 "2025-03-09T09:10:00Z",
                 new Event("e1", EventType.SHELLING, "artillery", "2025-03-08", null, DatePrecision.DAY,
@@ -421,9 +433,14 @@ class TimelinePageBrowserTest {
     }
 
     private EnrichedArticle report(String name, String title, String outlet, String publishedAt, Event event) {
+        return report(name, "en", title, outlet, publishedAt, event);
+    }
+
+    private EnrichedArticle report(String name, String language, String title, String outlet, String publishedAt,
+            Event event) {
         return new EnrichedArticle("web-" + run + "-" + name, title, event.evidence(),
-                "https://demo.newsline.example/" + name, outlet, publishedAt, "en", "text", publishedAt, List.of(),
-                List.of(), List.of(event), new NlpInfo("test", "en", 1, null));
+                "https://demo.newsline.example/" + name, outlet, publishedAt, language, "text", publishedAt, List.of(),
+                List.of(), List.of(event), new NlpInfo("test", language, 1, null));
     }
 
     private EnrichedArticle article(String name, String place, double lat, double lon, String country,
