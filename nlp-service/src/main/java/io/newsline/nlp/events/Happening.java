@@ -79,7 +79,7 @@ final class Happening {
     }
 
     /** Takes in a sentence that continues this happening's story. */
-    void absorb(Reading r, EventType type, AttributionFinder attributions) {
+    void absorb(Reading r, EventType type, EventCues cues) {
         positions.add(r.position);
         readings.add(r);
         lastPosition = r.position;
@@ -90,7 +90,7 @@ final class Happening {
             this.subtype = EventKinds.defaultSubtype(type);
         }
         if (attribution == null || attribution.source() == null) {
-            Attribution a = attributions.find(r.text, r.names);
+            Attribution a = cues.attribution(r.text, r.names);
             attribution = new Attribution(a.source(), attribution != null && attribution.hedged());
         }
     }
