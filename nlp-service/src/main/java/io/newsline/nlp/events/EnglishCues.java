@@ -67,6 +67,11 @@ final class EnglishCues implements EventCues {
     }
 
     @Override
+    public int placeRole(String before) {
+        return 0; // PlaceChooser reads English prepositions with its own patterns
+    }
+
+    @Override
     public Attribution attribution(String sentence, List<Name> names) {
         return attributions.find(sentence, names);
     }

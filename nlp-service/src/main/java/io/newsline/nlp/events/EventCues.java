@@ -31,6 +31,12 @@ interface EventCues {
     /** Whether the text speaks of a plan, a possibility or a fear rather than a fact. */
     boolean hypothetical(String text);
 
+    /**
+     * How the words just before a place tell its part in the happening: a positive number for the scene
+     * ("in", "у", "по"), a negative one for where the weapon came from ("from", "з", "из"), 0 when they do not say.
+     */
+    int placeRole(String before);
+
     /** Who the sentence says reports it, and whether it hedges. */
     Attribution attribution(String sentence, List<Name> names);
 

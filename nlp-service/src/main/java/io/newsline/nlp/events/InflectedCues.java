@@ -46,6 +46,8 @@ final class InflectedCues implements EventCues {
     private final Set<String> accordingAfter;
     private final Set<String> roles;
     private final List<String> actionTags;
+    private final Set<String> sceneBefore;
+    private final Set<String> originBefore;
 
     private InflectedCues(String language) {
         this.morphology = Morphology.of(language);
@@ -63,7 +65,7 @@ final class InflectedCues implements EventCues {
                     row.length > 4 && row[4].strip().equals("generic")));
         }
         LexiconFile lexicon = LexiconFile.read("/lang/" + language + "-events.properties");
-        this.tolls = new InflectedTolls(lexicon);
+        this.tolls = new InflectedTolls(lexicon, morphology);
         this.dates = new InflectedDates(lexicon);
         this.hypothetical = lexicon.words("hypothetical");
         this.hedges = lexicon.words("hedge");
@@ -72,6 +74,8 @@ final class InflectedCues implements EventCues {
         this.accordingAfter = lexicon.words("according.after");
         this.roles = lexicon.words("role");
         this.actionTags = lexicon.pieces("tag.action");
+        this.sceneBefore = lexicon.words("place.scene");
+        this.originBefore = lexicon.words("place.origin");
     }
 
     static InflectedCues of(String language) {
@@ -164,6 +168,24 @@ final class InflectedCues implements EventCues {
     @Override
     public boolean hypothetical(String text) {
         return words(text).stream().anyMatch(w -> w.hasLemma(hypothetical));
+    }
+
+    @Override
+    public int placeRole(String before) {
+        List<Word> w = words(before);
+        // The preposition stands right before the place or before its adjective or level noun ("з території").
+        for (int i = w.size() - 1; i >= Math.max(0, w.size() - 3); i--) {
+            if (w.get(i).end() < before.stripTrailing().length() - 40) {
+                break;
+            }
+            if (originBefore.contains(w.get(i).lower())) {
+                return -1;
+            }
+            if (sceneBefore.contains(w.get(i).lower())) {
+                return 1;
+            }
+        }
+        return 0;
     }
 
     @Override

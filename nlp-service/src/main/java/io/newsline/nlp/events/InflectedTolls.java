@@ -3,6 +3,7 @@ package io.newsline.nlp.events;
 import io.newsline.nlp.events.CasualtyParser.Casualties;
 import io.newsline.nlp.lang.Analysis;
 import io.newsline.nlp.lang.LexiconFile;
+import io.newsline.nlp.lang.Morphology;
 import io.newsline.nlp.lang.Words.Word;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +23,7 @@ final class InflectedTolls {
     private static final int REACH = 4;
     private static final String CLAUSE_BREAK = ",;:()—–.!?\"«»";
 
+    private final Morphology morphology;
     private final Set<String> killed;
     private final Set<String> injured;
     private final Set<String> without;
@@ -33,7 +35,8 @@ final class InflectedTolls {
     private final Set<String> singular;
     private final Set<String> plural;
 
-    InflectedTolls(LexiconFile lexicon) {
+    InflectedTolls(LexiconFile lexicon, Morphology morphology) {
+        this.morphology = morphology;
         this.killed = lexicon.words("toll.killed");
         this.injured = lexicon.words("toll.injured");
         this.without = lexicon.words("toll.without");
@@ -130,8 +133,8 @@ final class InflectedTolls {
             char before = w.start() > 0 ? text.charAt(w.start() - 1) : ' ';
             char after = w.end() < text.length() ? text.charAt(w.end()) : ' ';
             if (":.,/-".indexOf(before) >= 0 || ":.,/%".indexOf(after) >= 0 && w.end() + 1 < text.length()
-                    && Character.isDigit(text.charAt(w.end() + 1)) || after == '%' || w.text().length() >= 4) {
-                return false; // a clock time, a date, a share, a year
+                    && Character.isDigit(text.charAt(w.end() + 1)) || after == '%' || after == '-' || w.text().length() >= 4) {
+                return false; // a clock time, a date, a share, an age ("8-річна"), a year
             }
         }
         if (j + 1 < clause.size()) {
@@ -176,11 +179,21 @@ final class InflectedTolls {
         return any;
     }
 
-    /** "поранено жінку", "загинув чоловік": a person in the singular next to the word. */
+    /**
+     * "поранено жінку", "загинув чоловік", "поранено 15-річного хлопця": a person in the singular just before
+     * the word or among the next few, with only numbers and adjectives between.
+     */
     private boolean singularPersonBeside(List<Word> clause, int i) {
-        for (int j : new int[] {i - 1, i + 1}) {
-            if (j >= 0 && j < clause.size() && clause.get(j).hasLemma(persons) && isSingular(clause.get(j), persons)) {
-                return true;
+        if (i > 0 && clause.get(i - 1).hasLemma(persons)) {
+            return isSingular(clause.get(i - 1), persons);
+        }
+        for (int j = i + 1; j < Math.min(clause.size(), i + 4); j++) {
+            Word w = clause.get(j);
+            if (w.hasLemma(persons)) {
+                return isSingular(w, persons);
+            }
+            if (!w.isNumber() && w.readings().stream().anyMatch(morphology::isNoun)) {
+                return false;
             }
         }
         return false;

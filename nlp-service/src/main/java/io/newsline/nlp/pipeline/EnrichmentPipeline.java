@@ -146,7 +146,7 @@ public final class EnrichmentPipeline {
                 continue;
             }
             int end = i;
-            while (end + 1 < t.size() && t.get(end + 1).label.equals(label)) {
+            while (end + 1 < t.size() && t.get(end + 1).label.equals(label) && !t.get(end + 1).begins) {
                 end++;
             }
             int from = t.get(i).start;

@@ -181,6 +181,7 @@ final class InflectedNameRecognizer {
     }
 
     private static int mark(List<Token> t, int from, int count, String label) {
+        t.get(from).begins = true;
         for (int k = from; k < from + count; k++) {
             t.get(k).label = label;
         }
