@@ -14,7 +14,7 @@ import java.util.Set;
  * The killed and injured counts of a sentence in a language read by lemma: a number (digits, or a numeral in
  * any case: "двоє", "трьох", "п'ятеро") beside a word of dying or being hurt in the same clause
  * ("загинули двоє людей", "2 погибших и 4 раненых", "поранено 5 мешканців"); a word in the singular with no
- * number counts one ("загинула жінка"); "без постраждалих" and "постраждалих немає" count none. A number that
+ * number counts one ("загинула жінка"), and so does each person of a list ("поранено жінку та хлопця"); "без постраждалих" and "постраждалих немає" count none. A number that
  * counts things ("12 дронів", "5 будинків"), a date's day or a clock time is no toll.
  */
 final class InflectedTolls {
@@ -34,6 +34,8 @@ final class InflectedTolls {
     private final Map<String, Integer> numbers;
     private final Set<String> singular;
     private final Set<String> plural;
+    private final Set<String> subjectCases;
+    private final Set<String> conjunctions;
 
     InflectedTolls(LexiconFile lexicon, Morphology morphology) {
         this.morphology = morphology;
@@ -49,6 +51,8 @@ final class InflectedTolls {
         this.numbers = lexicon.numbers("numbers");
         this.singular = Set.copyOf(lexicon.pieces("tag.singular"));
         this.plural = Set.copyOf(lexicon.pieces("tag.plural"));
+        this.subjectCases = Set.copyOf(lexicon.pieces("tag.subjectCases"));
+        this.conjunctions = lexicon.words("conjunctions");
     }
 
     Casualties parse(List<Word> words, String text) {
@@ -74,8 +78,13 @@ final class InflectedTolls {
                     if (n >= 0) {
                         used[n] = true;
                         count = value(clause.get(n));
-                    } else if (isSingular(w, k ? killed : injured) || singularPersonBeside(clause, i)) {
-                        count = 1;
+                    } else {
+                        int listed = personsBeside(clause, i);
+                        if (listed > 0) {
+                            count = listed;
+                        } else if (isSingular(w, k ? killed : injured)) {
+                            count = 1;
+                        }
                     }
                 }
                 if (count == null) {
@@ -180,20 +189,43 @@ final class InflectedTolls {
     }
 
     /**
-     * "поранено жінку", "загинув чоловік", "поранено 15-річного хлопця": a person in the singular just before
-     * the word or among the next few, with only numbers and adjectives between.
+     * "поранено жінку", "загинув чоловік": a person in the subject's or object's case in the singular just
+     * before the word, or the persons listed after it ("поранені 47-річна жінка та 18-річний хлопець" are two),
+     * with only numbers, adjectives, verbs and conjunctions between; 0 when there is none.
      */
-    private boolean singularPersonBeside(List<Word> clause, int i) {
+    private int personsBeside(List<Word> clause, int i) {
         if (i > 0 && clause.get(i - 1).hasLemma(persons)) {
-            return isSingular(clause.get(i - 1), persons);
+            return isOnePerson(clause.get(i - 1)) ? 1 : 0;
         }
-        for (int j = i + 1; j < Math.min(clause.size(), i + 4); j++) {
+        int count = 0;
+        for (int j = i + 1; j < Math.min(clause.size(), i + 10); j++) {
             Word w = clause.get(j);
             if (w.hasLemma(persons)) {
-                return isSingular(w, persons);
+                if (!isOnePerson(w)) {
+                    return 0;
+                }
+                count++;
+            } else if (w.hasLemma(conjunctions)) {
+                if (count == 0) {
+                    return 0;
+                }
+            } else if (!w.isNumber() && w.readings().stream().allMatch(morphology::isNoun) && !w.readings().isEmpty()) {
+                break;
             }
-            if (!w.isNumber() && w.readings().stream().anyMatch(morphology::isNoun)) {
-                return false;
+        }
+        return count;
+    }
+
+    /** A person noun read in the singular, in a subject's or object's case ("жінка", "жінку"; not "жінки"). */
+    private boolean isOnePerson(Word w) {
+        for (Analysis a : w.readings()) {
+            if (!persons.contains(a.lemma().toLowerCase(java.util.Locale.ROOT))) {
+                continue;
+            }
+            Set<String> parts = Set.of(a.tag().split(":"));
+            if (parts.stream().anyMatch(singular::contains) && parts.stream().noneMatch(plural::contains)
+                    && parts.stream().anyMatch(subjectCases::contains)) {
+                return true;
             }
         }
         return false;

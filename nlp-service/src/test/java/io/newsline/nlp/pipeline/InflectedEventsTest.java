@@ -97,4 +97,18 @@ class InflectedEventsTest {
         assertTrue(events.stream().anyMatch(e -> e.date().equals("2025-02-03") && e.killed() != null && e.killed() == 1),
                 events.toString());
     }
+
+    @Test
+    void eachPersonOfAListCountsOne() {
+        List<Event> uk = events("Обстріл Херсона",
+                "Сьогодні зранку окупанти обстріляли Херсон. Поранено 30-річного чоловіка та 62-річну пенсіонерку.",
+                "2025-07-01T12:00:00+03:00");
+        assertEquals(2, uk.get(0).injured());
+
+        List<Event> ru = events("Удар по Белгороду",
+                "Вчера беспилотник атаковал Белгород. Ранения получили 40-летняя женщина и 9-летний мальчик.",
+                "2025-07-01T12:00:00+03:00");
+        assertEquals(2, ru.get(0).injured());
+        assertEquals("2025-06-30", ru.get(0).date());
+    }
 }
