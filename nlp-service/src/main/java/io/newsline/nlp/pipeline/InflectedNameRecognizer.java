@@ -29,9 +29,11 @@ final class InflectedNameRecognizer {
 
     private final Morphology morphology;
     private final Predicate<String> knownPlace;
+    private final SettlementAdjectives settlements;
 
     InflectedNameRecognizer(Morphology morphology, Predicate<String> knownPlace) {
         this.morphology = morphology;
+        this.settlements = new SettlementAdjectives(morphology);
         this.knownPlace = knownPlace;
     }
 
@@ -91,6 +93,15 @@ final class InflectedNameRecognizer {
                     w.lemma = phrase.get();
                     next.lemma = "";
                     return mark(t, i, 2, MentionRules.LOCATION);
+                }
+                if (settlements.namesSettlement(level.get().lemma())) {
+                    // "Очаківській громаді": the hromada's adjective names its settlement; the adjective is the mention.
+                    for (String name : settlements.candidates(adjective.get().lemma())) {
+                        if (knownPlace.test(name)) {
+                            w.lemma = name;
+                            return mark(t, i, 1, MentionRules.LOCATION);
+                        }
+                    }
                 }
             }
             // A two-word place named by an adjective and a noun ("Велика Писарівка", "Казачья Лопань").

@@ -50,6 +50,18 @@ class EnrichmentPipelineTest {
     }
 
     @Test
+    void aHromadaNamedByItsAdjectiveIsItsSettlement() {
+        EnrichedArticle ochakiv = Models.pipeline().enrich(article("Обстріл громади",
+                "Увечері ворог обстріляв Очаківську громаду з артилерії.", "uk", null));
+        assertTrue(ochakiv.locations().stream().anyMatch(p -> p.name().equals("Ochakiv") && p.lat() != null
+                && p.matchedText().contains("Очаківську")), ochakiv.locations().toString());
+
+        EnrichedArticle marhanets = Models.pipeline().enrich(article("Атака дронів",
+                "Зранку дрони атакували Марганецьку громаду, пошкоджено склад.", "uk", null));
+        assertTrue(marhanets.locations().stream().anyMatch(p -> p.name().equals("Marhanets")), marhanets.locations().toString());
+    }
+
+    @Test
     void aRussianArticleGetsItsPlacesToo() {
         EnrichedArticle out = Models.pipeline().enrich(article("Пожар на складе",
                 "Вчера в Курской области и в Воронеже тушили пожары, сообщило МЧС.", "ru", null));
