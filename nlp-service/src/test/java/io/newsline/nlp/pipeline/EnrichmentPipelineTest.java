@@ -10,6 +10,7 @@ import io.newsline.contracts.model.Article;
 import io.newsline.contracts.model.EnrichedArticle;
 import io.newsline.contracts.model.Entity;
 import io.newsline.contracts.model.EntityType;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The whole enrichment of one article: what goes in, what comes out, and the inputs it must survive. */
@@ -59,6 +60,20 @@ class EnrichmentPipelineTest {
         EnrichedArticle marhanets = Models.pipeline().enrich(article("Атака дронів",
                 "Зранку дрони атакували Марганецьку громаду, пошкоджено склад.", "uk", null));
         assertTrue(marhanets.locations().stream().anyMatch(p -> p.name().equals("Marhanets")), marhanets.locations().toString());
+    }
+
+    @Test
+    void organisationsByAbbreviationOutletAndInstitutionPhrase() {
+        EnrichedArticle out = Models.pipeline().enrich(article("Новини Полтави",
+                "Як повідомляє УНІАН-Київ, голова ПОВА звернувся до мешканців. Заяву оприлюднила й Полтавська міська"
+                        + " військова адміністрація, а текст переказало видання NewsRoom.", "uk", null));
+
+        List<String> orgs = out.entities().stream().filter(e -> e.type() == EntityType.ORGANIZATION).map(Entity::text).toList();
+        assertTrue(orgs.contains("ПОВА"), orgs.toString());
+        assertTrue(orgs.contains("УНІАН-Київ"), orgs.toString());
+        assertTrue(orgs.contains("NewsRoom"), orgs.toString());
+        assertTrue(orgs.contains("Полтавська міська військова адміністрація"), orgs.toString());
+        assertTrue(out.locations().stream().noneMatch(p -> p.matchedText().contains("Полтавська")), out.locations().toString());
     }
 
     @Test
