@@ -17,13 +17,19 @@ import java.util.Objects;
  */
 public final class EventExtractor {
 
-    private final SentenceReader reader = new SentenceReader();
-    private final HappeningLinker linker = new HappeningLinker();
-
+    /** Events of an English article. */
     public List<Event> extract(AnnotatedArticle doc) {
+        return extract(doc, "en");
+    }
+
+    /** Events of an article in a language Newsline reads ("en", or one of {@code Morphology.LANGUAGES}). */
+    public List<Event> extract(AnnotatedArticle doc, String language) {
         if (doc == null || doc.sentences() == null || doc.sentences().isEmpty()) {
             return List.of();
         }
+        EventCues cues = EventCues.of(language);
+        SentenceReader reader = new SentenceReader(cues);
+        HappeningLinker linker = new HappeningLinker(cues);
         OffsetDateTime published = SentenceReader.publishedOf(doc);
         List<Reading> readings = reader.read(doc, published);
         Place main = PlaceChooser.mainPlace(doc, readings);

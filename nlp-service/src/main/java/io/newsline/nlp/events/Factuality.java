@@ -10,26 +10,6 @@ import java.util.regex.Pattern;
  */
 final class Factuality {
 
-    private static final Pattern ACTION = Pattern.compile("(?i)\\b(?:launch(?:ed|es)?|fired|fires|struck|strikes|hit|hits"
-            + "|targeted|targets|attacked|attacks|pounded|shelled|bombed|killed|kills|killing|injured|wounded|wounding"
-            + "|injuring|died|die|captured|captures|took|taken|seized|liberated|destroyed|damaged|damaging|exploded"
-            + "|erupted|flooded|collapsed|crashed|protested|marched|rallied|gathered|met|meets|signed|arrested"
-            + "|detained|evacuated|fled|displaced|unleashed|repelled|repulsed|stormed|conducted|carried\\s+out|downed"
-            + "|intercepted|shot|announced|delivered|pledged|approved|sent|visited|hosted|held|broke\\s+out|swept"
-            + "|ravaged|rocked|tore\\s+through|occurred|took\\s+place|happened|came\\s+under|opened\\s+fire|advanced"
-            + "|entered|withdrew|retreated|fell|falls|voted|won|elected|resigned|resulted|caused|burned|burnt|sank"
-            + "|derailed|kidnapped|murdered|stabbed|claimed|blew\\s+up|deployed|suffered|lost|destroying|leaving"
-            + "|left|reported|recorded|hitting|striking|targeting|causing|clashed|fought|raided|besieged|surrounded"
-            + "|encircled|overran|overrun|pushed|broke\\s+through|ambushed|executed|buried|flattened|inundated"
-            + "|submerged|triggered|trapped|shook|shaken|ripped|tore|engulfed|spread|made\\s+landfall|uprooted"
-            + "|washed\\s+away|knocked\\s+out|disrupted|raged|looted|torched|set\\s+fire|stabbed|abducted"
-            + "|dropped|dispersed|gathered|demanded|chanted|blocked)\\b");
-    private static final Pattern HYPOTHETICAL = Pattern.compile("(?i)\\b(?:would|could(?!\\s+not\\s+be)|might|will|shall"
-            + "|if|unless|threat\\w*|potential(?:ly)?|possible|possibility|risk\\s+of|aim(?:s|ed|ing)?\\s+(?:to|at)"
-            + "|seek(?:s|ing)?\\s+to|sought\\s+to|intend\\w*\\s+to|designed\\s+to|plan(?:s|ned|ning)?\\s+to"
-            + "|prepar\\w+\\s+(?:to|for)|in\\s+order\\s+to|capable\\s+of|ability\\s+to|likely|expected\\s+to"
-            + "|warn(?:ed|s|ing)?|fear(?:s|ed)?|vulnerab\\w+|in\\s+the\\s+coming|future|should|must|need(?:s|ed)?\\s+to"
-            + "|call(?:s|ed)?\\s+for|urg(?:ed|es|ing)|condemn\\w*|(?-i:may))\\b");
     private static final Pattern HABITUAL = Pattern.compile("(?i)\\b(?:for\\s+(?:months|weeks|years|decades)"
             + "|(?:months|years|weeks)\\s+of|repeatedly|regularly|routinely|constantly|frequently|often|daily"
             + "|every\\s+(?:day|night|week)|almost\\s+every|recurring|typically|usually|historically|(?:has|have|had)\\s+long"
@@ -77,7 +57,7 @@ final class Factuality {
         // A modal after the trigger's clause is about what follows ("..., in a move that may open the road"),
         // one before it or in it governs the happening ("Russian forces may have sought to ...").
         String upToClause = best == null ? foreground : foreground.substring(0, Clauses.end(foreground, best.end()));
-        if (HYPOTHETICAL.matcher(upToClause).find() || HABITUAL.matcher(clause).find()
+        if (r.cues.hypothetical(upToClause) || HABITUAL.matcher(clause).find()
                 || CONDITIONAL_START.matcher(foreground).find()) {
             return false;
         }
@@ -85,7 +65,7 @@ final class Factuality {
         if (best != null && !best.generic() && best.weight() < 0.6 && !r.title) {
             return false;
         }
-        return r.title || ACTION.matcher(foreground).find();
+        return r.title || r.cues.tellsAction(foreground);
     }
 
     /** A modal verb within a few words of the trigger: "the offensive could come to a halt". */

@@ -79,7 +79,7 @@ final class Happening {
     }
 
     /** Takes in a sentence that continues this happening's story. */
-    void absorb(Reading r, EventType type, AttributionFinder attributions) {
+    void absorb(Reading r, EventType type, EventCues cues) {
         positions.add(r.position);
         readings.add(r);
         lastPosition = r.position;
@@ -89,8 +89,11 @@ final class Happening {
             this.type = type;
             this.subtype = EventKinds.defaultSubtype(type);
         }
+        Attribution a = cues.attribution(r.text, r.names);
+        if (a.hedged() && r.counts.any()) {
+            hedged = true; // "по предварительным данным, двое погибли": the toll of this happening is hedged
+        }
         if (attribution == null || attribution.source() == null) {
-            Attribution a = attributions.find(r.text, r.names);
             attribution = new Attribution(a.source(), attribution != null && attribution.hedged());
         }
     }
@@ -118,6 +121,7 @@ final class Happening {
                 && !subtype.contains(" and ")) {
             subtype = subtype + " and " + other.subtype;
         }
+        hedged |= other.hedged;
         if ((attribution == null || attribution.source() == null) && other.attribution != null
                 && other.attribution.source() != null) {
             attribution = new Attribution(other.attribution.source(), hedged);

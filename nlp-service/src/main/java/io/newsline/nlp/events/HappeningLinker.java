@@ -63,7 +63,11 @@ final class HappeningLinker {
     private static final int REFINING_REACH = 2;
     private static final double SAME_SCENE_KM = 20;
 
-    private final AttributionFinder attributions = new AttributionFinder();
+    private final EventCues attributions;
+
+    HappeningLinker(EventCues cues) {
+        this.attributions = cues;
+    }
 
     /** The happenings the readings tell, in the order the article first tells them. */
     List<Happening> link(List<Reading> readings, Place main, OffsetDateTime published) {
@@ -130,7 +134,7 @@ final class HappeningLinker {
                 continue;
             }
             Happening d = new Happening(r, type, when, date, where != null ? where : main, where != null);
-            d.attribution = attributions.find(r.text, r.names);
+            d.attribution = attributions.attribution(r.text, r.names);
             d.hedged = d.attribution.hedged() || doubtedLater(readings, i);
             drafts.add(d);
             last = d;
@@ -265,7 +269,7 @@ final class HappeningLinker {
         Happening part = new Happening(r, whole.type, whole.when, whole.date, where, where != whole.place);
         part.subtype = whole.subtype;
         part.part = true;
-        part.attribution = attributions.find(r.text, r.names);
+        part.attribution = attributions.attribution(r.text, r.names);
         return part;
     }
 

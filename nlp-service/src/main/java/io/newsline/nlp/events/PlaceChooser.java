@@ -90,6 +90,9 @@ final class PlaceChooser {
                 score += LAUNCH_SITE;
             } else if (BEFORE_TARGET.matcher(before).find()) {
                 score += TARGET;
+            } else {
+                int role = r.cues.placeRole(before);
+                score += role > 0 ? TARGET : role < 0 ? LAUNCH_SITE : 0;
             }
             if (BEFORE_STORM_NAME.matcher(before).find()) {
                 score += STORM_NAME; // "Hurricane Milton" names a storm, not a town

@@ -35,6 +35,8 @@ final class Reading {
     final String ordinal;
     /** Characters inside a clause that bounds a period ("since the war began ..."): background. */
     final boolean[] background;
+    /** The language's cues the sentence was read with. */
+    final EventCues cues;
 
     private Reading(Builder b) {
         this.sentence = b.sentence;
@@ -51,6 +53,7 @@ final class Reading {
         this.names = List.copyOf(b.names);
         this.background = b.background;
         this.ordinal = b.ordinal;
+        this.cues = b.cues;
     }
 
     static Builder of(Sentence sentence, int position, int paragraph) {
@@ -108,6 +111,7 @@ final class Reading {
         private List<Name> names = List.of();
         private boolean[] background = new boolean[0];
         private String ordinal;
+        private EventCues cues = EnglishCues.INSTANCE;
 
         private Builder(Sentence sentence, int position, int paragraph) {
             this.sentence = sentence;
@@ -129,6 +133,11 @@ final class Reading {
 
         Builder ordinal(String value) {
             ordinal = value;
+            return this;
+        }
+
+        Builder cues(EventCues value) {
+            cues = value;
             return this;
         }
 

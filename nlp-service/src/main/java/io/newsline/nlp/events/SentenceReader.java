@@ -7,7 +7,6 @@ import io.newsline.nlp.domain.NameMention;
 import io.newsline.nlp.domain.Sentence;
 import io.newsline.nlp.events.AttributionFinder.Name;
 import io.newsline.nlp.events.EventLexicon.Trigger;
-import io.newsline.nlp.time.TemporalResolver;
 import io.newsline.nlp.time.TimeExpression;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -60,8 +59,11 @@ final class SentenceReader {
     /** How far before a trigger the words that govern it are looked for. */
     private static final int CONTEXT_CHARS = 40;
 
-    private final TemporalResolver temporal = new TemporalResolver();
-    private final CasualtyParser casualtyParser = new CasualtyParser();
+    private final EventCues cues;
+
+    SentenceReader(EventCues cues) {
+        this.cues = cues;
+    }
 
     /** The article's sentences, read, in document order (title first). */
     List<Reading> read(AnnotatedArticle doc, OffsetDateTime published) {
@@ -85,7 +87,7 @@ final class SentenceReader {
             }
         }
         List<Trigger> triggers = new ArrayList<>();
-        for (Trigger t : EventLexicon.find(text)) {
+        for (Trigger t : cues.triggers(text)) {
             if (!backgroundAt(background, t.start(), t.end())
                     && !DANGER_OF.matcher(text.substring(Math.max(0, t.start() - CONTEXT_CHARS), t.start())).find()) {
                 triggers.add(t);
@@ -97,7 +99,7 @@ final class SentenceReader {
         // An event has happened by the time it is reported: a later date belongs to a plan or a forecast.
         LocalDate latest = published.toLocalDate();
         int anchor = triggers.isEmpty() ? 0 : strongest(triggers).start();
-        for (TimeExpression t : temporal.find(text, published)) {
+        for (TimeExpression t : cues.dates(text, published)) {
             anyDate = true;
             if (t.date().isAfter(latest) || backgroundAt(background, t.start(), t.end())) {
                 continue;
@@ -135,7 +137,8 @@ final class SentenceReader {
                 .triggers(triggers)
                 .ordinal(ordinalOf(text, triggers))
                 .when(when, anyDate && when == null, reportingDate)
-                .counts(casualtyParser.parse(text))
+                .counts(cues.counts(text))
+                .cues(cues)
                 .places(places)
                 .names(names)
                 .background(background)

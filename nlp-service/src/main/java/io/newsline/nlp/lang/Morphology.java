@@ -151,6 +151,11 @@ public final class Morphology {
         return Optional.of(capitalised ? form.substring(0, 1).toUpperCase(Locale.ROOT) + form.substring(1) : form);
     }
 
+    /** A setting of the language's description ({@code lang/<language>.properties}), or "" when absent. */
+    public String setting(String key) {
+        return role(key);
+    }
+
     private String role(String key) {
         return roles.getProperty(key, "");
     }

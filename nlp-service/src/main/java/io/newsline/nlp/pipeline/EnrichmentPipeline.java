@@ -74,7 +74,7 @@ public final class EnrichmentPipeline {
                     new NlpInfo(VERSION, language, elapsedMs(started), why));
         }
         AnnotatedArticle doc = language.equals("en") ? annotate(article) : annotateInflected(article, Morphology.of(language));
-        List<Event> found = events.extract(doc);
+        List<Event> found = events.extract(doc, language);
         return EnrichedArticle.of(article, language, doc.entities(), doc.places(), found,
                 new NlpInfo(VERSION, language, elapsedMs(started), null));
     }
@@ -146,7 +146,7 @@ public final class EnrichmentPipeline {
                 continue;
             }
             int end = i;
-            while (end + 1 < t.size() && t.get(end + 1).label.equals(label)) {
+            while (end + 1 < t.size() && t.get(end + 1).label.equals(label) && !t.get(end + 1).begins) {
                 end++;
             }
             int from = t.get(i).start;

@@ -29,9 +29,17 @@ final class InflectedNameRecognizer {
 
     private final Morphology morphology;
     private final Predicate<String> knownPlace;
+    private final SettlementAdjectives settlements;
+    private final Set<String> institutionHeads;
+    /** "RegioNews": a Latin word with a capital inside, in a Cyrillic text, is a brand's or an outlet's name. */
+    private static final java.util.regex.Pattern CAMEL_CASE = java.util.regex.Pattern.compile("[A-Z][a-z]+[A-Z][A-Za-z]*");
+    /** "РБК-Україна": an abbreviation joined to a capitalised word is an outlet's or a company's name. */
+    private static final java.util.regex.Pattern OUTLET = java.util.regex.Pattern.compile("\\p{Lu}{2,}-\\p{Lu}\\p{Ll}+");
 
     InflectedNameRecognizer(Morphology morphology, Predicate<String> knownPlace) {
         this.morphology = morphology;
+        this.settlements = new SettlementAdjectives(morphology);
+        this.institutionHeads = Set.of(morphology.setting("organisationHeads").split(","));
         this.knownPlace = knownPlace;
     }
 
@@ -78,11 +86,18 @@ final class InflectedNameRecognizer {
         if (ORGANISATIONS.contains(w.word)) {
             return mark(t, i, 1, MentionRules.ORGANIZATION);
         }
+        if (isCompoundAbbreviation(w.word) || CAMEL_CASE.matcher(w.word).matches() || OUTLET.matcher(w.word).matches()) {
+            return mark(t, i, 1, MentionRules.ORGANIZATION);
+        }
         List<Analysis> readings = morphology.analyse(w.word);
         Optional<Analysis> adjective = readings.stream().filter(morphology::isAdjective).findFirst();
         if (adjective.isPresent() && next != null) {
             if (ORGANISATIONS.contains(next.word)) {
                 return mark(t, i, 2, MentionRules.ORGANIZATION);
+            }
+            int institution = institutionLength(t, i);
+            if (institution > 0) {
+                return mark(t, i, institution, MentionRules.ORGANIZATION);
             }
             Optional<Analysis> level = morphology.levelNoun(next.word);
             if (level.isPresent()) {
@@ -91,6 +106,15 @@ final class InflectedNameRecognizer {
                     w.lemma = phrase.get();
                     next.lemma = "";
                     return mark(t, i, 2, MentionRules.LOCATION);
+                }
+                if (settlements.namesSettlement(level.get().lemma())) {
+                    // "Очаківській громаді": the hromada's adjective names its settlement; the adjective is the mention.
+                    for (String name : settlements.candidates(adjective.get().lemma())) {
+                        if (knownPlace.test(name)) {
+                            w.lemma = name;
+                            return mark(t, i, 1, MentionRules.LOCATION);
+                        }
+                    }
                 }
             }
             // A two-word place named by an adjective and a noun ("Велика Писарівка", "Казачья Лопань").
@@ -117,6 +141,45 @@ final class InflectedNameRecognizer {
         if (place != null) {
             w.lemma = place;
             return mark(t, i, 1, MentionRules.LOCATION);
+        }
+        return 0;
+    }
+
+    /**
+     * "ХОВА", "ЗОВА": a letter or two of a region or city before a known abbreviation ("ОВА") is that
+     * region's administration.
+     */
+    private static boolean isCompoundAbbreviation(String word) {
+        if (word.length() < 3 || !word.chars().allMatch(c -> Character.isUpperCase(c) && Character.UnicodeScript.of(c)
+                == Character.UnicodeScript.CYRILLIC)) {
+            return false;
+        }
+        for (int cut = 1; cut <= 2 && word.length() - cut >= 2; cut++) {
+            if (ORGANISATIONS.contains(word.substring(cut))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * "Краматорської міської військової адміністрації", "Харьковской областной прокуратуры": a capitalised
+     * adjective, at most two lower-case ones, and a noun that heads an institution's name (the language's
+     * {@code organisationHeads}).
+     */
+    private int institutionLength(List<Token> t, int i) {
+        for (int k = i + 1; k < Math.min(t.size(), i + 4); k++) {
+            Token w = t.get(k);
+            List<Analysis> readings = morphology.analyse(w.word);
+            if (w.isCapitalised()) {
+                return 0;
+            }
+            if (readings.stream().anyMatch(a -> morphology.isNoun(a) && institutionHeads.contains(a.lemma()))) {
+                return k - i + 1;
+            }
+            if (readings.isEmpty() || readings.stream().noneMatch(morphology::isAdjective)) {
+                return 0;
+            }
         }
         return 0;
     }
@@ -181,6 +244,7 @@ final class InflectedNameRecognizer {
     }
 
     private static int mark(List<Token> t, int from, int count, String label) {
+        t.get(from).begins = true;
         for (int k = from; k < from + count; k++) {
             t.get(k).label = label;
         }

@@ -14,6 +14,8 @@ final class Token {
     String label;
     /** The dictionary form to look the word up by, where a morphology gave one ("Харкові" -> "Харків"); else null. */
     String lemma;
+    /** Whether a name starts at this word, so a run of one label holds two names ("Краматорськ" "Донецької області"). */
+    boolean begins;
 
     Token(String word, int start, int end, String label) {
         this.word = word;

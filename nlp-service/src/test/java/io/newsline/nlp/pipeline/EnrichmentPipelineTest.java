@@ -10,6 +10,7 @@ import io.newsline.contracts.model.Article;
 import io.newsline.contracts.model.EnrichedArticle;
 import io.newsline.contracts.model.Entity;
 import io.newsline.contracts.model.EntityType;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The whole enrichment of one article: what goes in, what comes out, and the inputs it must survive. */
@@ -47,6 +48,32 @@ class EnrichmentPipelineTest {
                 out.locations().toString());
         assertTrue(out.entities().stream().anyMatch(e -> e.type() == EntityType.PERSON && e.text().equals("Петро Ковальчук")),
                 out.entities().toString());
+    }
+
+    @Test
+    void aHromadaNamedByItsAdjectiveIsItsSettlement() {
+        EnrichedArticle ochakiv = Models.pipeline().enrich(article("Обстріл громади",
+                "Увечері ворог обстріляв Очаківську громаду з артилерії.", "uk", null));
+        assertTrue(ochakiv.locations().stream().anyMatch(p -> p.name().equals("Ochakiv") && p.lat() != null
+                && p.matchedText().contains("Очаківську")), ochakiv.locations().toString());
+
+        EnrichedArticle marhanets = Models.pipeline().enrich(article("Атака дронів",
+                "Зранку дрони атакували Марганецьку громаду, пошкоджено склад.", "uk", null));
+        assertTrue(marhanets.locations().stream().anyMatch(p -> p.name().equals("Marhanets")), marhanets.locations().toString());
+    }
+
+    @Test
+    void organisationsByAbbreviationOutletAndInstitutionPhrase() {
+        EnrichedArticle out = Models.pipeline().enrich(article("Новини Полтави",
+                "Як повідомляє УНІАН-Київ, голова ПОВА звернувся до мешканців. Заяву оприлюднила й Полтавська міська"
+                        + " військова адміністрація, а текст переказало видання NewsRoom.", "uk", null));
+
+        List<String> orgs = out.entities().stream().filter(e -> e.type() == EntityType.ORGANIZATION).map(Entity::text).toList();
+        assertTrue(orgs.contains("ПОВА"), orgs.toString());
+        assertTrue(orgs.contains("УНІАН-Київ"), orgs.toString());
+        assertTrue(orgs.contains("NewsRoom"), orgs.toString());
+        assertTrue(orgs.contains("Полтавська міська військова адміністрація"), orgs.toString());
+        assertTrue(out.locations().stream().noneMatch(p -> p.matchedText().contains("Полтавська")), out.locations().toString());
     }
 
     @Test

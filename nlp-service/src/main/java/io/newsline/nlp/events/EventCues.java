@@ -1,0 +1,46 @@
+package io.newsline.nlp.events;
+
+import io.newsline.contracts.model.Attribution;
+import io.newsline.nlp.events.AttributionFinder.Name;
+import io.newsline.nlp.events.CasualtyParser.Casualties;
+import io.newsline.nlp.events.EventLexicon.Trigger;
+import io.newsline.nlp.time.TimeExpression;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * What one language gives the shared event stages: the words that name happenings, tolls, dates, the
+ * verbs that tell something happened, the words of plans and fears, and who a sentence cites. English has
+ * its own readers ({@link EnglishCues}); languages read with a morphological dictionary share one reader
+ * over their lexicon files ({@link InflectedCues}).
+ */
+interface EventCues {
+
+    /** Every trigger in the sentence, in text order, longest first where two overlap. */
+    List<Trigger> triggers(String sentence);
+
+    /** The killed and injured counts the sentence gives. */
+    Casualties counts(String sentence);
+
+    /** The dates the sentence gives, resolved against the publication time. */
+    List<TimeExpression> dates(String sentence, OffsetDateTime published);
+
+    /** Whether the text holds a verb of something done or undergone ("struck", "влучила"). */
+    boolean tellsAction(String text);
+
+    /** Whether the text speaks of a plan, a possibility or a fear rather than a fact. */
+    boolean hypothetical(String text);
+
+    /**
+     * How the words just before a place tell its part in the happening: a positive number for the scene
+     * ("in", "у", "по"), a negative one for where the weapon came from ("from", "з", "из"), 0 when they do not say.
+     */
+    int placeRole(String before);
+
+    /** Who the sentence says reports it, and whether it hedges. */
+    Attribution attribution(String sentence, List<Name> names);
+
+    static EventCues of(String language) {
+        return language == null || language.equals("en") ? EnglishCues.INSTANCE : InflectedCues.of(language);
+    }
+}
