@@ -46,7 +46,7 @@ public final class NlpBenchmark {
         PrintStream console = System.out;
 
         List<Article> articles = read(corpus);
-        long tokens = articles.stream().mapToLong(a -> (a.title() + " " + a.body()).split("\\s+").length).sum();
+        long tokens = words(articles);
         console.printf("corpus: %d articles, about %d words each%n", articles.size(), tokens / articles.size());
 
         long t0 = System.nanoTime();
@@ -103,6 +103,33 @@ public final class NlpBenchmark {
                 "loadSeconds", round(coreNlpLoad), "annotators", "tokenize,ssplit,pos,lemma,ner"));
         result.put("ratio", round(ratio));
         result.put("ratioWall", round(oursWall / theirsWall));
+
+        // Ukrainian and Russian articles, beside the English: the same pipeline, timed the same way (CoreNLP's
+        // default pipeline reads only English, so there is no ratio). Words per CPU-second compare corpora
+        // whose articles differ in length.
+        Path cyrillic = Path.of(args.length > 4 ? args[4] : "../shared/corpus-uk/articles");
+        if (Files.isDirectory(cyrillic)) {
+            List<Article> ukRu = read(cyrillic);
+            long ukRuWords = words(ukRu);
+            run(ukRu, ours, seconds);
+            List<Rate> ukRuRuns = new ArrayList<>();
+            for (int r = 0; r < rounds; r++) {
+                ukRuRuns.add(run(ukRu, ours, seconds));
+            }
+            double ukRuCpu = median(ukRuRuns.stream().map(Rate::cpu).toList());
+            double englishWordsPerCpu = oursCpu * tokens / articles.size();
+            double ukRuWordsPerCpu = ukRuCpu * ukRuWords / ukRu.size();
+            console.printf("newsline on %d Ukrainian/Russian articles (about %d words each): %.1f documents,"
+                    + " %.0f words per CPU-second (English: %.0f words per CPU-second)%n", ukRu.size(),
+                    ukRuWords / ukRu.size(), ukRuCpu, ukRuWordsPerCpu, englishWordsPerCpu);
+            result.put("newslineUkRu", Map.of("corpus", cyrillic.toAbsolutePath().normalize().toString(),
+                    "documents", ukRu.size(), "docsPerCpuSecond", round(ukRuCpu),
+                    "wordsPerCpuSecond", Math.round(ukRuWordsPerCpu),
+                    "runsPerCpuSecond", ukRuRuns.stream().map(x -> round(x.cpu())).toList()));
+            result.put("newslineEnglishWordsPerCpuSecond", Math.round(englishWordsPerCpu));
+        } else {
+            console.printf("no Ukrainian/Russian corpus at %s: only English timed%n", cyrillic);
+        }
         Files.createDirectories(out.toAbsolutePath().getParent());
         Json.mapper().writerWithDefaultPrettyPrinter().writeValue(out.toFile(), result);
         console.printf("written to %s%n", out);
@@ -127,6 +154,10 @@ public final class NlpBenchmark {
         double wall = (System.nanoTime() - start) / 1e9;
         double cpu = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e9;
         return new Rate(docs / wall, docs / cpu);
+    }
+
+    private static long words(List<Article> articles) {
+        return articles.stream().mapToLong(a -> (a.title() + " " + a.body()).split("\\s+").length).sum();
     }
 
     private static double median(List<Double> values) {
