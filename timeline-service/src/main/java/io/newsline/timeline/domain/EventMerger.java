@@ -45,6 +45,9 @@ public final class EventMerger {
     private final EventSummary summary;
     private final Map<String, TimelineEvent> events = new HashMap<>();
     private final PeriodIndex byPeriod = new PeriodIndex();
+    private final PlaceKeys places;
+    /** Each event as the rule sees it, kept while the event stays the same object: comparing is the merge's hot path. */
+    private final Map<String, Ruled> ruled = new HashMap<>();
     private final Set<String> foldedArticles = new HashSet<>();
     private Consumer<MergeDecision> decisions = decision -> {};
 
@@ -57,6 +60,7 @@ public final class EventMerger {
         this.clock = clock;
         this.publicationFallback = publicationFallback;
         this.summary = new EventSummary(new DisputeRule(rule.disputeWindow()));
+        this.places = new PlaceKeys(rule.maxDistanceKm());
     }
 
     /** Hears every decision {@link #fold} takes, on the folding thread (for the metrics). */
@@ -68,6 +72,7 @@ public final class EventMerger {
     public void reset(Collection<TimelineEvent> published) {
         events.clear();
         byPeriod.clear();
+        ruled.clear();
         foldedArticles.clear();
         for (TimelineEvent e : published) {
             if (e.isRemoved()) {
@@ -174,7 +179,7 @@ public final class EventMerger {
         List<TimelineEvent> group = new ArrayList<>(List.of(best.event()));
         for (Candidate other : matches.subList(1, matches.size())) {
             if (disjointSources(best.event(), other.event())
-                    && rule.detailsCompatible(reportOf(best.event()), reportOf(other.event()))) {
+                    && rule.detailsCompatible(ruled(best.event()).report(), ruled(other.event()).report())) {
                 group.add(other.event());
             }
         }
@@ -221,13 +226,17 @@ public final class EventMerger {
         return true;
     }
 
-    /** An event the report matches, with the rule's answer. */
-    private record Candidate(TimelineEvent event, MergeRule.Match match) {}
+    /** An event the report matches, with the rule's answer and its place in the timeline (to break ties). */
+    private record Candidate(TimelineEvent event, MergeRule.Match match, OrderKey order) {}
+
+    /** An event, what the rule reads of it, and its place in the timeline. */
+    private record Ruled(TimelineEvent event, MergeRule.Report report, OrderKey order) {}
 
     /**
      * The events a report may join, best first: the one that agrees on the most details, then the closest
      * in place and day, then the first in timeline order. Events this article already reports are left out:
-     * two events of one article are two happenings (the NLP told them apart).
+     * two events of one article are two happenings (the NLP told them apart). Only events near the report
+     * in time and place are compared ({@link PeriodIndex}, {@link PlaceKeys}); the rest could not match.
      */
     private List<Candidate> candidates(MergeRule.Report report, String articleId) {
         if (report.date() == null) {
@@ -236,20 +245,17 @@ public final class EventMerger {
         List<Candidate> found = new ArrayList<>();
         // One day of padding for the overnight rule, plus whatever tolerance is configured.
         for (String id : byPeriod.near(report.date(), report.dateEnd(), report.effectivePrecision(),
-                Math.max(1, rule.dayTolerance()))) {
+                Math.max(1, rule.dayTolerance()), places.sought(report.type(), report.location()))) {
             TimelineEvent e = events.get(id);
-            boolean sameArticle = nullSafe(e.sources()).stream().anyMatch(s -> articleId.equals(s.articleId()));
-            if (sameArticle) {
-                continue;
-            }
-            MergeRule.Match m = rule.match(report, reportOf(e));
-            if (m.same()) {
-                found.add(new Candidate(e, m));
+            Ruled seen = ruled(e);
+            MergeRule.Match m = rule.match(report, seen.report());
+            if (m.same() && !reportedBy(e, articleId)) {
+                found.add(new Candidate(e, m, seen.order()));
             }
         }
         found.sort(Comparator.comparingInt((Candidate c) -> -c.match().agreements())
                 .thenComparingDouble(c -> c.match().closeness())
-                .thenComparing(c -> OrderKey.of(c.event())));
+                .thenComparing(Candidate::order));
         return found;
     }
 
@@ -411,6 +417,26 @@ public final class EventMerger {
         return new MergeRule.Report(e.type(), e.date(), e.dateEnd(), e.datePrecision(), e.location(), accounts);
     }
 
+    private static boolean reportedBy(TimelineEvent e, String articleId) {
+        if (e.sources() != null) {
+            for (EventSource s : e.sources()) {
+                if (s != null && articleId.equals(s.articleId())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private Ruled ruled(TimelineEvent e) {
+        Ruled r = ruled.get(e.id());
+        if (r == null || r.event() != e) {
+            r = new Ruled(e, reportOf(e), OrderKey.of(e));
+            ruled.put(e.id(), r);
+        }
+        return r;
+    }
+
     private static boolean disjointSources(TimelineEvent a, TimelineEvent b) {
         Set<String> ids = new HashSet<>();
         nullSafe(a.sources()).forEach(s -> ids.add(s.articleId()));
@@ -419,12 +445,13 @@ public final class EventMerger {
 
     private void index(TimelineEvent e) {
         events.put(e.id(), e);
-        byPeriod.add(e.id(), e.date(), e.dateEnd(), e.datePrecision());
+        byPeriod.add(e.id(), e.date(), e.dateEnd(), e.datePrecision(), places.filed(e.type(), e.location()));
     }
 
     private void unindex(TimelineEvent e) {
         events.remove(e.id());
-        byPeriod.remove(e.id(), e.date(), e.dateEnd(), e.datePrecision());
+        ruled.remove(e.id());
+        byPeriod.remove(e.id(), e.date(), e.dateEnd(), e.datePrecision(), places.filed(e.type(), e.location()));
     }
 
     private static <T> List<T> nullSafe(List<T> list) {

@@ -348,7 +348,7 @@ public record MergeRule(double maxDistanceKm, int dayTolerance, Duration adjacen
         }
         switch (la) {
             case TOWN -> {
-                if (a.lat() != null && a.lon() != null && b.lat() != null && b.lon() != null) {
+                if (geocoded(a) && geocoded(b)) {
                     double km = kilometres(a.lat(), a.lon(), b.lat(), b.lon());
                     return km <= maxDistanceKm ? OptionalDouble.of(km) : OptionalDouble.empty();
                 }
@@ -381,13 +381,22 @@ public record MergeRule(double maxDistanceKm, int dayTolerance, Duration adjacen
         return type == null ? "none" : type.name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 
-    private enum Level { TOWN, REGION, COUNTRY }
+    /** The levels places are compared at: a town (or any point), a first-level region, a country. */
+    enum Level { TOWN, REGION, COUNTRY }
 
-    private static Level level(EventLocation l) {
+    static Level level(EventLocation l) {
         if (Place.REGION.equals(l.precision())) {
             return Level.REGION;
         }
         return Place.COUNTRY.equals(l.precision()) ? Level.COUNTRY : Level.TOWN;
+    }
+
+    /**
+     * Whether a place has coordinates on the globe; one without (or with a latitude beyond a pole) is
+     * compared by its name.
+     */
+    static boolean geocoded(EventLocation l) {
+        return l.lat() != null && l.lon() != null && Math.abs(l.lat()) <= 90 && Math.abs(l.lon()) <= 180;
     }
 
     /** Great-circle distance on a spherical Earth; plenty for "is it the same town". */

@@ -5,14 +5,15 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Event ids by the periods they cover (a day, a month or a year, by precision), so a report is only
- * compared with the events it could be merged with instead of the whole timeline.
+ * Event ids by the periods they cover (a day, a month or a year, by precision) and the place buckets
+ * they are filed under ({@link PlaceKeys}), so a report is only compared with the events it could be
+ * merged with: those near it in time and in place, never a whole day's timeline.
  */
 final class PeriodIndex {
 
@@ -26,29 +27,42 @@ final class PeriodIndex {
         byPeriod.clear();
     }
 
-    void add(String id, String date, String dateEnd, DatePrecision precision) {
+    void add(String id, String date, String dateEnd, DatePrecision precision, List<String> places) {
         for (String period : periods(date, dateEnd, precision, 0)) {
-            byPeriod.computeIfAbsent(period, k -> new LinkedHashSet<>()).add(id);
+            for (String place : places) {
+                byPeriod.computeIfAbsent(period + "|" + place, k -> new HashSet<>()).add(id);
+            }
         }
     }
 
-    void remove(String id, String date, String dateEnd, DatePrecision precision) {
+    void remove(String id, String date, String dateEnd, DatePrecision precision, List<String> places) {
         for (String period : periods(date, dateEnd, precision, 0)) {
-            Set<String> ids = byPeriod.get(period);
-            if (ids != null) {
-                ids.remove(id);
-                if (ids.isEmpty()) {
-                    byPeriod.remove(period);
+            for (String place : places) {
+                String key = period + "|" + place;
+                Set<String> ids = byPeriod.get(key);
+                if (ids != null) {
+                    ids.remove(id);
+                    if (ids.isEmpty()) {
+                        byPeriod.remove(key);
+                    }
                 }
             }
         }
     }
 
-    /** The ids of events whose periods meet this one, widened by {@code padDays} for day-precise dates. */
-    Set<String> near(String date, String dateEnd, DatePrecision precision, int padDays) {
-        Set<String> found = new LinkedHashSet<>();
+    /**
+     * The ids of events filed under one of {@code places} whose periods meet this one, widened by
+     * {@code padDays} for day-precise dates.
+     */
+    Set<String> near(String date, String dateEnd, DatePrecision precision, int padDays, List<String> places) {
+        Set<String> found = new HashSet<>();
         for (String period : periods(date, dateEnd, precision, padDays)) {
-            found.addAll(byPeriod.getOrDefault(period, Set.of()));
+            for (String place : places) {
+                Set<String> ids = byPeriod.get(period + "|" + place);
+                if (ids != null) {
+                    found.addAll(ids);
+                }
+            }
         }
         return found;
     }

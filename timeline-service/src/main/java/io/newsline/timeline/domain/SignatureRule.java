@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -26,6 +28,10 @@ final class SignatureRule {
      * (names are compared accent-free, so "ий" reads "ии").
      */
     private static final Pattern ADJECTIVE_ENDING = Pattern.compile("(yi|yy|iy|ij|ii|yj|oy|oi|y|i|a|e|ии|іи|ои|ыи|а|е|я)$");
+
+    /** District names already reduced to their stems: every pair the merge rule compares reads them again. */
+    private static final Map<String, String> STEMS = new ConcurrentHashMap<>();
+    private static final int STEM_CACHE_SIZE = 20_000;
 
     enum Verdict { AGREE, UNKNOWN, CONFLICT }
 
@@ -147,6 +153,19 @@ final class SignatureRule {
         if (name == null) {
             return "";
         }
+        String known = STEMS.get(name);
+        if (known != null) {
+            return known;
+        }
+        if (STEMS.size() >= STEM_CACHE_SIZE) {
+            STEMS.clear();
+        }
+        String stem = stemOf(name);
+        STEMS.put(name, stem);
+        return stem;
+    }
+
+    private static String stemOf(String name) {
         String words = DISTRICT_WORDS.matcher(PlaceNames.normalize(name)).replaceAll(" ").trim();
         if (words.isEmpty()) {
             return "";

@@ -7,10 +7,12 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A word list that sorts the ways outlets name a thing into kinds ({@code target-kinds.txt},
@@ -22,7 +24,11 @@ final class TermKinds {
 
     static final String GENERIC = "generic";
 
+    /** Phrases already read: the merge rule reads the same few targets and weapons for every pair it compares. */
+    private static final int READ_CACHE_SIZE = 20_000;
+
     private final Map<String, String> kindByTerm = new HashMap<>();
+    private final Map<String, Named> readings = new ConcurrentHashMap<>();
     private int longestTerm;
 
     static TermKinds load(String resource) {
@@ -80,6 +86,19 @@ final class TermKinds {
      * before "house"), gives its kinds; generic terms give none.
      */
     Named read(String phrase) {
+        Named known = readings.get(phrase);
+        if (known != null) {
+            return known;
+        }
+        if (readings.size() >= READ_CACHE_SIZE) {
+            readings.clear();
+        }
+        Named named = readNew(phrase);
+        readings.put(phrase, named);
+        return named;
+    }
+
+    private Named readNew(String phrase) {
         Set<String> kinds = new LinkedHashSet<>();
         String[] words = PlaceNames.normalize(phrase).split(" ");
         boolean listed = false;
@@ -100,6 +119,6 @@ final class TermKinds {
             i += Math.max(1, matched);
         }
         String last = words[words.length - 1];
-        return new Named(kinds, listed || last.isEmpty() ? null : last);
+        return new Named(Collections.unmodifiableSet(kinds), listed || last.isEmpty() ? null : last);
     }
 }
