@@ -190,7 +190,7 @@ final class InflectedTolls {
 
     /**
      * "поранено жінку", "загинув чоловік": a person in the subject's or object's case in the singular just
-     * before the word, or the persons listed after it ("поранені 47-річна жінка та 18-річний хлопець" are two),
+     * before the word, or the persons listed after it ("поранені 63-річний чоловік та 9-річна дівчинка" are two),
      * with only numbers, adjectives, verbs and conjunctions between; 0 when there is none.
      */
     private int personsBeside(List<Word> clause, int i) {
