@@ -79,12 +79,21 @@ public final class CasualtyParser {
     /** "the Russians killed him": one person, named before. */
     private static final Pattern KILLED_ONE = Pattern.compile("(?i)\\b(?:killed|shot\\s+dead|murdered|executed|stabbed\\s+to\\s+death)"
             + "\\s+(?<num>him|her)\\b");
-    /** "the death toll rose to 12", "a death toll of at least 40". */
-    private static final Pattern TOLL = Pattern.compile("(?i:\\bdeath\\s+toll\\b[^.;]{0,40}?\\b(?:to|of|at|is|was|reached|stands"
+    /**
+     * What news calls the count of the dead: "the death toll", a bare "the toll" (news uses it for nothing else
+     * before a figure), "the number of dead", "the number of people killed".
+     */
+    static final String DEATH_COUNT = "(?:\\bdeath\\s+toll|\\b(?<=the\\s)toll|\\bnumber\\s+of\\s+(?:the\\s+)?(?:dead|deaths"
+            + "|fatalities|victims|(?:people|those|persons)\\s+(?:killed|dead|who\\s+died)))\\b";
+    /** "the death toll rose to 12", "a death toll of at least 40", "bringing the number of dead to four". */
+    private static final Pattern TOLL = Pattern.compile("(?i:" + DEATH_COUNT + "[^.;]{0,40}?\\b(?:to|of|at|is|was|reached|stands"
             + "\\s+at|stood\\s+at|hit|climbed\\s+to|rose\\s+to|risen\\s+to)\\s+" + MOD + ")" + NUM + "\\b");
     /** "The death toll from Monday's strike on a cafe in the old town has risen to nine": a long subject, then the figure. */
-    private static final Pattern TOLL_ROSE = Pattern.compile("(?i:\\bdeath\\s+toll\\b[^.;]{0,120}?\\b(?:risen|rose|climbed|jumped"
+    private static final Pattern TOLL_ROSE = Pattern.compile("(?i:" + DEATH_COUNT + "[^.;]{0,120}?\\b(?:risen|rose|climbed|jumped"
             + "|increased|grown|grew)\\s+to\\s+" + MOD + ")" + NUM + "\\b");
+    /** "the toll rose to 22", "the number of dead has climbed to 40": a count of the dead taken again. */
+    private static final Pattern TOLL_UPDATE = Pattern.compile("(?i:" + DEATH_COUNT + "[^.;]{0,120}?\\b(?:risen|rose|climbed"
+            + "|jumped|increased|grown|grew|reached|stands\\s+at|stood\\s+at)\\b)");
     private static final Pattern TIME_BEFORE = Pattern.compile(
             "(?:January|February|March|April|May|June|July|August|September|October|November|December"
             + "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\.?\\s+$");
@@ -94,7 +103,16 @@ public final class CasualtyParser {
     /** Every toll holds one of these; most sentences hold none and are not parsed further. */
     private static final LiteralCues TOLL_WORDS = LiteralCues.ofWords("kill", "dead", "die", "death", "fatal", "lives",
             "life", "perish", "slain", "murder", "execut", "bodies", "injur", "wound", "hurt", "hospitali", "casualt",
-            "toll", "passed");
+            "toll", "passed", "number of");
+
+    /**
+     * Where the words that take a toll again ("the death toll rose") end in the sentence, or -1: a date after
+     * them ("rose to 22 on Wednesday") says when the dead were counted, not when the happening was.
+     */
+    public int tollUpdateEnd(String sentence) {
+        Matcher m = TOLL_UPDATE.matcher(sentence);
+        return m.find() ? m.end() : -1;
+    }
 
     public Casualties parse(String sentence) {
         if (sentence == null || sentence.isBlank() || !TOLL_WORDS.mayMatch(sentence.toLowerCase(Locale.ROOT))) {

@@ -52,6 +52,11 @@ final class EnglishCues implements EventCues {
     }
 
     @Override
+    public int tollUpdateEnd(String sentence) {
+        return casualties.tollUpdateEnd(sentence);
+    }
+
+    @Override
     public List<TimeExpression> dates(String sentence, OffsetDateTime published) {
         return temporal.find(sentence, published);
     }

@@ -25,6 +25,14 @@ interface EventCues {
     /** The dates the sentence gives, resolved against the publication time. */
     List<TimeExpression> dates(String sentence, OffsetDateTime published);
 
+    /**
+     * Where the words that take a toll again end ("the death toll rose"), or -1 when the sentence holds none:
+     * a date after them is when the dead were counted.
+     */
+    default int tollUpdateEnd(String sentence) {
+        return -1;
+    }
+
     /** Whether the text holds a verb of something done or undergone ("struck", "влучила"). */
     boolean tellsAction(String text);
 

@@ -97,6 +97,17 @@ final class EventLexicon {
                 + "|dam\\s+(?:breach|collapse|burst)|building\\s+collapse|train\\s+(?:crash|derailment)|derailed"
                 + "|plane\\s+crash|crashed|capsized|shipwreck|sank|fires?\\s+(?:broke\\s+out|erupted|spread|raged)|blaze)\\b",
                 EventType.DISASTER, null, 1.0);
+        // Accidents on roads, rails, water and in the air, and collapses, as news tells them; headlines in the present.
+        add("\\b(?:(?:road|traffic|car|bus|coach|truck|lorry|train|rail|railway|plane|air|helicopter|boat|ferry|mine|mining"
+                + "|industrial)\\s+(?:accidents?|crash(?:es)?|collisions?|disasters?)|(?<!\\bby\\s)accidents?|collisions?"
+                + "|collided|head-on|veered\\s+off|skidded\\s+off|derailment"
+                + "|(?:plunged|plunges?|fell|falls|tumbled|tumbles|rolled|rolls|veered|veers|skidded|skids)"
+                + "\\s+(?:\\w+\\s+){0,3}?into\\s+(?:a|an|the)\\s+(?:[\\w-]+\\s+){0,2}?(?:gorge|ravine|river|canal|valley"
+                + "|sea|lake|ditch|gully|abyss|chasm|reservoir|creek)"
+                + "|(?:bus|car|truck|lorry|van|minibus|tanker|vehicle|boat|ferry|train|coach)\\s+(?:\\w+\\s+){0,4}?"
+                + "(?:overturned|overturns|flipped|flips)"
+                + "|stampedes?|(?:mine|building|bridge|roof|wall|stand|tunnel|structure)\\s+(?:collapse|collapsed|caved\\s+in)"
+                + "|ran\\s+aground)\\b", EventType.DISASTER, "accident", 0.9);
         // Protest and unrest.
         add("\\b(?:protests?|protested|protesters|protesting|demonstrations?|demonstrators|demonstrated|rall(?:y|ies|ied)"
                 + "|marched|marchers|took\\s+to\\s+the\\s+streets|sit-ins?|picket\\w*|went\\s+on\\s+strike"

@@ -45,7 +45,8 @@ final class HappeningMerger {
                 boolean placeFits = !t.placeNamed || Places.same(o.place, t.place)
                         || o.place != null && t.place != null
                         && (Places.sameCountry(t.place, o.place) || Places.near(t.place, o.place, HEADLINE_SCENE_KM));
-                boolean kindFits = EventKinds.sameFamily(o.type, t.type) || EventKinds.violent(o.type) && EventKinds.violent(t.type);
+                boolean kindFits = EventKinds.sameFamily(o.type, t.type) || EventKinds.violent(o.type) && EventKinds.violent(t.type)
+                        || tollOf(o, t) || tollOf(t, o);
                 if (kindFits && placeFits && (t.when == null || o.date.equals(t.date))) {
                     same = o;
                     break;
@@ -97,7 +98,11 @@ final class HappeningMerger {
         if (EventKinds.sameFamily(a.type, b.type)) {
             return true;
         }
-        return a.type == EventType.CASUALTY_REPORT && EventKinds.violent(b.type)
-                || b.type == EventType.CASUALTY_REPORT && EventKinds.violent(a.type);
+        return tollOf(a, b) || tollOf(b, a);
+    }
+
+    /** A bare toll ("19 dead as ...") is a figure of the violent happening it is told with. */
+    private static boolean tollOf(Happening toll, Happening happening) {
+        return toll.type == EventType.CASUALTY_REPORT && EventKinds.violent(happening.type);
     }
 }

@@ -53,6 +53,8 @@ final class SentenceReader {
      */
     private static final Pattern ORDINAL_BEFORE = Pattern.compile("(?i)\\b(?:(?:a|the)\\s+(?<ord>second|third|fourth|fifth"
             + "|separate|further)|(?<another>another))\\s+(?:[\\w-]+\\s+){0,2}$");
+    /** "By Thursday", "as of Monday evening": the time a figure holds at. */
+    private static final Pattern COUNTED_BY = Pattern.compile("(?i)\\b(?:by|as\\s+of)\\s*$");
     private static final Pattern SAID_ON = Pattern.compile("(?i)\\b(?:said|says|announced|reported|wrote|posted|stated"
             + "|confirmed|added|claimed|told\\s+(?:\\S+\\s+){1,3}?)\\s*$");
 
@@ -132,7 +134,8 @@ final class SentenceReader {
                 }
             }
         }
-        boolean reportingDate = when != null && SAID_ON.matcher(text.substring(0, when.start())).find();
+        boolean reportingDate = when != null && (SAID_ON.matcher(text.substring(0, when.start())).find()
+                || countedOn(text, when));
         return Reading.of(s, position, paragraph)
                 .triggers(triggers)
                 .ordinal(ordinalOf(text, triggers))
@@ -143,6 +146,15 @@ final class SentenceReader {
                 .names(names)
                 .background(background)
                 .build();
+    }
+
+    /**
+     * "The death toll rose to 22 on Wednesday", "By Thursday the toll had climbed to 40": the date is when the dead
+     * were counted again, not when the happening was.
+     */
+    private boolean countedOn(String text, TimeExpression when) {
+        int update = cues.tollUpdateEnd(text);
+        return update >= 0 && (when.start() >= update || COUNTED_BY.matcher(text.substring(0, when.start())).find());
     }
 
     /**

@@ -68,6 +68,12 @@ public final class TemporalResolver {
             // "in 2024", "in early 2023"
             form("(?i:(?:in|during|by|throughout|since|until)\\s+)(?i:(?:early|mid|late|the end of|the beginning of"
                     + "|the start of|the middle of)[\\s-]+)?" + YEAR + "\\b(?!\\s*(?:-|–)\\s*\\d)", TemporalResolver::yearOnly),
+            // "the 2022 floods", "Turkey's 2023 earthquake": a year before the noun of what happened in it (not a count:
+            // "the 2000 residents")
+            form("(?i:\\b(?:the|a|an|its|their|his|her|this|that)\\s+|(?<=\\p{Lu}[\\p{L}-]{1,40}['’]s\\s))" + YEAR
+                    + "(?=\\s+(?!(?i:people|persons|residents|troops|soldiers|civilians|homes|houses|families|men|women"
+                    + "|children|inhabitants|km|kilomet|miles|metres|meters|tons|tonnes|dollars|euros)\\b)"
+                    + "\\p{Ll}[\\p{L}-]+)", TemporalResolver::yearOnly),
             // "on Saturday", "last Saturday", "Saturday night", "overnight into Saturday"
             form("(?i:(?:on|last|this|next|this coming|late on|early on|overnight into|overnight on|overnight)\\s+)?"
                     + "(?:(?i:the\\s+)?(?i:night|morning|evening|afternoon)\\s+of\\s+)?" + WEEKDAY

@@ -33,6 +33,8 @@ class CasualtyParserTest {
         "At least two firefighters passed away when the roof of the depot gave way.      | 2  | -  | -",
         "Among those killed were four members of one family in the hamlet.               | 4  | -  | -",
         "The death toll from the collapse of the old cinema roof has now risen to 13.    | 13 | -  | -",
+        "The toll climbed to 31 after two of the injured died in hospital.               | 31 | -  | -",
+        "The second blast brought the number of dead to six, police said.                | 6  | -  | -",
     })
     void readsTollsAsTheTextGivesThem(String sentence, Integer killed, Integer injured, Integer casualties) {
         Casualties c = parser.parse(sentence);
@@ -51,6 +53,7 @@ class CasualtyParserTest {
         "Dozens of people were injured in the stampede.",
         "The strike killed a number of soldiers, the ministry said.",
         "About 6,500 troops are said to be stationed in the area.",
+        "Two years of drought have taken a heavy toll on the 300 farmers of the valley.",
     })
     void countsNothingThatIsNotAToll(String sentence) {
         assertFalse(parser.parse(sentence).any(), () -> "found " + parser.parse(sentence));

@@ -74,6 +74,44 @@ class EventExtractorTest {
     }
 
     @Test
+    void aTollCountedAgainOnALaterDayIsAFigureOfTheHappening() {
+        AnnotatedArticle doc = TestArticle.publishedAt(PUBLISHED)
+                .title("18 dead as coach plunges into river near Harnsby")
+                .body("At least 18 people were killed on Sunday when a coach skidded off a mountain road and plunged "
+                        + "into a river near Harnsby, police said.",
+                        "The death toll rose to 21 on Monday after three of the injured died in hospital.")
+                .settlement("Harnsby", 47.2, 11.4, "AT")
+                .build();
+
+        List<Event> events = extractor.extract(doc);
+
+        assertEquals(1, events.size(), () -> "the headline and the later count are the crash's figures: " + events);
+        Event e = events.get(0);
+        assertEquals(EventType.DISASTER, e.type());
+        assertEquals("accident", e.subtype());
+        assertEquals("2025-03-16", e.date(), "the crash was on Sunday; Monday is when the dead were counted again");
+        assertEquals(21, e.killed());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "A bus carrying pilgrims overturned on a highway near Harnsby on Sunday, killing six. | accident",
+        "Two trains collided head-on outside Harnsby on Sunday, killing six passengers.    | accident",
+        "A five-storey building collapsed in Harnsby on Sunday, killing six residents.     | accident",
+    })
+    void accidentsAreDisastersNotBareTolls(String sentence, String subtype) {
+        AnnotatedArticle doc = TestArticle.publishedAt(PUBLISHED).body(sentence)
+                .settlement("Harnsby", 47.2, 11.4, "AT").build();
+
+        List<Event> events = extractor.extract(doc);
+
+        assertEquals(1, events.size(), () -> "events: " + events);
+        assertEquals(EventType.DISASTER, events.get(0).type(), () -> "events: " + events);
+        assertEquals(subtype, events.get(0).subtype());
+        assertEquals(6, events.get(0).killed());
+    }
+
+    @Test
     void backgroundHabitsPlansAndFearsAreNoEvents() {
         AnnotatedArticle doc = TestArticle.publishedAt(PUBLISHED)
                 .body("Since the war began in February 2022, Lorvik has been shelled for months.",

@@ -46,6 +46,8 @@ class TemporalResolverTest {
         "The plant closed in September.                               | 2024-09-01 | | month",
         "The plant closed in early March 2024.                        | 2024-03-01 | | month",
         "The plant closed in 2024.                                    | 2024-01-01 | | year",
+        "The valley was worst hit in the 2019 floods.                 | 2019-01-01 | | year",
+        "Chile's 2010 earthquake flattened the town.                  | 2010-01-01 | | year",
         "The fighting grew fiercer earlier this month.                | 2025-06-01 | | month",
         "The bridge reopened three days ago.                          | 2025-06-08 | | day",
         "Floods swept the valley over the weekend.                    | 2025-06-07 | 2025-06-08 | day",
@@ -59,6 +61,11 @@ class TemporalResolverTest {
         assertEquals(dateEnd == null ? null : LocalDate.parse(dateEnd), t.dateEnd(), text);
         assertEquals(DatePrecision.valueOf(precision.toUpperCase()), t.precision(), text);
         assertEquals(t.text(), text.substring(t.start(), t.end()), "offsets point at the expression");
+    }
+
+    @Test
+    void aCountOfPeopleIsNoYear() {
+        assertEquals(List.of(), resolver.find("The 2000 residents of the island were moved inland.", PUBLISHED));
     }
 
     @Test
