@@ -85,15 +85,17 @@ public final class CasualtyParser {
      */
     static final String DEATH_COUNT = "(?:\\bdeath\\s+toll|\\b(?<=the\\s)toll|\\bnumber\\s+of\\s+(?:the\\s+)?(?:dead|deaths"
             + "|fatalities|victims|(?:people|those|persons)\\s+(?:killed|dead|who\\s+died)))\\b";
+    /** A character of the same clause: no full stop or semicolon, but the decimal point of "a magnitude 5.7 quake". */
+    private static final String IN_CLAUSE = "(?:[^.;]|(?<=\\d)\\.(?=\\d))";
     /** "the death toll rose to 12", "a death toll of at least 40", "bringing the number of dead to four". */
-    private static final Pattern TOLL = Pattern.compile("(?i:" + DEATH_COUNT + "[^.;]{0,40}?\\b(?:to|of|at|is|was|reached|stands"
-            + "\\s+at|stood\\s+at|hit|climbed\\s+to|rose\\s+to|risen\\s+to)\\s+" + MOD + ")" + NUM + "\\b");
+    private static final Pattern TOLL = Pattern.compile("(?i:" + DEATH_COUNT + IN_CLAUSE + "{0,40}?\\b(?:to|of|at|is|was"
+            + "|reached|stands\\s+at|stood\\s+at|hit|climbed\\s+to|rose\\s+to|risen\\s+to)\\s+" + MOD + ")" + NUM + "\\b");
     /** "The death toll from Monday's strike on a cafe in the old town has risen to nine": a long subject, then the figure. */
-    private static final Pattern TOLL_ROSE = Pattern.compile("(?i:" + DEATH_COUNT + "[^.;]{0,120}?\\b(?:risen|rose|climbed|jumped"
-            + "|increased|grown|grew)\\s+to\\s+" + MOD + ")" + NUM + "\\b");
+    private static final Pattern TOLL_ROSE = Pattern.compile("(?i:" + DEATH_COUNT + IN_CLAUSE + "{0,120}?\\b(?:risen|rose|climbed"
+            + "|jumped|increased|grown|grew)\\s+to\\s+" + MOD + ")" + NUM + "\\b");
     /** "the toll rose to 22", "the number of dead has climbed to 40": a count of the dead taken again. */
-    private static final Pattern TOLL_UPDATE = Pattern.compile("(?i:" + DEATH_COUNT + "[^.;]{0,120}?\\b(?:risen|rose|climbed"
-            + "|jumped|increased|grown|grew|reached|stands\\s+at|stood\\s+at)\\b)");
+    private static final Pattern TOLL_UPDATE = Pattern.compile("(?i:" + DEATH_COUNT + IN_CLAUSE + "{0,120}?\\b(?:risen|rose"
+            + "|climbed|jumped|increased|grown|grew|reached|stands\\s+at|stood\\s+at)\\b)");
     private static final Pattern TIME_BEFORE = Pattern.compile(
             "(?:January|February|March|April|May|June|July|August|September|October|November|December"
             + "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\.?\\s+$");

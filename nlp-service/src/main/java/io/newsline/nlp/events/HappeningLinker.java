@@ -139,7 +139,52 @@ final class HappeningLinker {
             drafts.add(d);
             last = d;
         }
+        splitShares(readings, drafts);
         return HappeningMerger.merge(drafts);
+    }
+
+    /**
+     * "Five died in A, two in B and one in C": each place's share of a toll is a part of the happening, on its day;
+     * a sentence that gave nothing but the shares makes no bare toll of its own beside them.
+     */
+    private void splitShares(List<Reading> readings, List<Happening> drafts) {
+        for (Reading r : readings) {
+            List<TollShares.Share> shares = r.title ? List.of() : TollShares.of(r);
+            Happening owner = shares.isEmpty() ? null : ownerOf(drafts, r);
+            if (owner == null || owner.part) {
+                continue;
+            }
+            Happening whole = owner;
+            if (owner.type == EventType.CASUALTY_REPORT && owner.readings.size() == 1) {
+                Happening earlier = tolled(drafts.subList(0, drafts.indexOf(owner)));
+                if (earlier != null) {
+                    drafts.remove(owner);
+                    earlier.absorb(r, owner.type, attributions);
+                    whole = earlier;
+                }
+            }
+            for (TollShares.Share share : shares) {
+                Integer count = share.count();
+                if (Places.same(share.place().place(), whole.place)
+                        && count.equals(share.injured() ? whole.injured : whole.killed)) {
+                    continue; // the share is the whole
+                }
+                Happening part = part(r, whole, share.place().place());
+                part.killed = share.injured() ? null : count;
+                part.injured = share.injured() ? count : null;
+                part.casualties = null;
+                drafts.add(part);
+            }
+        }
+    }
+
+    private static Happening ownerOf(List<Happening> drafts, Reading r) {
+        for (Happening d : drafts) {
+            if (d.positions.contains(r.position)) {
+                return d;
+            }
+        }
+        return null;
     }
 
     /** The date of the nearest earlier sentence of the paragraph, when this one continues its story. */

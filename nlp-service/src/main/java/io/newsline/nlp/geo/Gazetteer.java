@@ -34,18 +34,21 @@ public final class Gazetteer {
     static final Set<String> LEVEL_WORDS = Set.of("region", "regions", "oblast", "oblasts", "province", "governorate",
             "krai", "kray", "state", "county", "prefecture", "voivodeship", "district", "raion", "rayon", "area",
             "territory", "republic", "municipality", "city", "okrug", "canton", "department", "regency", "community",
-            "communities", "hromada", "agglomeration", "conurbation", "commune", "parish", "lga");
+            "communities", "hromada", "agglomeration", "conurbation", "commune", "parish", "lga", "tehsil", "taluka",
+            "upazila");
     /**
      * Level words that may also mean "the surroundings of a town" when no region has that name: districts
-     * and counties are often named after their seat ("Bakhmut district", "Los Angeles County"), and
-     * Ukraine's communities after their centre ("the Nedryhailiv community").
+     * and counties are often named after their seat ("Bakhmut district", "Los Angeles County"), as are
+     * Indonesia's regencies and South Asia's sub-districts ("Garut regency", "Mandi tehsil"), and Ukraine's
+     * communities after their centre ("the Nedryhailiv community").
      */
     private static final Set<String> AREA_WORDS = Set.of("region", "district", "raion", "rayon", "area",
-            "municipality", "county", "community", "hromada", "agglomeration", "conurbation", "commune", "lga");
+            "municipality", "county", "community", "hromada", "agglomeration", "conurbation", "commune", "lga",
+            "regency", "tehsil", "taluka", "upazila");
 
     /** Level words of divisions below the first level: "X county, Y" ties X to the region Y rather than listing both. */
     private static final Set<String> LOCAL_LEVEL_WORDS = Set.of("district", "raion", "rayon", "area", "municipality",
-            "county", "community", "hromada", "commune", "parish", "lga", "regency");
+            "county", "community", "hromada", "commune", "parish", "lga", "regency", "tehsil", "taluka", "upazila");
 
     /** A town this size may have named the county around it ("San Diego County"). */
     private static final long COUNTY_TOWN = 100_000;

@@ -93,6 +93,27 @@ class EventExtractorTest {
         assertEquals(21, e.killed());
     }
 
+    @Test
+    void aTollSharedOutByPlaceGivesEachPlaceAPartOfTheHappening() {
+        AnnotatedArticle doc = TestArticle.publishedAt(PUBLISHED)
+                .body("At least eight people were killed on Sunday when storms swept the Velmar region, officials said.",
+                        "Five people died in Dornberg, two in Harnsby and one in Lorvik, the agency said.")
+                .region("Velmar region", 48.0, 36.0, "UA")
+                .settlement("Dornberg", 48.1, 36.2, "UA").settlement("Harnsby", 48.3, 35.8, "UA")
+                .settlement("Lorvik", 47.8, 36.4, "UA")
+                .build();
+
+        List<Event> events = extractor.extract(doc);
+
+        assertEquals(4, events.size(), () -> "the whole and a part at each place: " + events);
+        for (Event e : events) {
+            assertEquals("2025-03-16", e.date(), () -> "each part is on the whole's day: " + e);
+        }
+        assertEquals(List.of(8, 5, 2, 1), events.stream().map(Event::killed).toList());
+        assertEquals(List.of("Dornberg", "Harnsby", "Lorvik"),
+                events.subList(1, 4).stream().map(e -> e.location().name()).toList());
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "A bus carrying pilgrims overturned on a highway near Harnsby on Sunday, killing six. | accident",
