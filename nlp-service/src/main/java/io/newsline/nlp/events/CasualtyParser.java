@@ -96,6 +96,11 @@ public final class CasualtyParser {
     /** "the toll rose to 22", "the number of dead has climbed to 40": a count of the dead taken again. */
     private static final Pattern TOLL_UPDATE = Pattern.compile("(?i:" + DEATH_COUNT + IN_CLAUSE + "{0,120}?\\b(?:risen|rose"
             + "|climbed|jumped|increased|grown|grew|reached|stands\\s+at|stood\\s+at)\\b)");
+    private static final Pattern DIED_LATER = Pattern.compile("(?i)\\b(?:died|dies|die)\\s+(?:later\\s+)?(?:in|at|on\\s+the"
+            + "\\s+way\\s+to)\\s+(?:\\w+\\s+)?hospital|\\bsuccumbed\\b|\\b(?:bodies|body)\\s+(?:\\w+\\s+){0,3}?(?:were|was|had\\s+been"
+            + "|have\\s+been)\\s+(?:recovered|found|pulled|retrieved)|\\brecovered\\s+(?:\\w+\\s+){0,2}?(?:more\\s+)?bod(?:y|ies)\\b");
+    /** "Tomás Riquelme, 24, died": an age between commas after a name, not a count. */
+    private static final Pattern NAME_BEFORE_AGE = Pattern.compile("\\p{Lu}[\\p{L}'’-]+,\\s*$");
     private static final Pattern TIME_BEFORE = Pattern.compile(
             "(?:January|February|March|April|May|June|July|August|September|October|November|December"
             + "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\.?\\s+$");
@@ -106,6 +111,14 @@ public final class CasualtyParser {
     private static final LiteralCues TOLL_WORDS = LiteralCues.ofWords("kill", "dead", "die", "death", "fatal", "lives",
             "life", "perish", "slain", "murder", "execut", "bodies", "injur", "wound", "hurt", "hospitali", "casualt",
             "toll", "passed", "number of");
+
+    /**
+     * Whether the sentence counts a happening's dead again rather than telling new deaths: the toll rose, the injured
+     * "died in hospital", "succumbed to their wounds", "more bodies were recovered".
+     */
+    public boolean countsAgain(String sentence) {
+        return tollUpdateEnd(sentence) >= 0 || DIED_LATER.matcher(sentence).find();
+    }
 
     /**
      * Where the words that take a toll again ("the death toll rose") end in the sentence, or -1: a date after
@@ -207,6 +220,10 @@ public final class CasualtyParser {
         int numStart = m.start("num");
         if (TIME_BEFORE.matcher(s.substring(Math.max(0, numStart - 12), numStart)).find()) {
             return; // "June 7 ..." is a date, not a count
+        }
+        if (NAME_BEFORE_AGE.matcher(s.substring(Math.max(0, numStart - 40), numStart)).find()
+                && s.startsWith(",", m.end("num")) && s.substring(numStart, m.end("num")).matches("\\d{1,3}")) {
+            return; // "Tomás Riquelme, 24, of the fire company, died" gives an age
         }
         String num = m.group("num");
         if ((num.equalsIgnoreCase("a") || num.equalsIgnoreCase("an"))

@@ -52,6 +52,11 @@ final class EnglishCues implements EventCues {
     }
 
     @Override
+    public boolean countsAgain(String sentence) {
+        return casualties.countsAgain(sentence);
+    }
+
+    @Override
     public int tollUpdateEnd(String sentence) {
         return casualties.tollUpdateEnd(sentence);
     }

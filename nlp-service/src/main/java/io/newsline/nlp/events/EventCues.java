@@ -33,6 +33,11 @@ interface EventCues {
         return -1;
     }
 
+    /** Whether the sentence counts a happening's dead again ("the toll rose", "died in hospital") rather than new deaths. */
+    default boolean countsAgain(String sentence) {
+        return tollUpdateEnd(sentence) >= 0;
+    }
+
     /** Whether the text holds a verb of something done or undergone ("struck", "влучила"). */
     boolean tellsAction(String text);
 

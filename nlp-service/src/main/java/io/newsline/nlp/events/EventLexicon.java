@@ -16,6 +16,10 @@ import java.util.regex.Pattern;
  */
 final class EventLexicon {
 
+    /** The subtype of an arrest, which follows a happening rather than being one where the article told one. */
+    static final String ARREST = "arrest";
+
+
     /** A word or phrase found in a sentence that names a happening. */
     record Trigger(int start, int end, EventType type, String subtype, double weight, boolean generic) {}
 
@@ -49,7 +53,12 @@ final class EventLexicon {
         add("\\b(?:air|aerial)\\s*(?:strikes?|raids?|attacks?|bombs?|bombardment)|\\bairstrikes?|\\bbombing\\s+raids?"
                 + "|\\bbarrel\\s+bombs?", EventType.AIR_STRIKE, "airstrike", 1.0);
         add("\\b(?:warplanes?|fighter\\s+jets?|bombers?|helicopter\\s+gunships?)\\b", EventType.AIR_STRIKE, "airstrike", 0.7);
-        add("\\b(?:jets|aircraft|planes|helicopters)\\b", EventType.AIR_STRIKE, "airstrike", 0.6);
+        // Aircraft of firefighting, rescue and transport are no strike: "14 aircraft dropping water", "rescue helicopters".
+        add("(?<!\\b(?:rescue|firefighting|fire-fighting|water-bombing|medical|evacuation|cargo|passenger|commercial"
+                + "|civilian|transport|relief|police|coast\\s+guard)\\s)\\b(?:jets|aircraft|planes|helicopters)\\b"
+                + "(?!\\s+(?:\\w+\\s+){0,2}?(?:dropping|dropped|drop|carrying|carried|ferrying|airlifting|airlifted)\\s+"
+                + "(?:\\w+\\s+)?(?:water|retardant|foam|aid|supplies|food|leaflets|rescuers|the\\s+injured|patients|survivors))",
+                EventType.AIR_STRIKE, "airstrike", 0.6);
         add("\\b(?:bombed|bombing|bombings)\\b", EventType.AIR_STRIKE, "bombing", 0.6);
         add("\\b(?:dropped|dropping|drops)\\s+(?:\\w+\\s+){0,2}bombs?\\b", EventType.AIR_STRIKE, "airstrike", 0.9);
         add("\\bbombs\\b", EventType.AIR_STRIKE, "bombing", 0.55);
@@ -95,7 +104,8 @@ final class EventLexicon {
                 // "fighting erupted", "a fire erupted": only a volcano erupts as a disaster of its own
                 + "|volcanic\\s+eruption|volcano(?:es)?\\s+erupt\\w*|erupting\\s+volcano|droughts?|heat\\s*waves?|blizzards?|storms?(?!\\s+Shadow)"
                 + "|dam\\s+(?:breach|collapse|burst)|building\\s+collapse|train\\s+(?:crash|derailment)|derailed"
-                + "|plane\\s+crash|crashed|capsized|shipwreck|sank|fires?\\s+(?:broke\\s+out|erupted|spread|raged)|blaze)\\b",
+                + "|plane\\s+crash|crashed|capsized|shipwreck|sank|fires?\\s+(?:(?:that|which)\\s+)?(?:broke\\s+out|erupted|spread"
+                + "|raged)|blaze)\\b",
                 EventType.DISASTER, null, 1.0);
         // Accidents on roads, rails, water and in the air, and collapses, as news tells them; headlines in the present.
         add("\\b(?:(?:road|traffic|car|bus|coach|truck|lorry|train|rail|railway|plane|air|helicopter|boat|ferry|mine|mining"
@@ -115,9 +125,12 @@ final class EventLexicon {
         add("\\b(?:riots?|rioting|rioters|rioted|looting|looted|tear\\s+gas|water\\s+cannons?|clashed\\s+with\\s+police"
                 + "|clashes\\s+with\\s+police)\\b", EventType.RIOT, "riot", 1.05);
         // Crime.
-        add("\\b(?:murder(?:ed|s)?|homicides?|stabb(?:ed|ing|ings)|robbery|robbed|kidnapp\\w+|abduct(?:ed|ion)"
-                + "|arrested|detained|shot\\s+dead|gunm[ae]n|assassinat\\w+|smuggl\\w+|fraud|arson|carjack\\w*"
+        add("\\b(?:murder(?:ed|s)?|homicides?|killings|(?:a|the|mass|school|drive-by|fatal)\\s+shooting|shootings"
+                + "|shooting\\s+(?:attack|spree|rampage)|stabb(?:ed|ing|ings)|robbery|robbed|kidnapp\\w+|abduct(?:ed|ion)"
+                + "|shot\\s+dead|gunm[ae]n|assassinat\\w+|smuggl\\w+|fraud|arson|carjack\\w*"
                 + "|burglar\\w*|hijack\\w*)\\b", EventType.CRIME, "crime", 0.85);
+        // An arrest: a happening of its own only where the article tells no other (HappeningLinker).
+        add("\\b(?:arrested|detained|apprehended|taken\\s+into\\s+custody)\\b", EventType.CRIME, ARREST, 0.85);
         // Diplomacy.
         add("\\bmeeting\\b[^.;]{0,60}\\bbetween\\b|\\b(?:summit|held\\s+talks|peace\\s+talks|met\\s+with|met\\b"
                 + "|phone\\s+call|spoke\\s+by\\s+phone|signed\\s+(?:a|an|the)\\s+\\w+|ceasefire|truce|peace\\s+deal"

@@ -62,6 +62,8 @@ final class HappeningLinker {
     private static final int FOLLOW_UP_REACH = 3;
     private static final int REFINING_REACH = 2;
     private static final double SAME_SCENE_KM = 20;
+    /** A happening's dead are counted again for days after it. */
+    private static final int RECOUNT_DAYS = 7;
 
     private final EventCues attributions;
 
@@ -77,6 +79,9 @@ final class HappeningLinker {
             Reading r = readings.get(i);
             EventType type = HappeningClassifier.typeOf(readings, i);
             if (type == null || !Factuality.reportsHappening(r)) {
+                continue;
+            }
+            if (followsUp(r, drafts)) {
                 continue;
             }
             TimeExpression when = r.when != null ? r.when : carriedDate(readings, i, drafts, type);
@@ -111,7 +116,7 @@ final class HappeningLinker {
                 }
                 continue;
             }
-            if (type == EventType.CASUALTY_REPORT && (r.when == null || r.reportingDate)) {
+            if (type == EventType.CASUALTY_REPORT && (r.when == null || r.reportingDate || countedAgain(r, drafts, where))) {
                 // "The vice president said on Tuesday that 3,419 people had been killed": a toll of the
                 // happening the article already told, not a happening of its own.
                 Happening told = firstViolent(drafts, where);
@@ -185,6 +190,23 @@ final class HappeningLinker {
             }
         }
         return null;
+    }
+
+    /**
+     * "Police detained a 27-year-old man seen near the point of origin": an arrest after a happening the article told
+     * is a step of its story, not a happening of its own.
+     */
+    private static boolean followsUp(Reading r, List<Happening> drafts) {
+        Trigger best = r.best();
+        if (r.title || best == null || !EventLexicon.ARREST.equals(best.subtype()) || r.counts.any()) {
+            return false;
+        }
+        for (Happening d : drafts) {
+            if (!d.title && EventKinds.violent(d.type)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The date of the nearest earlier sentence of the paragraph, when this one continues its story. */
@@ -339,11 +361,22 @@ final class HappeningLinker {
         return null;
     }
 
+    /**
+     * "Officials had confirmed four deaths on Wednesday; the toll rose to six": a count taken again in the days after
+     * a happening the article told is that happening's figure, whatever day it names.
+     */
+    private boolean countedAgain(Reading r, List<Happening> drafts, Place where) {
+        Happening told = firstViolent(drafts, where);
+        return told != null && attributions.countsAgain(r.text) && !r.when.date().isBefore(told.date)
+                && !r.when.date().isAfter(told.date.plusDays(RECOUNT_DAYS));
+    }
+
     /** The first violent happening the article told at a compatible place: the one a later toll is about. */
     private static Happening firstViolent(List<Happening> drafts, Place where) {
         for (Happening d : drafts) {
             if (!d.title && EventKinds.violent(d.type) && d.type != EventType.CASUALTY_REPORT
-                    && (where == null || d.place == null || Places.same(where, d.place) || Places.sameCountry(where, d.place))) {
+                    && (where == null || d.place == null || where.lat() == null || Places.same(where, d.place)
+                            || Places.sameCountry(where, d.place))) {
                 return d;
             }
         }

@@ -22,7 +22,7 @@ final class TollShares {
      * "nine were in", "six of them in the market town of", "two others in".
      */
     private static final Pattern COUNT_BEFORE_PLACE = Pattern.compile("(?i)(?<![\\w.,-])(?<num>" + NumberWords.PATTERN + ")"
-            + "(?:\\s+(?:of\\s+them|of\\s+whom|others?|more|people|persons|residents|civilians|victims|deaths?|dead))?"
+            + "(?:\\s+(?:of\\s+them|of\\s+whom|of\\s+the\\s+(?:dead|victims|injured|wounded)|others?|more|people|persons|residents|civilians|victims|deaths?|dead))?"
             + "(?:\\s+(?:were|was|have\\s+been|had\\s+been|are|is))?"
             + "(?:\\s+(?<word>killed|died|dead|deaths|injured|wounded|hurt))?"
             + "(?:\\s+(?:were|was))?"
