@@ -58,6 +58,10 @@ final class HappeningLinker {
     private static final Pattern SEVERAL_PLACES = Pattern.compile("(?i)\\b(?:several|multiple|various|many|numerous|a\\s+number\\s+of"
             + "|\\d+|two|three|four|five|six|seven|eight|nine|ten)\\s+(?:\\w+\\s+)?(?:communities|villages|towns|cities"
             + "|districts|settlements|areas|regions|provinces|hromadas|neighbou?rhoods)\\b");
+    /** "More than 60 were killed that year", "at the time": the time the sentence before gave, background or not. */
+    private static final Pattern THAT_TIME = Pattern.compile("(?i)\\b(?:that|the\\s+same)\\s+(?:year|month|week|day|night"
+            + "|spring|summer|autumn|fall|winter)\\b|\\bat\\s+the\\s+time\\b|\\bback\\s+then\\b");
+    private static final Pattern SINCE = Pattern.compile("(?i)\\b(?:ever\\s+since|since|until|till)\\b");
     /** A follow-up continues the happening told at most this many sentences before. */
     private static final int FOLLOW_UP_REACH = 3;
     private static final int REFINING_REACH = 2;
@@ -84,10 +88,12 @@ final class HappeningLinker {
             if (followsUp(r, drafts)) {
                 continue;
             }
-            TimeExpression when = r.when != null ? r.when : carriedDate(readings, i, drafts, type);
+            TimeExpression then = r.when == null && THAT_TIME.matcher(r.text).find() ? timeBefore(readings, i, published) : null;
+            boolean undated = r.when == null && then == null;
+            TimeExpression when = r.when != null ? r.when : then != null ? then : carriedDate(readings, i, drafts, type);
             LocalDate date = when != null ? when.date() : published.toLocalDate();
             Place where = PlaceChooser.bestPlace(r, type);
-            Happening cause = r.when == null || r.reportingDate ? causeOf(r, type, drafts, where) : null;
+            Happening cause = undated || r.reportingDate ? causeOf(r, type, drafts, where) : null;
             if (cause != null) {
                 cause.absorb(r, cause.type, attributions);
                 last = cause;
@@ -102,7 +108,7 @@ final class HappeningLinker {
                 last = drafts.get(drafts.size() - 1);
                 continue;
             }
-            Happening referent = r.when == null || r.reportingDate ? referredBack(r, type, drafts, where) : null;
+            Happening referent = undated || r.reportingDate ? referredBack(r, type, drafts, where) : null;
             if (referent != null) {
                 referent.absorb(r, type, attributions);
                 referent.refineSubtype(r, type);
@@ -116,12 +122,12 @@ final class HappeningLinker {
                 }
                 continue;
             }
-            if (type == EventType.CASUALTY_REPORT && (r.when == null || r.reportingDate || countedAgain(r, drafts, where))) {
+            if (type == EventType.CASUALTY_REPORT && (undated || r.reportingDate || countedAgain(r, drafts, where))) {
                 // "The vice president said on Tuesday that 3,419 people had been killed": a toll of the
                 // happening the article already told, not a happening of its own.
                 Happening told = firstViolent(drafts, where);
                 String facility = told == null ? null : SignatureReader.target(r.foreground());
-                if (facility != null && !facility.equals(targetOf(told))) {
+                if (facility != null && !facility.equals(targetOf(told)) && !attributions.countsAgain(r.text)) {
                     // "Four patients died at a nursing home": a part of the happening at a facility of its own.
                     drafts.add(part(r, told, where != null ? where : told.place));
                     last = drafts.get(drafts.size() - 1);
@@ -207,6 +213,17 @@ final class HappeningLinker {
             }
         }
         return false;
+    }
+
+    /** The last time the sentence before gives, background or not: what "that year" points at. */
+    private TimeExpression timeBefore(List<Reading> all, int i, OffsetDateTime published) {
+        if (i == 0 || all.get(i - 1).title) {
+            return null;
+        }
+        // "the worst since June 2024, when protesters stormed parliament": a bound of a period names a time too
+        String before = SINCE.matcher(all.get(i - 1).text).replaceAll("in");
+        List<TimeExpression> times = attributions.dates(before, published);
+        return times.isEmpty() ? null : times.get(times.size() - 1);
     }
 
     /** The date of the nearest earlier sentence of the paragraph, when this one continues its story. */
@@ -367,8 +384,9 @@ final class HappeningLinker {
      */
     private boolean countedAgain(Reading r, List<Happening> drafts, Place where) {
         Happening told = firstViolent(drafts, where);
-        return told != null && attributions.countsAgain(r.text) && !r.when.date().isBefore(told.date)
-                && !r.when.date().isAfter(told.date.plusDays(RECOUNT_DAYS));
+        // The happening may still carry the day its first figure was given ("said on Thursday"), so either way.
+        return told != null && attributions.countsAgain(r.text)
+                && Math.abs(r.when.date().toEpochDay() - told.date.toEpochDay()) <= RECOUNT_DAYS;
     }
 
     /** The first violent happening the article told at a compatible place: the one a later toll is about. */

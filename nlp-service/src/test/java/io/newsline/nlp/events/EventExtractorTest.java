@@ -94,6 +94,24 @@ class EventExtractorTest {
     }
 
     @Test
+    void aTollOfThatYearBelongsToTheYearTheSentenceBeforeGave() {
+        AnnotatedArticle doc = TestArticle.publishedAt(PUBLISHED)
+                .body("At least eight people were killed on Sunday as police fired on protesters in Dornberg, officials said.",
+                        "The unrest is the worst since May 2021, when protesters stormed the parliament in Dornberg. "
+                        + "More than 60 people were killed during weeks of protests that year, rights groups say.")
+                .settlement("Dornberg", 48.1, 36.2, "UA")
+                .build();
+
+        List<Event> events = extractor.extract(doc);
+
+        Event today = events.get(0);
+        assertEquals("2025-03-16", today.date());
+        assertEquals(8, today.killed(), () -> "the figure of 2021 is not today's: " + events);
+        assertTrue(events.stream().noneMatch(e -> e.date().startsWith("2025") && Integer.valueOf(60).equals(e.killed())),
+                () -> "events: " + events);
+    }
+
+    @Test
     void theStepsOfAHappeningsStoryAreNoHappeningsOfTheirOwn() {
         AnnotatedArticle doc = TestArticle.publishedAt(PUBLISHED)
                 .body("A forest fire that broke out on Sunday near Harnsby has killed three people, officials said.",
