@@ -96,8 +96,14 @@ public final class CasualtyParser {
     /** "the toll rose to 22", "the number of dead has climbed to 40": a count of the dead taken again. */
     private static final Pattern TOLL_UPDATE = Pattern.compile("(?i:" + DEATH_COUNT + IN_CLAUSE + "{0,120}?\\b(?:risen|rose"
             + "|climbed|jumped|increased|grown|grew|reached|stands\\s+at|stood\\s+at)\\b)");
+    /**
+     * Words of a count taken again: the injured "died in hospital", "succumbed", "bodies were recovered", "of the
+     * seven wounded, two ...", "the figure rose".
+     */
     private static final Pattern DIED_LATER = Pattern.compile("(?i)\\b(?:died|dies|die)\\s+(?:later\\s+)?(?:in|at|on\\s+the"
-            + "\\s+way\\s+to)\\s+(?:\\w+\\s+)?hospital|\\bsuccumbed\\b|\\b(?:bodies|body)\\s+(?:\\w+\\s+){0,3}?(?:were|was|had\\s+been"
+            + "\\s+way\\s+to)\\s+(?:[\\w-]+\\s+){0,4}?hospital|^\\W*(?:of|among)\\s+the\\s+(?:\\w+\\s+)?(?:dead|killed|wounded"
+            + "|injured|victims)\\b|\\b(?<=the\\s)(?:figure|count|tally)\\s+(?:\\w+\\s+)?(?:rose|climbed|jumped|increased)\\b"
+            + "|\\bsuccumbed\\b|\\b(?:bodies|body)\\s+(?:\\w+\\s+){0,3}?(?:were|was|had\\s+been"
             + "|have\\s+been)\\s+(?:recovered|found|pulled|retrieved)|\\brecovered\\s+(?:\\w+\\s+){0,2}?(?:more\\s+)?bod(?:y|ies)\\b");
     /** "Tomás Riquelme, 24, died": an age between commas after a name, not a count. */
     private static final Pattern NAME_BEFORE_AGE = Pattern.compile("\\p{Lu}[\\p{L}'’-]+,\\s*$");
@@ -184,6 +190,9 @@ public final class CasualtyParser {
         }
         m = COUNT_THEN_WORD.matcher(s);
         while (m.find()) {
+            if (m.group("k") != null && WORD_THEN_COUNT.matcher(s).region(m.start("k"), s.length()).lookingAt()) {
+                continue; // "a man killed seven people": the subject of the killing, not one of its dead
+            }
             Kind kind;
             if (m.group("either") != null) {
                 kind = Kind.TOTAL;

@@ -52,14 +52,16 @@ final class EventLexicon {
         add("\\b(?-i:FAB)-\\d+\\w*", EventType.AIR_STRIKE, null, 1.2);
         add("\\b(?:air|aerial)\\s*(?:strikes?|raids?|attacks?|bombs?|bombardment)|\\bairstrikes?|\\bbombing\\s+raids?"
                 + "|\\bbarrel\\s+bombs?", EventType.AIR_STRIKE, "airstrike", 1.0);
-        add("\\b(?:warplanes?|fighter\\s+jets?|bombers?|helicopter\\s+gunships?)\\b", EventType.AIR_STRIKE, "airstrike", 0.7);
+        // "bombers" are aircraft; "the bomber" of a blast is a person
+        add("\\b(?:warplanes?|fighter\\s+jets?|(?<!suicide\\s)bombers|(?:strategic|long-range|heavy|stealth)\\s+bombers?"
+                + "|helicopter\\s+gunships?)\\b", EventType.AIR_STRIKE, "airstrike", 0.7);
         // Aircraft of firefighting, rescue and transport are no strike: "14 aircraft dropping water", "rescue helicopters".
         add("(?<!\\b(?:rescue|firefighting|fire-fighting|water-bombing|medical|evacuation|cargo|passenger|commercial"
                 + "|civilian|transport|relief|police|coast\\s+guard)\\s)\\b(?:jets|aircraft|planes|helicopters)\\b"
                 + "(?!\\s+(?:\\w+\\s+){0,2}?(?:dropping|dropped|drop|carrying|carried|ferrying|airlifting|airlifted)\\s+"
                 + "(?:\\w+\\s+)?(?:water|retardant|foam|aid|supplies|food|leaflets|rescuers|the\\s+injured|patients|survivors))",
                 EventType.AIR_STRIKE, "airstrike", 0.6);
-        add("\\b(?:bombed|bombing|bombings)\\b", EventType.AIR_STRIKE, "bombing", 0.6);
+        add("(?<!\\b(?:suicide|car|roadside|truck)\\s)\\b(?:bombed|bombing|bombings)\\b", EventType.AIR_STRIKE, "bombing", 0.6);
         add("\\b(?:dropped|dropping|drops)\\s+(?:\\w+\\s+){0,2}bombs?\\b", EventType.AIR_STRIKE, "airstrike", 0.9);
         add("\\bbombs\\b", EventType.AIR_STRIKE, "bombing", 0.55);
         // Artillery and rocket artillery.
@@ -83,8 +85,12 @@ final class EventLexicon {
         // Territory changing hands.
         add("\\b(?:captured|capturing|captures|capture\\s+of|took\\s+control\\s+of|taken\\s+control\\s+of|take\\s+control\\s+of"
                 + "|gained\\s+control\\s+of|seized|seizure\\s+of|liberated|liberation\\s+of|recaptured|retook|retaken"
-                + "|regained\\s+control|took\\s+over|taken\\s+over|fell\\s+to|fall\\s+of|(?:have|has|had)\\s+taken"
-                + "|(?:have|has|had)\\s+(?:been\\s+)?(?:fully\\s+)?taken|withdrew\\s+from|withdrawn\\s+from|retreated\\s+from"
+                + "|regained\\s+control|(?:took|taken)\\s+over(?!\\s+(?:the\\s+|a\\s+|its\\s+)?(?:\\w+\\s+)?(?:investigation|case|probe"
+                + "|inquiry|search|operation|running|management|duties|role|post|leadership|company|firm|talks))|fell\\s+to|fall\\s+of"
+                + "|(?:have|has|had)\\s+taken(?!\\s+(?:over|to|into|part|place|away|care|steps|measures|action|hostage"
+                + "|prisoner|captive|ill)\\b)"
+                + "|(?:have|has|had)\\s+(?:been\\s+)?(?:fully\\s+)?taken(?!\\s+(?:over|to|into|part|place|away|care|steps"
+                + "|measures|action|hostage|prisoner|captive|ill)\\b)|withdrew\\s+from|withdrawn\\s+from|retreated\\s+from"
                 + "|pulled\\s+out\\s+of|occupied\\s+the|entered\\s+the\\s+(?:village|town|city))\\b",
                 EventType.TERRITORY_CAPTURE, "capture", 1.05);
         // "Sievierodonetsk falls": a named place falling, as headlines put it; "rain fell" is no capture.
@@ -134,7 +140,9 @@ final class EventLexicon {
         // Diplomacy.
         add("\\bmeeting\\b[^.;]{0,60}\\bbetween\\b|\\b(?:summit|held\\s+talks|peace\\s+talks|met\\s+with|met\\b"
                 + "|phone\\s+call|spoke\\s+by\\s+phone|signed\\s+(?:a|an|the)\\s+\\w+|ceasefire|truce|peace\\s+deal"
-                + "|negotiations|imposed\\s+sanctions|new\\s+sanctions|visited|state\\s+visit)\\b",
+                + "|negotiations|imposed\\s+sanctions|new\\s+sanctions|state\\s+visit"
+                + "|visited(?!\\s+(?:the\\s+)?(?:\\w+\\s+)?(?:hospitals?|scene|site|victims|injured|wounded|families|area|morgue"
+                + "|survivors|shelters?|camps?)\\b))\\b",
                 EventType.DIPLOMACY, "diplomatic meeting", 0.9);
         add("\\b(?:meeting|talks|visit)\\b", EventType.DIPLOMACY, "diplomatic meeting", 0.5);
         // Military aid.

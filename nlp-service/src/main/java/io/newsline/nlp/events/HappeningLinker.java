@@ -1,5 +1,6 @@
 package io.newsline.nlp.events;
 
+import io.newsline.contracts.model.DatePrecision;
 import io.newsline.contracts.model.EventType;
 import io.newsline.contracts.model.Place;
 import io.newsline.nlp.events.EventLexicon.Trigger;
@@ -62,6 +63,8 @@ final class HappeningLinker {
     private static final Pattern THAT_TIME = Pattern.compile("(?i)\\b(?:that|the\\s+same)\\s+(?:year|month|week|day|night"
             + "|spring|summer|autumn|fall|winter)\\b|\\bat\\s+the\\s+time\\b|\\bback\\s+then\\b");
     private static final Pattern SINCE = Pattern.compile("(?i)\\b(?:ever\\s+since|since|until|till)\\b");
+    private static final Pattern RANKING = Pattern.compile("(?i)\\b(?:is|was|has\\s+been|marks?|marked|became|becomes)\\s+"
+            + "(?:the|its|their)\\s+(?:\\w+\\s+)?(?:deadliest|worst|largest|biggest|heaviest|most\\s+\\w+|first|second|third)\\b");
     /** A follow-up continues the happening told at most this many sentences before. */
     private static final int FOLLOW_UP_REACH = 3;
     private static final int REFINING_REACH = 2;
@@ -85,7 +88,7 @@ final class HappeningLinker {
             if (type == null || !Factuality.reportsHappening(r)) {
                 continue;
             }
-            if (followsUp(r, drafts)) {
+            if (followsUp(r, drafts) || judged(r, published)) {
                 continue;
             }
             TimeExpression then = r.when == null && THAT_TIME.matcher(r.text).find() ? timeBefore(readings, i, published) : null;
@@ -196,6 +199,18 @@ final class HappeningLinker {
             }
         }
         return null;
+    }
+
+    /**
+     * "The attack is the deadliest in the state this year": a sentence that ranks the happening just told is no
+     * happening of its own. One that names the earlier one it is ranked against ("since March 2023, when ...")
+     * carries that one's date and is read as it.
+     */
+    private static boolean judged(Reading r, OffsetDateTime published) {
+        if (r.title || !EVENT_ANAPHOR.matcher(r.text).find() || !RANKING.matcher(r.text).find()) {
+            return false;
+        }
+        return r.when == null || r.when.date().getYear() == published.getYear() && r.when.precision() != DatePrecision.DAY;
     }
 
     /**

@@ -36,6 +36,8 @@ final class SentenceReader {
             // "After an earlier attack on the market, another strike hit ...": the other happening, recalled
             + "|(?:after|following|like|as\\s+in|similar\\s+to)\\s+(?:an?|the)\\s+(?:earlier|previous|prior|similar))\\b"
             + "[^,;:.—–]*");
+    /** A period's bound followed by the happening that set it: "since March 2023, when ...". */
+    private static final Pattern SINCE_WHEN = Pattern.compile("(?:,?\\s*(?:19|20)\\d\\d)?\\s*,?\\s*when\\b");
     /**
      * "... amid a broader push in the region, where troops captured two villages": the setting of the
      * sentence's own happening, with the relative clauses hanging on it. Background only when the
@@ -84,7 +86,12 @@ final class SentenceReader {
         boolean[] background = new boolean[text.length()];
         Matcher since = SINCE_CLAUSE.matcher(text);
         while (since.find()) {
-            for (int i = since.start(); i < since.end(); i++) {
+            boolean namesHappening = SINCE_WHEN.matcher(text).region(since.end(), text.length()).lookingAt();
+            // "The shooting is the deadliest since May 4, 2022, when a gunman killed seven": the earlier happening is
+            // what the sentence tells; the ranking before it is not
+            int from = namesHappening ? 0 : since.start();
+            int to = namesHappening ? since.start() : since.end();
+            for (int i = from; i < to; i++) {
                 background[i] = true;
             }
         }

@@ -109,6 +109,8 @@ public final class TemporalResolver {
     /** Words after which a date bounds a period instead of dating a happening. */
     private static final Pattern PERIOD_BOUND = Pattern.compile(
             "(?i)\\b(?:since|until|till|ever\\s+since)\\b[^.,;:!?]{0,60}$");
+    /** "since March 27, 2023, when a gunman killed six": the bound of a period dates the happening after it. */
+    private static final Pattern WHEN_AFTER = Pattern.compile("\\s*,?\\s*when\\b");
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?]\\s+(?=[A-Z\"“‘'(])");
 
     /** Time expressions in this text, resolved against the publication time. */
@@ -129,7 +131,8 @@ public final class TemporalResolver {
                     continue;
                 }
                 String before = clauseBefore(text, m.start());
-                if (PERIOD_BOUND.matcher(before).find() || beginsWith(text, m.start(), "since", "until")) {
+                boolean bound = PERIOD_BOUND.matcher(before).find() || beginsWith(text, m.start(), "since", "until");
+                if (bound && !WHEN_AFTER.matcher(text).region(m.end(), text.length()).lookingAt()) {
                     continue;
                 }
                 Resolved r;

@@ -93,6 +93,46 @@ class EventExtractorTest {
         assertEquals(21, e.killed());
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "The state police have taken over the investigation, officials said.",
+        "The governor, who visited the hospital on Monday, promised help for the injured.",
+        "The bombing is the deadliest in the province this year.",
+        "Of the nine wounded, two were in critical condition at a hospital in Lorvik on Monday.",
+    })
+    void whatFollowsAHappeningIsNoHappeningOfItsOwn(String sentence) {
+        AnnotatedArticle doc = TestArticle.publishedAt(PUBLISHED)
+                .body("A suicide bomber blew herself up at a bus station in Dornberg on Sunday, killing 11 people and "
+                        + "wounding nine, police said.", sentence)
+                .settlement("Dornberg", 48.1, 36.2, "UA").settlement("Lorvik", 48.4, 36.5, "UA")
+                .build();
+
+        List<Event> events = extractor.extract(doc);
+
+        assertEquals(1, events.size(), () -> "events: " + events);
+        assertEquals(EventType.EXPLOSION, events.get(0).type(), "a suicide bomber is no aircraft");
+        assertEquals(11, events.get(0).killed());
+    }
+
+    @Test
+    void theEarlierHappeningARankingNamesIsAnEventOfItsOwnDay() {
+        AnnotatedArticle doc = TestArticle.publishedAt(PUBLISHED)
+                .body("A gunman killed three people at a shopping centre in Dornberg on Sunday, police said.",
+                        "The shooting is the deadliest in the region since May 4, 2022, when a man killed seven people "
+                        + "at a school in Lorvik.")
+                .settlement("Dornberg", 48.1, 36.2, "UA").settlement("Lorvik", 48.4, 36.5, "UA")
+                .build();
+
+        List<Event> events = extractor.extract(doc);
+
+        assertEquals(2, events.size(), () -> "events: " + events);
+        assertEquals(3, events.get(0).killed());
+        Event earlier = events.get(1);
+        assertEquals("2022-05-04", earlier.date());
+        assertEquals("Lorvik", earlier.location().name());
+        assertEquals(7, earlier.killed());
+    }
+
     @Test
     void aTollOfThatYearBelongsToTheYearTheSentenceBeforeGave() {
         AnnotatedArticle doc = TestArticle.publishedAt(PUBLISHED)
