@@ -64,6 +64,15 @@ final class Happening {
         lastParagraph = r.paragraph;
     }
 
+    /** A part of a happening told in sentence r: of the whole's kind and day, at its own place. */
+    static Happening partOf(Reading r, Happening whole, Place where, EventCues cues) {
+        Happening part = new Happening(r, whole.type, whole.when, whole.date, where, where != whole.place);
+        part.subtype = whole.subtype;
+        part.part = true;
+        part.attribution = cues.attribution(r.text, r.names);
+        return part;
+    }
+
     /** An undated account takes the date a later sentence gives the same happening. */
     void adoptDate(Happening dated) {
         when = dated.when;

@@ -153,52 +153,8 @@ final class HappeningLinker {
             drafts.add(d);
             last = d;
         }
-        splitShares(readings, drafts);
+        TollParts.split(readings, drafts, attributions);
         return HappeningMerger.merge(drafts);
-    }
-
-    /**
-     * "Five died in A, two in B and one in C": each place's share of a toll is a part of the happening, on its day;
-     * a sentence that gave nothing but the shares makes no bare toll of its own beside them.
-     */
-    private void splitShares(List<Reading> readings, List<Happening> drafts) {
-        for (Reading r : readings) {
-            List<TollShares.Share> shares = r.title ? List.of() : TollShares.of(r);
-            Happening owner = shares.isEmpty() ? null : ownerOf(drafts, r);
-            if (owner == null || owner.part) {
-                continue;
-            }
-            Happening whole = owner;
-            if (owner.type == EventType.CASUALTY_REPORT && owner.readings.size() == 1) {
-                Happening earlier = tolled(drafts.subList(0, drafts.indexOf(owner)));
-                if (earlier != null) {
-                    drafts.remove(owner);
-                    earlier.absorb(r, owner.type, attributions);
-                    whole = earlier;
-                }
-            }
-            for (TollShares.Share share : shares) {
-                Integer count = share.count();
-                if (Places.same(share.place().place(), whole.place)
-                        && count.equals(share.injured() ? whole.injured : whole.killed)) {
-                    continue; // the share is the whole
-                }
-                Happening part = part(r, whole, share.place().place());
-                part.killed = share.injured() ? null : count;
-                part.injured = share.injured() ? count : null;
-                part.casualties = null;
-                drafts.add(part);
-            }
-        }
-    }
-
-    private static Happening ownerOf(List<Happening> drafts, Reading r) {
-        for (Happening d : drafts) {
-            if (d.positions.contains(r.position)) {
-                return d;
-            }
-        }
-        return null;
     }
 
     /**
@@ -365,11 +321,7 @@ final class HappeningLinker {
 
     /** A part of a happening told in sentence r: of the whole's kind and day, at its own place. */
     private Happening part(Reading r, Happening whole, Place where) {
-        Happening part = new Happening(r, whole.type, whole.when, whole.date, where, where != whole.place);
-        part.subtype = whole.subtype;
-        part.part = true;
-        part.attribution = attributions.attribution(r.text, r.names);
-        return part;
+        return Happening.partOf(r, whole, where, attributions);
     }
 
     private static String targetOf(Happening h) {
@@ -383,7 +335,7 @@ final class HappeningLinker {
     }
 
     /** The latest violent happening told with a toll: the whole a part of a toll is taken from. */
-    private static Happening tolled(List<Happening> drafts) {
+    static Happening tolled(List<Happening> drafts) {
         for (int k = drafts.size() - 1; k >= 0; k--) {
             Happening d = drafts.get(k);
             if (!d.title && EventKinds.violent(d.type) && (d.killed != null || d.injured != null || d.casualties != null)) {

@@ -59,6 +59,11 @@ final class TollShares {
         return shares.size() >= 2 ? shares : List.of();
     }
 
+    /** Whether the sentence speaks of the dead or the injured, so that counts by place are shares of a toll. */
+    static boolean countsTheDead(String sentence) {
+        return KILLED_WORD.matcher(sentence).find() || INJURED_WORD.matcher(sentence).find();
+    }
+
     /** A share counts the injured when its own word says so, or when the sentence counts only the injured. */
     private static boolean injured(String sentence, String word) {
         if (word != null) {

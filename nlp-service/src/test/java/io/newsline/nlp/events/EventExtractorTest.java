@@ -172,6 +172,20 @@ class EventExtractorTest {
     }
 
     @Test
+    void sharesOfTheDeadByRegencyArePartsOfTheQuake() {
+        AnnotatedArticle doc = TestArticle.publishedAt(PUBLISHED)
+                .body("The death toll from a magnitude 5.9 earthquake that struck on Sunday rose to nine, officials said.",
+                        "Seven of the dead were in Dornberg regency, where the quake was centred, and two in neighbouring "
+                        + "Harnsby regency, a spokesman said.")
+                .region("Dornberg regency", 48.1, 36.2, "UA").region("Harnsby regency", 48.3, 35.8, "UA")
+                .build();
+
+        List<Event> events = extractor.extract(doc);
+
+        assertEquals(List.of(9, 7, 2), events.stream().map(Event::killed).toList(), () -> "events: " + events);
+    }
+
+    @Test
     void aTollSharedOutByPlaceGivesEachPlaceAPartOfTheHappening() {
         AnnotatedArticle doc = TestArticle.publishedAt(PUBLISHED)
                 .body("At least eight people were killed on Sunday when storms swept the Velmar region, officials said.",
