@@ -76,6 +76,8 @@ public final class CasualtyParser {
     /** "Among those killed were three people of one family": a part of a toll, counted as the text gives it. */
     private static final Pattern AMONG = Pattern.compile("(?i:\\bamong\\s+(?:those|the)\\s+(?<w>killed|dead|victims|injured"
             + "|wounded|hurt)\\s+(?:were|are|was|is)\\s+" + MOD + ")" + NUM + "\\b");
+    /** "The bodies of 23 passengers have been recovered": the dead counted by their bodies. */
+    private static final Pattern BODIES_OF = Pattern.compile("(?i:\\b(?:bodies|remains)\\s+of\\s+" + MOD + ")" + NUM + "\\b");
     /** "the Russians killed him": one person, named before. */
     private static final Pattern KILLED_ONE = Pattern.compile("(?i)\\b(?:killed|shot\\s+dead|murdered|executed|stabbed\\s+to\\s+death)"
             + "\\s+(?<num>him|her)\\b");
@@ -202,6 +204,10 @@ public final class CasualtyParser {
                 kind = m.group("i").toLowerCase().startsWith("casualt") ? Kind.TOTAL : Kind.INJURED;
             }
             add(hits, s, m, kind);
+        }
+        m = BODIES_OF.matcher(s);
+        while (m.find()) {
+            add(hits, s, m, Kind.KILLED);
         }
         m = AMONG.matcher(s);
         while (m.find()) {

@@ -16,6 +16,9 @@ final class Factuality {
             + "|long\\s+been|continues?\\s+to|continued\\s+to|continuing|throughout\\s+the\\s+war|over\\s+the\\s+past"
             + "|in\\s+recent\\s+(?:days|weeks|months|years)|so\\s+far\\s+this\\s+year|known\\s+for|a\\s+favou?red\\s+target"
             + "|remains?|remained|as\\s+the\\s+(?:war|conflict)|amid|previous|earlier\\s+reports|in\\s+the\\s+past"
+            // "Road accidents are common on Peru's mountain highways": how often such things happen
+            + "|(?:are|is)\\s+(?:all\\s+too\\s+|very\\s+|relatively\\s+|fairly\\s+|increasingly\\s+)?(?:common|frequent"
+            + "|commonplace|routine|rare|a\\s+regular\\s+occurrence)"
             // "have intensified their offensive", "stepped up attacks": a trend of a campaign, not one happening
             + "|intensif(?:y|ied|ies|ying)|stepp(?:ed|ing)\\s+up|ramp(?:ed|ing)\\s+up|escalat(?:ed|ing|es))\\b");
     private static final Pattern MODAL = Pattern.compile("(?i)\\b(?:could|would|might|will|should|must|can|(?-i:may)"

@@ -125,10 +125,12 @@ final class HappeningLinker {
                 }
                 continue;
             }
-            if (type == EventType.CASUALTY_REPORT && (undated || r.reportingDate || countedAgain(r, drafts, where))) {
+            boolean recount = type == EventType.CASUALTY_REPORT && countedAgain(r, drafts);
+            if (type == EventType.CASUALTY_REPORT && (undated || r.reportingDate || recount)) {
                 // "The vice president said on Tuesday that 3,419 people had been killed": a toll of the
-                // happening the article already told, not a happening of its own.
-                Happening told = firstViolent(drafts, where);
+                // happening the article already told, not a happening of its own. A recount names where the
+                // injured died ("at the regional hospital in Ayacucho"), not where it happened.
+                Happening told = firstViolent(drafts, recount ? null : where);
                 String facility = told == null ? null : SignatureReader.target(r.foreground());
                 if (facility != null && !facility.equals(targetOf(told)) && !attributions.countsAgain(r.text)) {
                     // "Four patients died at a nursing home": a part of the happening at a facility of its own.
@@ -349,8 +351,11 @@ final class HappeningLinker {
      * "Officials had confirmed four deaths on Wednesday; the toll rose to six": a count taken again in the days after
      * a happening the article told is that happening's figure, whatever day it names.
      */
-    private boolean countedAgain(Reading r, List<Happening> drafts, Place where) {
-        Happening told = firstViolent(drafts, where);
+    private boolean countedAgain(Reading r, List<Happening> drafts) {
+        if (r.when == null) {
+            return false;
+        }
+        Happening told = firstViolent(drafts, null);
         // The happening may still carry the day its first figure was given ("said on Thursday"), so either way.
         return told != null && attributions.countsAgain(r.text)
                 && Math.abs(r.when.date().toEpochDay() - told.date.toEpochDay()) <= RECOUNT_DAYS;

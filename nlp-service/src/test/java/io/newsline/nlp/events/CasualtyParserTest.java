@@ -36,6 +36,7 @@ class CasualtyParserTest {
         "The toll climbed to 31 after two of the injured died in hospital.               | 31 | -  | -",
         "The death toll from the magnitude 6.1 quake rose to 12 on Friday.              | 12 | -  | -",
         "In 2019 a man killed seven people at a school in the town.                     | 7  | -  | -",
+        "The bodies of 23 passengers were recovered from the river on Friday.           | 23 | -  | -",
         "The second blast brought the number of dead to six, police said.                | 6  | -  | -",
     })
     void readsTollsAsTheTextGivesThem(String sentence, Integer killed, Integer injured, Integer casualties) {

@@ -230,7 +230,8 @@ class EventExtractorTest {
                 .body("Since the war began in February 2022, Lorvik has been shelled for months.",
                         "Analysts warn that the army could launch a new offensive on Lorvik in the spring.",
                         "Drones are a favoured weapon of both sides.",
-                        "If the dam were breached, floods would reach the town within hours.")
+                        "If the dam were breached, floods would reach the town within hours.",
+                        "Bus crashes are common on the mountain roads around Lorvik.")
                 .settlement("Lorvik", 50.0, 30.0, "UA")
                 .build();
 
