@@ -118,7 +118,7 @@ final class EventLexicon {
                 + "|industrial)\\s+(?:accidents?|crash(?:es)?|collisions?|disasters?)|(?<!\\bby\\s)accidents?|collisions?"
                 + "|collided|head-on|veered\\s+off|skidded\\s+off|derailment"
                 + "|(?:plunged|plunges?|fell|falls|tumbled|tumbles|rolled|rolls|veered|veers|skidded|skids)"
-                + "\\s+(?:\\w+\\s+){0,3}?into\\s+(?:a|an|the)\\s+(?:[\\w-]+\\s+){0,2}?(?:gorge|ravine|river|canal|valley"
+                + "\\s+(?:\\w+\\s+){0,3}?into\\s+(?:(?:a|an|the)\\s+)?(?:[\\w-]+\\s+){0,2}?(?:gorge|ravine|river|canal|valley"
                 + "|sea|lake|ditch|gully|abyss|chasm|reservoir|creek)"
                 + "|(?:bus|car|truck|lorry|van|minibus|tanker|vehicle|boat|ferry|train|coach)\\s+(?:\\w+\\s+){0,4}?"
                 + "(?:overturned|overturns|flipped|flips)"

@@ -1,6 +1,7 @@
 package io.newsline.nlp.events;
 
 import io.newsline.contracts.model.EventType;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -39,10 +40,19 @@ final class HappeningMerger {
                 same.join(d);
             }
         }
+        // A headline tells the newest happening: never one the body recalls from weeks or years before.
+        LocalDate newest = null;
+        for (Happening o : out) {
+            newest = newest == null || o.date.isAfter(newest) ? o.date : newest;
+        }
         for (Happening t : titles) {
             Happening same = null;
             for (Happening o : out) {
-                boolean placeFits = !t.placeNamed || Places.same(o.place, t.place)
+                if (o.date.isBefore(newest.minusDays(LEDE_DAYS))) {
+                    continue;
+                }
+                // A place that cannot be placed ("Andean ravine") cannot tell the headline apart from the body.
+                boolean placeFits = !t.placeNamed || Places.same(o.place, t.place) || t.place == null || t.place.lat() == null
                         || o.place != null && t.place != null
                         && (Places.sameCountry(t.place, o.place) || Places.near(t.place, o.place, HEADLINE_SCENE_KM));
                 boolean kindFits = EventKinds.sameFamily(o.type, t.type) || EventKinds.violent(o.type) && EventKinds.violent(t.type)
