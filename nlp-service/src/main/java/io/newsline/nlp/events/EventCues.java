@@ -37,6 +37,15 @@ interface EventCues {
      */
     int placeRole(String before);
 
+    /** Whether the text between two places joins them in one list ("Kyiv, Lviv and Odesa", "Києві, Львові та Одесі"). */
+    boolean joinsList(String between);
+
+    /**
+     * Whether the sentence gives an overview of many happenings over an area ("in several communities",
+     * an oblast's "за минулу добу"): each place named after it is a happening of its own.
+     */
+    boolean overview(String text);
+
     /** Who the sentence says reports it, and whether it hedges. */
     Attribution attribution(String sentence, List<Name> names);
 

@@ -55,9 +55,6 @@ final class HappeningLinker {
      */
     private static final Pattern PART_OF_TOLL = Pattern.compile("(?i)\\bamong\\s+(?:those|the)\\s+(?:killed|dead|injured"
             + "|wounded|victims|casualties)\\b|\\b(?:of\\s+them|of\\s+whom)\\b");
-    private static final Pattern SEVERAL_PLACES = Pattern.compile("(?i)\\b(?:several|multiple|various|many|numerous|a\\s+number\\s+of"
-            + "|\\d+|two|three|four|five|six|seven|eight|nine|ten)\\s+(?:\\w+\\s+)?(?:communities|villages|towns|cities"
-            + "|districts|settlements|areas|regions|provinces|hromadas|neighbou?rhoods)\\b");
     /** A follow-up continues the happening told at most this many sentences before. */
     private static final int FOLLOW_UP_REACH = 3;
     private static final int REFINING_REACH = 2;
@@ -104,6 +101,24 @@ final class HappeningLinker {
                 last = referent;
                 continue;
             }
+            List<Place> listed = where == null ? List.of() : listedPlaces(r, where);
+            if (listed.size() >= 2 && !r.title) {
+                // "атакували Київ, Львів та Одесу": one happening at each place of the list; a toll the
+                // sentence gives stays with the place it was read for.
+                for (Place p : listed) {
+                    Happening d = new Happening(r, type, when, date, p, true);
+                    if (p != where) {
+                        d.killed = null;
+                        d.injured = null;
+                        d.casualties = null;
+                    }
+                    d.attribution = attributions.attribution(r.text, r.names);
+                    d.hedged = d.attribution.hedged() || doubtedLater(readings, i);
+                    drafts.add(d);
+                    last = d;
+                }
+                continue;
+            }
             if (last != null && continues(r, type, last, i, when, where)) {
                 last.absorb(r, type, attributions);
                 if (where != null && last.place != null && Places.moreSpecific(where, last.place)) {
@@ -140,6 +155,37 @@ final class HappeningLinker {
             last = d;
         }
         return HappeningMerger.merge(drafts);
+    }
+
+    /**
+     * The places of the list the chosen place stands in ("у Києві, Львові, Одесі та Дніпрі"): the sentence's
+     * places next to each other with only a list's separators between them; the chosen place alone when it
+     * stands in none.
+     */
+    static List<Place> listedPlaces(Reading r, Place where) {
+        List<PlaceHit> hits = new ArrayList<>(r.places);
+        hits.sort((a, b) -> Integer.compare(a.start(), b.start()));
+        List<Place> run = new ArrayList<>();
+        boolean holdsWhere = false;
+        PlaceHit prev = null;
+        for (PlaceHit h : hits) {
+            if (prev != null && h.start() < prev.end()) {
+                continue;
+            }
+            boolean joined = prev != null && r.cues.joinsList(r.text.substring(prev.end(), h.start()));
+            if (!joined) {
+                if (holdsWhere) {
+                    break;
+                }
+                run.clear();
+            }
+            if (run.stream().noneMatch(p -> Places.same(p, h.place()))) {
+                run.add(h.place());
+            }
+            holdsWhere |= Places.same(h.place(), where);
+            prev = h;
+        }
+        return holdsWhere ? run : List.of(where);
     }
 
     /** The date of the nearest earlier sentence of the paragraph, when this one continues its story. */
@@ -202,7 +248,7 @@ final class HappeningLinker {
     /** Whether a happening was told as spread over several places ("in several communities of the region"). */
     private static boolean overview(Happening h) {
         for (Reading r : h.readings) {
-            if (SEVERAL_PLACES.matcher(r.text).find()) {
+            if (r.cues.overview(r.text)) {
                 return true;
             }
         }

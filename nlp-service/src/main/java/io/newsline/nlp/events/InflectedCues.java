@@ -48,6 +48,10 @@ final class InflectedCues implements EventCues {
     private final List<String> actionTags;
     private final Set<String> sceneBefore;
     private final Set<String> originBefore;
+    private final Set<String> landmarkBefore;
+    private final Set<String> conjunctions;
+    private final Set<String> period;
+    private final Set<String> periodBefore;
 
     private InflectedCues(String language) {
         this.morphology = Morphology.of(language);
@@ -76,6 +80,10 @@ final class InflectedCues implements EventCues {
         this.actionTags = lexicon.pieces("tag.action");
         this.sceneBefore = lexicon.words("place.scene");
         this.originBefore = lexicon.words("place.origin");
+        this.landmarkBefore = lexicon.words("place.landmark");
+        this.conjunctions = lexicon.words("conjunctions");
+        this.period = lexicon.words("period");
+        this.periodBefore = lexicon.words("period.before");
     }
 
     static InflectedCues of(String language) {
@@ -171,6 +179,33 @@ final class InflectedCues implements EventCues {
     }
 
     @Override
+    public boolean joinsList(String between) {
+        // Only a comma or a conjunction: two names side by side are a place and its region ("Краматорськ
+        // Донецької області").
+        String rest = between.strip();
+        if (rest.equals(",")) {
+            return true;
+        }
+        if (rest.startsWith(",")) {
+            rest = rest.substring(1).strip();
+        }
+        return conjunctions.contains(rest.toLowerCase(Locale.ROOT));
+    }
+
+    @Override
+    public boolean overview(String text) {
+        // An oblast's summary of the day ("за минулу добу", "за сутки") tells many happenings at once.
+        List<Word> w = words(text);
+        for (int i = 1; i < w.size(); i++) {
+            if (w.get(i).hasLemma(period) && w.get(i - 1).hasLemma(periodBefore)
+                    || i >= 2 && w.get(i).hasLemma(period) && w.get(i - 2).hasLemma(periodBefore)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
     public int placeRole(String before) {
         List<Word> w = words(before);
         // The preposition stands right before the place or before its adjective or level noun ("з території").
@@ -178,10 +213,12 @@ final class InflectedCues implements EventCues {
             if (w.get(i).end() < before.stripTrailing().length() - 40) {
                 break;
             }
-            if (originBefore.contains(w.get(i).lower())) {
+            boolean abbreviation = w.get(i).end() < before.length() && before.charAt(w.get(i).end()) == '.';
+            if (!abbreviation && originBefore.contains(w.get(i).lower()) || w.get(i).hasLemma(landmarkBefore)) {
+                // "з території", or "на участке автодороги X — Y": a road named by the towns it joins
                 return -1;
             }
-            if (sceneBefore.contains(w.get(i).lower())) {
+            if (!abbreviation && sceneBefore.contains(w.get(i).lower())) {
                 return 1;
             }
         }

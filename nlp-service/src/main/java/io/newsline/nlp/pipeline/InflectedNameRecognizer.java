@@ -31,16 +31,34 @@ final class InflectedNameRecognizer {
     private final Predicate<String> knownPlace;
     private final SettlementAdjectives settlements;
     private final Set<String> institutionHeads;
+    /** Nouns and abbreviations that introduce a settlement's name ("село", "с.", "поселок"). */
+    private final Set<String> settlementNouns;
+    private final Set<String> settlementAbbreviations;
+    /** Words after "район" that make it a district of a city ("районі міста", "районе города"). */
+    private final Set<String> cityDistrictWords;
+    private final Predicate<String> seatTown;
     /** "RegioNews": a Latin word with a capital inside, in a Cyrillic text, is a brand's or an outlet's name. */
     private static final java.util.regex.Pattern CAMEL_CASE = java.util.regex.Pattern.compile("[A-Z][a-z]+[A-Z][A-Za-z]*");
     /** "РБК-Україна": an abbreviation joined to a capitalised word is an outlet's or a company's name. */
     private static final java.util.regex.Pattern OUTLET = java.util.regex.Pattern.compile("\\p{Lu}{2,}-\\p{Lu}\\p{Ll}+");
 
     InflectedNameRecognizer(Morphology morphology, Predicate<String> knownPlace) {
+        this(morphology, knownPlace, knownPlace);
+    }
+
+    /**
+     * @param seatTown whether a name is a town big enough to be the seat a raion is named after (a raion's
+     *                 adjective is read as its seat only then: "Шевченківський район" of a city names no village)
+     */
+    InflectedNameRecognizer(Morphology morphology, Predicate<String> knownPlace, Predicate<String> seatTown) {
         this.morphology = morphology;
         this.settlements = new SettlementAdjectives(morphology);
         this.institutionHeads = Set.of(morphology.setting("organisationHeads").split(","));
+        this.settlementNouns = Set.of(morphology.setting("settlementNouns").split(","));
+        this.settlementAbbreviations = Set.of(morphology.setting("settlementAbbreviations").split(","));
+        this.cityDistrictWords = Set.of(morphology.setting("cityDistrictWords").split(","));
         this.knownPlace = knownPlace;
+        this.seatTown = seatTown;
     }
 
     List<TaggedSentence> tag(String field, String text, int firstIndex) {
@@ -52,7 +70,7 @@ final class InflectedNameRecognizer {
                 lineEnd = text.length();
             }
             if (lineEnd > lineStart) {
-                for (List<CoreLabel> sentence : NameRecognizer.sentences(text.substring(lineStart, lineEnd))) {
+                for (List<CoreLabel> sentence : joinedAfterAbbreviations(NameRecognizer.sentences(text.substring(lineStart, lineEnd)))) {
                     List<Token> tokens = new ArrayList<>(sentence.size());
                     for (CoreLabel w : sentence) {
                         tokens.add(new Token(w.word(), lineStart + w.beginPosition(), lineStart + w.endPosition(),
@@ -68,12 +86,87 @@ final class InflectedNameRecognizer {
         return out;
     }
 
+    /**
+     * "с. Лимани", "пос. Северный": the sentence splitter ends a sentence at the abbreviation's full stop;
+     * a settlement's abbreviation (the language's {@code settlementAbbreviations}) never ends one.
+     */
+    private List<List<CoreLabel>> joinedAfterAbbreviations(List<List<CoreLabel>> sentences) {
+        List<List<CoreLabel>> out = new ArrayList<>(sentences.size());
+        for (List<CoreLabel> s : sentences) {
+            List<CoreLabel> prev = out.isEmpty() ? null : out.get(out.size() - 1);
+            if (prev != null && endsWithSettlementAbbreviation(prev)) {
+                List<CoreLabel> joined = new ArrayList<>(prev);
+                joined.addAll(s);
+                out.set(out.size() - 1, joined);
+            } else {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
+    private boolean endsWithSettlementAbbreviation(List<CoreLabel> s) {
+        int n = s.size();
+        if (n >= 2 && s.get(n - 1).word().equals(".")) {
+            return settlementAbbreviations.contains(s.get(n - 2).word().toLowerCase(java.util.Locale.ROOT));
+        }
+        String last = s.get(n - 1).word();
+        return last.endsWith(".") && settlementAbbreviations.contains(
+                last.substring(0, last.length() - 1).toLowerCase(java.util.Locale.ROOT));
+    }
+
     private void label(List<Token> t) {
         int i = 0;
         while (i < t.size()) {
             int taken = labelAt(t, i);
+            if (taken == 0) {
+                taken = settlementAfterNoun(t, i);
+            }
             i += Math.max(1, taken);
         }
+    }
+
+    /**
+     * "села Глушковка", "с. Вербовка", "село Широка Балка": a capitalised name right after a word for a
+     * settlement is a settlement's name, also when the gazetteer does not know it (a village too small for
+     * it); it is then kept unresolved with its name. Takes an adjective and a capitalised noun together.
+     */
+    private int settlementAfterNoun(List<Token> t, int i) {
+        Token w = t.get(i);
+        if (i == 0 || !w.isCapitalised() || !Character.isLetter(w.word.codePointAt(0)) || !w.isOutside()
+                || !afterSettlementNoun(t, i)) {
+            return 0;
+        }
+        List<Analysis> readings = morphology.analyse(w.word);
+        if (readings.stream().anyMatch(a -> !morphology.isNoun(a) && !morphology.isAdjective(a))) {
+            return 0;
+        }
+        Token next = i + 1 < t.size() ? t.get(i + 1) : null;
+        boolean adjective = readings.stream().anyMatch(morphology::isAdjective);
+        if (adjective && next != null && next.isCapitalised() && next.isOutside()
+                && morphology.levelNoun(next.word).isEmpty()
+                && morphology.analyse(next.word).stream().noneMatch(a -> morphology.isAdjective(a))) {
+            return mark(t, i, 2, MentionRules.LOCATION);
+        }
+        for (Analysis a : readings) {
+            if (morphology.isPlace(a) && !a.lemma().isEmpty()) {
+                w.lemma = a.lemma();
+                break;
+            }
+        }
+        return mark(t, i, 1, MentionRules.LOCATION);
+    }
+
+    private boolean afterSettlementNoun(List<Token> t, int i) {
+        Token prev = t.get(i - 1);
+        if (prev.word.equals(".") && i >= 2) {
+            return settlementAbbreviations.contains(t.get(i - 2).word.toLowerCase(java.util.Locale.ROOT));
+        }
+        String word = prev.word.toLowerCase(java.util.Locale.ROOT);
+        if (word.endsWith(".")) {
+            return settlementAbbreviations.contains(word.substring(0, word.length() - 1));
+        }
+        return morphology.analyse(word).stream().anyMatch(a -> morphology.isNoun(a) && settlementNouns.contains(a.lemma()));
     }
 
     /** Labels the name that starts at token i, if any; returns how many tokens it took. */
@@ -106,6 +199,17 @@ final class InflectedNameRecognizer {
                     w.lemma = phrase.get();
                     next.lemma = "";
                     return mark(t, i, 2, MentionRules.LOCATION);
+                }
+                if (settlements.namesSeat(level.get().lemma()) && !cityDistrict(t, i + 2)) {
+                    // "Бучанському районі", "Волоконовском районе": a raion is named after its seat; the
+                    // adjective and the noun are the mention, placed at the seat.
+                    for (String name : settlements.candidates(adjective.get().lemma())) {
+                        if (seatTown.test(name)) {
+                            w.lemma = name;
+                            next.lemma = "";
+                            return mark(t, i, 2, MentionRules.LOCATION);
+                        }
+                    }
                 }
                 if (settlements.namesSettlement(level.get().lemma())) {
                     // "Очаківській громаді": the hromada's adjective names its settlement; the adjective is the mention.
@@ -143,6 +247,20 @@ final class InflectedNameRecognizer {
             return mark(t, i, 1, MentionRules.LOCATION);
         }
         return 0;
+    }
+
+    /** "у Шевченківському районі Харкова", "районі міста": the district of a city, not a raion. */
+    private boolean cityDistrict(List<Token> t, int after) {
+        if (after >= t.size()) {
+            return false;
+        }
+        Token w = t.get(after);
+        if (cityDistrictWords.contains(w.word.toLowerCase(java.util.Locale.ROOT))) {
+            return true;
+        }
+        return w.isCapitalised() && morphology.analyse(w.word).stream()
+                .anyMatch(a -> morphology.isNoun(a) && !morphology.isNominative(a) && knownPlace.test(a.lemma())
+                        && !a.lemma().toLowerCase(java.util.Locale.ROOT).endsWith("щина"));
     }
 
     /**
