@@ -77,6 +77,11 @@ final class EnglishCues implements EventCues {
     }
 
     @Override
+    public boolean refersBack(String text) {
+        return false; // HappeningLinker's DEFINITE_BACK reads English definite descriptions
+    }
+
+    @Override
     public boolean overview(String text) {
         return SEVERAL_PLACES.matcher(text).find();
     }

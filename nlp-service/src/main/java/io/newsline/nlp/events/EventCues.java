@@ -46,6 +46,12 @@ interface EventCues {
      */
     boolean overview(String text);
 
+    /**
+     * Whether the sentence names a happening already told by a demonstrative ("внаслідок цієї атаки", "после
+     * этого удара"); English has its own pattern for it in {@link HappeningLinker}.
+     */
+    boolean refersBack(String text);
+
     /** Who the sentence says reports it, and whether it hedges. */
     Attribution attribution(String sentence, List<Name> names);
 

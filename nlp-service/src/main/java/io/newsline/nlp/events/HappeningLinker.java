@@ -94,7 +94,8 @@ final class HappeningLinker {
                 last = drafts.get(drafts.size() - 1);
                 continue;
             }
-            Happening referent = r.when == null || r.reportingDate ? referredBack(r, type, drafts, where) : null;
+            Happening referent = r.when == null || r.reportingDate || r.cues.refersBack(r.text)
+                    ? referredBack(r, type, drafts, where) : null;
             if (referent != null) {
                 referent.absorb(r, type, attributions);
                 referent.refineSubtype(r, type);
@@ -108,6 +109,7 @@ final class HappeningLinker {
                 for (Place p : listed) {
                     Happening d = new Happening(r, type, when, date, p, true);
                     if (p != where) {
+                        d.listedAt = p.geonameId() != null ? String.valueOf(p.geonameId()) : p.name();
                         d.killed = null;
                         d.injured = null;
                         d.casualties = null;
@@ -246,7 +248,7 @@ final class HappeningLinker {
     }
 
     /** Whether a happening was told as spread over several places ("in several communities of the region"). */
-    private static boolean overview(Happening h) {
+    static boolean overview(Happening h) {
         for (Reading r : h.readings) {
             if (r.cues.overview(r.text)) {
                 return true;
@@ -262,7 +264,7 @@ final class HappeningLinker {
      * happening; another town does.
      */
     private static Happening referredBack(Reading r, EventType type, List<Happening> drafts, Place where) {
-        if (r.title || !DEFINITE_BACK.matcher(r.text).find()) {
+        if (r.title || !DEFINITE_BACK.matcher(r.text).find() && !r.cues.refersBack(r.text)) {
             return null;
         }
         Trigger best = r.best();

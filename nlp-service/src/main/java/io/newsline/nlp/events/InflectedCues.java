@@ -49,6 +49,9 @@ final class InflectedCues implements EventCues {
     private final Set<String> sceneBefore;
     private final Set<String> originBefore;
     private final Set<String> landmarkBefore;
+    private final Set<String> anaphors;
+    private final Set<String> overviewPlaces;
+    private final Set<String> settlementBefore;
     private final Set<String> conjunctions;
     private final Set<String> period;
     private final Set<String> periodBefore;
@@ -81,6 +84,9 @@ final class InflectedCues implements EventCues {
         this.sceneBefore = lexicon.words("place.scene");
         this.originBefore = lexicon.words("place.origin");
         this.landmarkBefore = lexicon.words("place.landmark");
+        this.anaphors = lexicon.words("anaphor");
+        this.overviewPlaces = lexicon.words("overview.places");
+        this.settlementBefore = lexicon.words("place.settlement");
         this.conjunctions = lexicon.words("conjunctions");
         this.period = lexicon.words("period");
         this.periodBefore = lexicon.words("period.before");
@@ -193,9 +199,34 @@ final class InflectedCues implements EventCues {
     }
 
     @Override
-    public boolean overview(String text) {
-        // An oblast's summary of the day ("за минулу добу", "за сутки") tells many happenings at once.
+    public boolean refersBack(String text) {
         List<Word> w = words(text);
+        List<Trigger> found = triggers(text);
+        for (int i = 0; i + 1 < w.size(); i++) {
+            if (!w.get(i).hasLemma(anaphors)) {
+                continue;
+            }
+            for (int j = i + 1; j <= Math.min(w.size() - 1, i + 2); j++) {
+                Word next = w.get(j);
+                if (found.stream().anyMatch(t -> t.start() <= next.start() && next.end() <= t.end())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public boolean overview(String text) {
+        // An oblast's summary of the day ("за минулу добу", "за сутки") or of many places ("по 31 населеному
+        // пункту", "понад 30 міст і сіл") tells many happenings at once.
+        List<Word> w = words(text);
+        for (int i = 0; i + 1 < w.size(); i++) {
+            if (w.get(i).isNumber() && (w.get(i + 1).hasLemma(overviewPlaces)
+                    || i + 2 < w.size() && w.get(i + 2).hasLemma(overviewPlaces))) {
+                return true;
+            }
+        }
         for (int i = 1; i < w.size(); i++) {
             if (w.get(i).hasLemma(period) && w.get(i - 1).hasLemma(periodBefore)
                     || i >= 2 && w.get(i).hasLemma(period) && w.get(i - 2).hasLemma(periodBefore)) {
@@ -209,16 +240,22 @@ final class InflectedCues implements EventCues {
     public int placeRole(String before) {
         List<Word> w = words(before);
         // The preposition stands right before the place or before its adjective or level noun ("з території").
-        for (int i = w.size() - 1; i >= Math.max(0, w.size() - 3); i--) {
+        // An origin may stand a word further off ("з тимчасово окупованих територій X").
+        for (int i = w.size() - 1; i >= Math.max(0, w.size() - 4); i--) {
+            boolean fourthBack = i == w.size() - 4;
             if (w.get(i).end() < before.stripTrailing().length() - 40) {
                 break;
             }
             boolean abbreviation = w.get(i).end() < before.length() && before.charAt(w.get(i).end()) == '.';
+            if (!fourthBack && w.get(i).hasLemma(settlementBefore) && (abbreviation || w.get(i).lower().length() > 1)) {
+                // "обстріляли село X", "в с. X": the settlement is named as the scene
+                return 1;
+            }
             if (!abbreviation && originBefore.contains(w.get(i).lower()) || w.get(i).hasLemma(landmarkBefore)) {
                 // "з території", or "на участке автодороги X — Y": a road named by the towns it joins
                 return -1;
             }
-            if (!abbreviation && sceneBefore.contains(w.get(i).lower())) {
+            if (!abbreviation && !fourthBack && sceneBefore.contains(w.get(i).lower())) {
                 return 1;
             }
         }
