@@ -139,6 +139,17 @@ final class HappeningLinker {
                     last = drafts.get(drafts.size() - 1);
                     continue;
                 }
+                if (told != null && where != null && overview(told) && Places.level(where) == Places.SETTLEMENT
+                        && !Places.same(where, told.place)) {
+                    // "Ще одна поранена — жителька X" after an oblast's summary: a toll at a town of its own is that
+                    // town's happening, of the summary's kind and day, not a share of the summary.
+                    Happening d = new Happening(r, told.type, told.when, told.date, where, true);
+                    d.subtype = told.subtype;
+                    d.attribution = attributions.attribution(r.text, r.names);
+                    drafts.add(d);
+                    last = d;
+                    continue;
+                }
                 if (told != null) {
                     told.absorb(r, type, attributions);
                     continue;
