@@ -77,6 +77,11 @@ final class EnglishCues implements EventCues {
     }
 
     @Override
+    public boolean consequence(String text) {
+        return false; // HappeningLinker's CONSEQUENCE reads English
+    }
+
+    @Override
     public boolean refersBack(String text) {
         return false; // HappeningLinker's DEFINITE_BACK reads English definite descriptions
     }

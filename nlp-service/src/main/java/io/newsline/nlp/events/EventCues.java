@@ -52,6 +52,12 @@ interface EventCues {
      */
     boolean refersBack(String text);
 
+    /**
+     * Whether the sentence opens by saying it tells a consequence of a happening already told ("Внаслідок
+     * обстрілів поранено ...", "В результате атаки ..."); English has its own pattern in {@link HappeningLinker}.
+     */
+    boolean consequence(String text);
+
     /** Who the sentence says reports it, and whether it hedges. */
     Attribution attribution(String sentence, List<Name> names);
 

@@ -242,7 +242,9 @@ final class HappeningLinker {
         // after an overview of "several communities", each one named is a happening of its own.
         boolean refining = EventKinds.sameFamily(type, last.type) && when == null && !overview(last)
                 && i - last.lastPosition <= REFINING_REACH
-                && where != null && last.place != null && Places.refines(where, last.place);
+                && where != null && last.place != null && Places.refines(where, last.place)
+                // a neighbouring town named in a paragraph of its own is a happening of its own
+                && (r.paragraph == last.lastParagraph || !Places.bothSettlements(where, last.place));
         if (!(anaphoric || weak && r.paragraph == last.lastParagraph || refining)) {
             return false;
         }
@@ -302,7 +304,7 @@ final class HappeningLinker {
         if (r.title || drafts.isEmpty()) {
             return null;
         }
-        boolean saysSo = CONSEQUENCE.matcher(r.text).find();
+        boolean saysSo = CONSEQUENCE.matcher(r.text).find() || r.cues.consequence(r.text);
         Trigger best = r.best();
         boolean aftermath = type == EventType.DISASTER && best != null && AFTERMATH_KIND.matcher(best.subtype()).matches();
         if (!saysSo && !aftermath) {

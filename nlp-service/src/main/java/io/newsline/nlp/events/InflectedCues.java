@@ -50,6 +50,7 @@ final class InflectedCues implements EventCues {
     private final Set<String> originBefore;
     private final Set<String> landmarkBefore;
     private final Set<String> anaphors;
+    private final Set<String> consequenceOpeners;
     private final Set<String> overviewPlaces;
     private final Set<String> settlementBefore;
     private final Set<String> conjunctions;
@@ -85,6 +86,7 @@ final class InflectedCues implements EventCues {
         this.originBefore = lexicon.words("place.origin");
         this.landmarkBefore = lexicon.words("place.landmark");
         this.anaphors = lexicon.words("anaphor");
+        this.consequenceOpeners = lexicon.words("consequence");
         this.overviewPlaces = lexicon.words("overview.places");
         this.settlementBefore = lexicon.words("place.settlement");
         this.conjunctions = lexicon.words("conjunctions");
@@ -196,6 +198,19 @@ final class InflectedCues implements EventCues {
             rest = rest.substring(1).strip();
         }
         return conjunctions.contains(rest.toLowerCase(Locale.ROOT));
+    }
+
+    @Override
+    public boolean consequence(String text) {
+        String start = text.replaceFirst("^[\\s\"«„“'-]+", "").toLowerCase(Locale.ROOT);
+        for (String opener : consequenceOpeners) {
+            if (start.startsWith(opener + " ")) {
+                // "Внаслідок обстрілів ...": the phrase must be followed by the happening it follows from
+                List<Trigger> found = triggers(text);
+                return !found.isEmpty();
+            }
+        }
+        return false;
     }
 
     @Override
