@@ -77,6 +77,11 @@ final class EnglishCues implements EventCues {
     }
 
     @Override
+    public Casualties elidedToll(String clause, Casualties sentence) {
+        return Casualties.NONE; // English lists stay one event (see joinsList)
+    }
+
+    @Override
     public boolean consequence(String text) {
         return false; // HappeningLinker's CONSEQUENCE reads English
     }

@@ -58,6 +58,12 @@ interface EventCues {
      */
     boolean consequence(String text);
 
+    /**
+     * The toll of a clause whose verb the sentence said once ("поранено двох чоловіків, у Y – четверо
+     * жінок"): a number of people, of the kind of the sentence's toll; none when the clause gives none.
+     */
+    Casualties elidedToll(String clause, Casualties sentence);
+
     /** Who the sentence says reports it, and whether it hedges. */
     Attribution attribution(String sentence, List<Name> names);
 

@@ -102,7 +102,25 @@ final class HappeningLinker {
                 last = referent;
                 continue;
             }
-            List<Place> listed = where == null ? List.of() : listedPlaces(r, where);
+            List<PlaceSplitter.Clause> parallel = where == null || r.title ? List.of() : PlaceSplitter.parallelClauses(r);
+            if (parallel.size() >= 2) {
+                // "у X громаді – двоє поранених, у Y – четверо": each clause is its place's happening, with its toll.
+                for (PlaceSplitter.Clause c : parallel) {
+                    TimeExpression own = c.when() != null ? c.when() : r.when == null ? when : null;
+                    Happening d = new Happening(r, type, own, own != null ? own.date() : published.toLocalDate(), c.place(), true);
+                    if (c.place() != where) {
+                        d.listedAt = c.place().geonameId() != null ? String.valueOf(c.place().geonameId()) : c.place().name();
+                    }
+                    d.killed = c.counts().killed();
+                    d.injured = c.counts().injured();
+                    d.casualties = c.counts().casualties();
+                    d.attribution = attributions.attribution(r.text, r.names);
+                    drafts.add(d);
+                    last = d;
+                }
+                continue;
+            }
+            List<Place> listed = where == null ? List.of() : PlaceSplitter.listedPlaces(r, where);
             if (listed.size() >= 2 && !r.title) {
                 // "атакували Київ, Львів та Одесу": one happening at each place of the list; a toll the
                 // sentence gives stays with the place it was read for.
@@ -168,37 +186,6 @@ final class HappeningLinker {
             last = d;
         }
         return HappeningMerger.merge(drafts);
-    }
-
-    /**
-     * The places of the list the chosen place stands in ("у Києві, Львові, Одесі та Дніпрі"): the sentence's
-     * places next to each other with only a list's separators between them; the chosen place alone when it
-     * stands in none.
-     */
-    static List<Place> listedPlaces(Reading r, Place where) {
-        List<PlaceHit> hits = new ArrayList<>(r.places);
-        hits.sort((a, b) -> Integer.compare(a.start(), b.start()));
-        List<Place> run = new ArrayList<>();
-        boolean holdsWhere = false;
-        PlaceHit prev = null;
-        for (PlaceHit h : hits) {
-            if (prev != null && h.start() < prev.end()) {
-                continue;
-            }
-            boolean joined = prev != null && r.cues.joinsList(r.text.substring(prev.end(), h.start()));
-            if (!joined) {
-                if (holdsWhere) {
-                    break;
-                }
-                run.clear();
-            }
-            if (run.stream().noneMatch(p -> Places.same(p, h.place()))) {
-                run.add(h.place());
-            }
-            holdsWhere |= Places.same(h.place(), where);
-            prev = h;
-        }
-        return holdsWhere ? run : List.of(where);
     }
 
     /** The date of the nearest earlier sentence of the paragraph, when this one continues its story. */
@@ -304,7 +291,9 @@ final class HappeningLinker {
         if (r.title || drafts.isEmpty()) {
             return null;
         }
-        boolean saysSo = CONSEQUENCE.matcher(r.text).find() || r.cues.consequence(r.text);
+        // "Внаслідок обстрілів поранено ..." with no place of its own; one that names a village ("Внаслідок обстрілу
+        // села X загинув ...") tells that village's happening.
+        boolean saysSo = CONSEQUENCE.matcher(r.text).find() || r.cues.consequence(r.text) && where == null;
         Trigger best = r.best();
         boolean aftermath = type == EventType.DISASTER && best != null && AFTERMATH_KIND.matcher(best.subtype()).matches();
         if (!saysSo && !aftermath) {

@@ -201,6 +201,21 @@ final class InflectedCues implements EventCues {
     }
 
     @Override
+    public Casualties elidedToll(String clause, Casualties sentence) {
+        int n = tolls.personCount(words(clause), clause);
+        if (n <= 0) {
+            return Casualties.NONE;
+        }
+        if (sentence.injured() != null && sentence.killed() == null) {
+            return new Casualties(null, n, null);
+        }
+        if (sentence.killed() != null && sentence.injured() == null) {
+            return new Casualties(n, null, null);
+        }
+        return Casualties.NONE;
+    }
+
+    @Override
     public boolean consequence(String text) {
         String start = text.replaceFirst("^[\\s\"«„“'-]+", "").toLowerCase(Locale.ROOT);
         for (String opener : consequenceOpeners) {
@@ -218,7 +233,8 @@ final class InflectedCues implements EventCues {
         List<Word> w = words(text);
         List<Trigger> found = triggers(text);
         for (int i = 0; i + 1 < w.size(); i++) {
-            if (!w.get(i).hasLemma(anaphors)) {
+            // "та" is also a conjunction ("атакувала та завдала удару"), never a demonstrative here
+            if (!w.get(i).hasLemma(anaphors) || conjunctions.contains(w.get(i).lower())) {
                 continue;
             }
             for (int j = i + 1; j <= Math.min(w.size() - 1, i + 2); j++) {

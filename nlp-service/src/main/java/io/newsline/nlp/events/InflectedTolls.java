@@ -128,6 +128,20 @@ final class InflectedTolls {
         return out;
     }
 
+    /**
+     * "четверо чоловіків", "двох жінок": a number before a word for people, the toll of a clause whose verb is
+     * elided ("у Сумській громаді – четверо чоловіків"); 0 when there is none.
+     */
+    int personCount(List<Word> words, String text) {
+        List<Word> clause = withoutRanges(words);
+        for (int i = 0; i + 1 < clause.size(); i++) {
+            if (clause.get(i + 1).hasLemma(persons) && isCount(clause, i, text)) {
+                return value(clause.get(i));
+            }
+        }
+        return 0;
+    }
+
     /** The words split at punctuation: a number counts only in its own clause. */
     private static List<List<Word>> clauses(List<Word> words, String text) {
         List<List<Word>> out = new ArrayList<>();

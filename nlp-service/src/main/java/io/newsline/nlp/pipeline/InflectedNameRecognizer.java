@@ -221,6 +221,15 @@ final class InflectedNameRecognizer {
                     }
                 }
             }
+            if (elidedLevel(t, i)) {
+                // "у Сумській громаді – четверо, а у Білопільській – жінка": the level noun said once is elided after.
+                for (String name : settlements.candidates(adjective.get().lemma())) {
+                    if (knownPlace.test(name)) {
+                        w.lemma = name;
+                        return mark(t, i, 1, MentionRules.LOCATION);
+                    }
+                }
+            }
             // A two-word place named by an adjective and a noun ("Велика Писарівка", "Казачья Лопань").
             if (next.isCapitalised()) {
                 for (Analysis noun : morphology.analyse(next.word)) {
@@ -247,6 +256,26 @@ final class InflectedNameRecognizer {
             return mark(t, i, 1, MentionRules.LOCATION);
         }
         return 0;
+    }
+
+    /**
+     * A capitalised adjective after a preposition, with no noun after it (a dash, a comma or the end follows),
+     * in a sentence that named a hromada before: the hromada's noun is elided.
+     */
+    private boolean elidedLevel(List<Token> t, int i) {
+        Token next = i + 1 < t.size() ? t.get(i + 1) : null;
+        if (i == 0 || next != null && Character.isLetterOrDigit(next.word.codePointAt(0))
+                || morphology.analyse(t.get(i - 1).word).stream().noneMatch(a -> a.tag().startsWith("prep"))) {
+            return false;
+        }
+        for (int k = 0; k < i; k++) {
+            for (Analysis a : morphology.analyse(t.get(k).word)) {
+                if (morphology.isNoun(a) && settlements.namesSettlement(a.lemma())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** "у Шевченківському районі Харкова", "районі міста": the district of a city, not a raion. */

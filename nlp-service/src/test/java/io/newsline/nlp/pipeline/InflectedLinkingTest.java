@@ -83,4 +83,59 @@ class InflectedLinkingTest {
         assertEquals(3, events.size(), events.toString());
         assertEquals(3, events.stream().map(Event::id).distinct().count(), events.toString());
     }
+
+    @Test
+    void lastNightIsThePublicationDaySoItsStrikeStaysApartFromYesterdays() {
+        List<Event> events = events("Атаки на Очаків",
+                "Учора ворог п'ять разів атакував дронами Очаків.\n\nУночі ворог спрямував на Очаків десять БпЛА."
+                        + " Без постраждалих.", "uk", "2025-09-28T09:00:00+03:00");
+        List<Event> ru = events("Атака на Курск", "Вчера ночью дроны атаковали Курск.", "ru", "2025-09-28T09:00:00+03:00");
+
+        assertEquals(List.of("2025-09-27", "2025-09-28"), events.stream().map(Event::date).toList(), events.toString());
+        assertEquals(0, events.get(1).injured());
+        assertEquals("2025-09-27", ru.get(0).date()); // "вчера ночью": yesterday's night
+    }
+
+    @Test
+    void aTollAtATownOfItsOwnAfterAnOblastsSummaryIsThatTownsHappening() {
+        List<Event> events = events("Обстрелы",
+                "За сутки в Харьковской области под обстрелами были 10 населенных пунктов. Еще одна раненая — 70-летняя"
+                        + " жительница Купянска.", "ru", "2024-03-12T10:00:00+02:00");
+
+        Event town = events.stream().filter(e -> e.location().name().equals("Kupiansk")).findFirst()
+                .orElseThrow(() -> new AssertionError(events.toString()));
+        assertEquals(1, town.injured());
+        assertEquals(EventType.SHELLING, town.type());
+    }
+
+    @Test
+    void aSentenceOpeningWithAsAResultIsTheConsequenceOfTheStrikeJustTold() {
+        List<Event> events = events("Обстріли Миколаївщини",
+                "На Миколаївщині за минулу добу поранено двох людей.\n\nУчора ворог атакував дронами Очаків."
+                        + " Внаслідок обстрілів поранено жінку та чоловіка.", "uk", "2025-09-28T09:00:00+03:00");
+
+        Event town = events.stream().filter(e -> e.location().name().equals("Ochakiv")).findFirst()
+                .orElseThrow(() -> new AssertionError(events.toString()));
+        assertEquals(2, town.injured());
+    }
+
+    @Test
+    void aNeighbouringTownInAParagraphOfItsOwnIsAHappeningOfItsOwn() {
+        List<Event> events = events("Обстріли",
+                "Увечері ворог обстріляв з РСЗВ Галицинове.\n\nБіля Лиманів через обстріл виникла пожежа.", "uk",
+                "2025-09-28T09:00:00+03:00");
+
+        Set<String> places = events.stream().map(e -> e.location().name()).collect(Collectors.toSet());
+        assertEquals(Set.of("Halytsynove", "Lymany"), places, events.toString());
+    }
+
+    @Test
+    void theConjunctionTaIsNoDemonstrative() {
+        List<Event> events = events("Обстріли Херсонщини",
+                "За минулу добу ворог атакував дронами Херсонщину.\n\nТакож окупанти гатили з мінометів та завдали"
+                        + " артилерійського удару по Бериславу.", "uk", "2025-09-28T09:00:00+03:00");
+
+        Set<String> places = events.stream().map(e -> e.location().name()).collect(Collectors.toSet());
+        assertEquals(Set.of("Kherson", "Beryslav"), places, events.toString());
+    }
 }

@@ -143,4 +143,21 @@ class InflectedPlacesAndListsTest {
         assertEquals(2, ru.events().get(0).injured());
         assertFalse(ru.events().isEmpty());
     }
+
+    @Test
+    void parallelClausesGiveEachHromadaItsOwnTollAndTheElidedNounStillNamesOne() {
+        EnrichedArticle out = enrich("Обстріли Сумщини",
+                "У Конотопській громаді поранено двох чоловіків, у Охтирській громаді – трьох жінок, а у Глухівській –"
+                        + " чоловіка, який постраждав від удару дрона 5 жовтня.", "uk");
+
+        assertEquals("Hlukhiv", placeWritten(out, "Глухівській").orElseThrow(() -> new AssertionError(out.locations())).name());
+        java.util.Map<String, Event> byPlace = new java.util.HashMap<>();
+        out.events().forEach(e -> byPlace.put(e.location().name(), e));
+        assertEquals(java.util.Set.of("Konotop", "Okhtyrka", "Hlukhiv"), byPlace.keySet(), out.events().toString());
+        assertEquals(2, byPlace.get("Konotop").injured());
+        assertEquals(3, byPlace.get("Okhtyrka").injured());
+        assertEquals(1, byPlace.get("Hlukhiv").injured());
+        assertEquals("2024-10-05", byPlace.get("Hlukhiv").date()); // the latest 5 October before 10 June 2025
+        assertEquals(3, out.events().stream().map(Event::id).distinct().count());
+    }
 }
