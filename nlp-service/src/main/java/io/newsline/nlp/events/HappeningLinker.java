@@ -107,7 +107,8 @@ final class HappeningLinker {
                 // "у X громаді – двоє поранених, у Y – четверо": each clause is its place's happening, with its toll.
                 for (PlaceSplitter.Clause c : parallel) {
                     TimeExpression own = c.when() != null ? c.when() : r.when == null ? when : null;
-                    Happening d = new Happening(r, type, own, own != null ? own.date() : published.toLocalDate(), c.place(), true);
+                    EventType kind = c.holdsTrigger() ? type : EventType.CASUALTY_REPORT;
+                    Happening d = new Happening(r, kind, own, own != null ? own.date() : published.toLocalDate(), c.place(), true);
                     if (c.place() != where) {
                         d.listedAt = c.place().geonameId() != null ? String.valueOf(c.place().geonameId()) : c.place().name();
                     }

@@ -14,7 +14,11 @@ import java.util.List;
 final class PlaceSplitter {
 
     /** One clause of a sentence of parallel clauses: its place, the toll and the date it gives. */
-    record Clause(Place place, Casualties counts, TimeExpression when) {}
+    /**
+     * One clause of a sentence of parallel clauses: its place, the toll and the date it gives, and whether the
+     * sentence's strongest trigger stands in it (else the clause tells only a toll).
+     */
+    record Clause(Place place, Casualties counts, TimeExpression when, boolean holdsTrigger) {}
 
     private PlaceSplitter() {}
 
@@ -78,7 +82,8 @@ final class PlaceSplitter {
             if (r.when != null && r.when.start() >= start && r.when.end() <= end) {
                 when = r.when;
             }
-            out.add(new Clause(hits.get(k).place(), counts, when));
+            boolean holdsTrigger = r.best() != null && r.best().start() >= start && r.best().end() <= end;
+            out.add(new Clause(hits.get(k).place(), counts, when, holdsTrigger));
             start = end + 1;
         }
         return tolled >= 2 ? out : List.of();

@@ -31,11 +31,7 @@ final class InflectedNameRecognizer {
     private final Predicate<String> knownPlace;
     private final SettlementAdjectives settlements;
     private final Set<String> institutionHeads;
-    /** Nouns and abbreviations that introduce a settlement's name ("село", "с.", "поселок"). */
-    private final Set<String> settlementNouns;
-    private final Set<String> settlementAbbreviations;
-    /** Words after "район" that make it a district of a city ("районі міста", "районе города"). */
-    private final Set<String> cityDistrictWords;
+    private final SettlementWords settlementWords;
     private final Predicate<String> seatTown;
     /** "RegioNews": a Latin word with a capital inside, in a Cyrillic text, is a brand's or an outlet's name. */
     private static final java.util.regex.Pattern CAMEL_CASE = java.util.regex.Pattern.compile("[A-Z][a-z]+[A-Z][A-Za-z]*");
@@ -54,9 +50,7 @@ final class InflectedNameRecognizer {
         this.morphology = morphology;
         this.settlements = new SettlementAdjectives(morphology);
         this.institutionHeads = Set.of(morphology.setting("organisationHeads").split(","));
-        this.settlementNouns = Set.of(morphology.setting("settlementNouns").split(","));
-        this.settlementAbbreviations = Set.of(morphology.setting("settlementAbbreviations").split(","));
-        this.cityDistrictWords = Set.of(morphology.setting("cityDistrictWords").split(","));
+        this.settlementWords = new SettlementWords(morphology, knownPlace, settlements);
         this.knownPlace = knownPlace;
         this.seatTown = seatTown;
     }
@@ -70,7 +64,7 @@ final class InflectedNameRecognizer {
                 lineEnd = text.length();
             }
             if (lineEnd > lineStart) {
-                for (List<CoreLabel> sentence : joinedAfterAbbreviations(NameRecognizer.sentences(text.substring(lineStart, lineEnd)))) {
+                for (List<CoreLabel> sentence : settlementWords.joinedAfterAbbreviations(NameRecognizer.sentences(text.substring(lineStart, lineEnd)))) {
                     List<Token> tokens = new ArrayList<>(sentence.size());
                     for (CoreLabel w : sentence) {
                         tokens.add(new Token(w.word(), lineStart + w.beginPosition(), lineStart + w.endPosition(),
@@ -86,87 +80,15 @@ final class InflectedNameRecognizer {
         return out;
     }
 
-    /**
-     * "с. Лимани", "пос. Северный": the sentence splitter ends a sentence at the abbreviation's full stop;
-     * a settlement's abbreviation (the language's {@code settlementAbbreviations}) never ends one.
-     */
-    private List<List<CoreLabel>> joinedAfterAbbreviations(List<List<CoreLabel>> sentences) {
-        List<List<CoreLabel>> out = new ArrayList<>(sentences.size());
-        for (List<CoreLabel> s : sentences) {
-            List<CoreLabel> prev = out.isEmpty() ? null : out.get(out.size() - 1);
-            if (prev != null && endsWithSettlementAbbreviation(prev)) {
-                List<CoreLabel> joined = new ArrayList<>(prev);
-                joined.addAll(s);
-                out.set(out.size() - 1, joined);
-            } else {
-                out.add(s);
-            }
-        }
-        return out;
-    }
-
-    private boolean endsWithSettlementAbbreviation(List<CoreLabel> s) {
-        int n = s.size();
-        if (n >= 2 && s.get(n - 1).word().equals(".")) {
-            return settlementAbbreviations.contains(s.get(n - 2).word().toLowerCase(java.util.Locale.ROOT));
-        }
-        String last = s.get(n - 1).word();
-        return last.endsWith(".") && settlementAbbreviations.contains(
-                last.substring(0, last.length() - 1).toLowerCase(java.util.Locale.ROOT));
-    }
-
     private void label(List<Token> t) {
         int i = 0;
         while (i < t.size()) {
             int taken = labelAt(t, i);
             if (taken == 0) {
-                taken = settlementAfterNoun(t, i);
+                taken = settlementWords.settlementAfterNoun(t, i);
             }
             i += Math.max(1, taken);
         }
-    }
-
-    /**
-     * "села Глушковка", "с. Вербовка", "село Широка Балка": a capitalised name right after a word for a
-     * settlement is a settlement's name, also when the gazetteer does not know it (a village too small for
-     * it); it is then kept unresolved with its name. Takes an adjective and a capitalised noun together.
-     */
-    private int settlementAfterNoun(List<Token> t, int i) {
-        Token w = t.get(i);
-        if (i == 0 || !w.isCapitalised() || !Character.isLetter(w.word.codePointAt(0)) || !w.isOutside()
-                || !afterSettlementNoun(t, i)) {
-            return 0;
-        }
-        List<Analysis> readings = morphology.analyse(w.word);
-        if (readings.stream().anyMatch(a -> !morphology.isNoun(a) && !morphology.isAdjective(a))) {
-            return 0;
-        }
-        Token next = i + 1 < t.size() ? t.get(i + 1) : null;
-        boolean adjective = readings.stream().anyMatch(morphology::isAdjective);
-        if (adjective && next != null && next.isCapitalised() && next.isOutside()
-                && morphology.levelNoun(next.word).isEmpty()
-                && morphology.analyse(next.word).stream().noneMatch(a -> morphology.isAdjective(a))) {
-            return mark(t, i, 2, MentionRules.LOCATION);
-        }
-        for (Analysis a : readings) {
-            if (morphology.isPlace(a) && !a.lemma().isEmpty()) {
-                w.lemma = a.lemma();
-                break;
-            }
-        }
-        return mark(t, i, 1, MentionRules.LOCATION);
-    }
-
-    private boolean afterSettlementNoun(List<Token> t, int i) {
-        Token prev = t.get(i - 1);
-        if (prev.word.equals(".") && i >= 2) {
-            return settlementAbbreviations.contains(t.get(i - 2).word.toLowerCase(java.util.Locale.ROOT));
-        }
-        String word = prev.word.toLowerCase(java.util.Locale.ROOT);
-        if (word.endsWith(".")) {
-            return settlementAbbreviations.contains(word.substring(0, word.length() - 1));
-        }
-        return morphology.analyse(word).stream().anyMatch(a -> morphology.isNoun(a) && settlementNouns.contains(a.lemma()));
     }
 
     /** Labels the name that starts at token i, if any; returns how many tokens it took. */
@@ -200,7 +122,7 @@ final class InflectedNameRecognizer {
                     next.lemma = "";
                     return mark(t, i, 2, MentionRules.LOCATION);
                 }
-                if (settlements.namesSeat(level.get().lemma()) && !cityDistrict(t, i + 2)) {
+                if (settlements.namesSeat(level.get().lemma()) && !settlementWords.cityDistrict(t, i + 2)) {
                     // "Бучанському районі", "Волоконовском районе": a raion is named after its seat; the
                     // adjective and the noun are the mention, placed at the seat.
                     for (String name : settlements.candidates(adjective.get().lemma())) {
@@ -221,7 +143,7 @@ final class InflectedNameRecognizer {
                     }
                 }
             }
-            if (elidedLevel(t, i)) {
+            if (settlementWords.elidedLevel(t, i)) {
                 // "у Сумській громаді – четверо, а у Білопільській – жінка": the level noun said once is elided after.
                 for (String name : settlements.candidates(adjective.get().lemma())) {
                     if (knownPlace.test(name)) {
@@ -256,40 +178,6 @@ final class InflectedNameRecognizer {
             return mark(t, i, 1, MentionRules.LOCATION);
         }
         return 0;
-    }
-
-    /**
-     * A capitalised adjective after a preposition, with no noun after it (a dash, a comma or the end follows),
-     * in a sentence that named a hromada before: the hromada's noun is elided.
-     */
-    private boolean elidedLevel(List<Token> t, int i) {
-        Token next = i + 1 < t.size() ? t.get(i + 1) : null;
-        if (i == 0 || next != null && Character.isLetterOrDigit(next.word.codePointAt(0))
-                || morphology.analyse(t.get(i - 1).word).stream().noneMatch(a -> a.tag().startsWith("prep"))) {
-            return false;
-        }
-        for (int k = 0; k < i; k++) {
-            for (Analysis a : morphology.analyse(t.get(k).word)) {
-                if (morphology.isNoun(a) && settlements.namesSettlement(a.lemma())) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    /** "у Шевченківському районі Харкова", "районі міста": the district of a city, not a raion. */
-    private boolean cityDistrict(List<Token> t, int after) {
-        if (after >= t.size()) {
-            return false;
-        }
-        Token w = t.get(after);
-        if (cityDistrictWords.contains(w.word.toLowerCase(java.util.Locale.ROOT))) {
-            return true;
-        }
-        return w.isCapitalised() && morphology.analyse(w.word).stream()
-                .anyMatch(a -> morphology.isNoun(a) && !morphology.isNominative(a) && knownPlace.test(a.lemma())
-                        && !a.lemma().toLowerCase(java.util.Locale.ROOT).endsWith("щина"));
     }
 
     /**
@@ -390,7 +278,7 @@ final class InflectedNameRecognizer {
         return lemma.isEmpty() ? lemma : lemma.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + lemma.substring(1);
     }
 
-    private static int mark(List<Token> t, int from, int count, String label) {
+    static int mark(List<Token> t, int from, int count, String label) {
         t.get(from).begins = true;
         for (int k = from; k < from + count; k++) {
             t.get(k).label = label;
