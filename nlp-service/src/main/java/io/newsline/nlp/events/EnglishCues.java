@@ -14,6 +14,9 @@ import java.util.regex.Pattern;
 final class EnglishCues implements EventCues {
 
     static final EnglishCues INSTANCE = new EnglishCues();
+    private static final Pattern SEVERAL_PLACES = Pattern.compile("(?i)\\b(?:several|multiple|various|many|numerous|a\\s+number\\s+of"
+            + "|\\d+|two|three|four|five|six|seven|eight|nine|ten)\\s+(?:\\w+\\s+)?(?:communities|villages|towns|cities"
+            + "|districts|settlements|areas|regions|provinces|hromadas|neighbou?rhoods)\\b");
 
     private static final Pattern ACTION = Pattern.compile("(?i)\\b(?:launch(?:ed|es)?|fired|fires|struck|strikes|hit|hits"
             + "|targeted|targets|attacked|attacks|pounded|shelled|bombed|killed|kills|killing|injured|wounded|wounding"
@@ -74,6 +77,33 @@ final class EnglishCues implements EventCues {
     @Override
     public boolean hypothetical(String text) {
         return HYPOTHETICAL.matcher(text).find();
+    }
+
+    @Override
+    public boolean joinsList(String between) {
+        // English wire copy sums a night's strikes over a list ("hit Kyiv, Chernihiv and Sumy oblasts") as one
+        // attack, and ../shared/corpus annotates it so; Ukrainian and Russian reports list each town hit.
+        return false;
+    }
+
+    @Override
+    public Casualties elidedToll(String clause, Casualties sentence) {
+        return Casualties.NONE; // English lists stay one event (see joinsList)
+    }
+
+    @Override
+    public boolean consequence(String text) {
+        return false; // HappeningLinker's CONSEQUENCE reads English
+    }
+
+    @Override
+    public boolean refersBack(String text) {
+        return false; // HappeningLinker's DEFINITE_BACK reads English definite descriptions
+    }
+
+    @Override
+    public boolean overview(String text) {
+        return SEVERAL_PLACES.matcher(text).find();
     }
 
     @Override

@@ -50,7 +50,9 @@ final class EventBuilder {
         List<String> actors = ActorFinder.actors(h.readings, source);
         EventLocation location = h.place == null ? null : new EventLocation(h.place.name(), h.place.lat(),
                 h.place.lon(), h.place.countryCode(), h.place.geonameId(), h.place.precision());
-        return new Event(id(articleKey, h.primary.sentence.index(), h.type), h.type, h.subtype,
+        String id = h.listedAt == null ? id(articleKey, h.primary.sentence.index(), h.type)
+                : id(articleKey + "|" + h.listedAt, h.primary.sentence.index(), h.type);
+        return new Event(id, h.type, h.subtype,
                 format(h.date, h.precision), h.dateEnd == null ? null : h.dateEnd.toString(), h.precision, location,
                 h.killed, h.injured, h.casualties, actors, entities(h, doc), new Attribution(source, h.hedged),
                 evidence.text.trim(), confidence(h)).withSignature(SignatureReader.read(h.readings));
@@ -108,7 +110,10 @@ final class EventBuilder {
         };
     }
 
-    /** Stable across runs: the same article, sentence and type always give the same id. */
+    /**
+     * Stable across runs: the same article, sentence and type always give the same id (and the same place, for
+     * the other places of a list the sentence tells one happening at each of).
+     */
     static String id(String articleKey, int sentenceIndex, EventType type) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");

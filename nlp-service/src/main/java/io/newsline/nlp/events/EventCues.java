@@ -50,6 +50,33 @@ interface EventCues {
      */
     int placeRole(String before);
 
+    /** Whether the text between two places joins them in one list ("Kyiv, Lviv and Odesa", "Києві, Львові та Одесі"). */
+    boolean joinsList(String between);
+
+    /**
+     * Whether the sentence gives an overview of many happenings over an area ("in several communities",
+     * an oblast's "за минулу добу"): each place named after it is a happening of its own.
+     */
+    boolean overview(String text);
+
+    /**
+     * Whether the sentence names a happening already told by a demonstrative ("внаслідок цієї атаки", "после
+     * этого удара"); English has its own pattern for it in {@link HappeningLinker}.
+     */
+    boolean refersBack(String text);
+
+    /**
+     * Whether the sentence opens by saying it tells a consequence of a happening already told ("Внаслідок
+     * обстрілів поранено ...", "В результате атаки ..."); English has its own pattern in {@link HappeningLinker}.
+     */
+    boolean consequence(String text);
+
+    /**
+     * The toll of a clause whose verb the sentence said once ("поранено двох чоловіків, у Y – четверо
+     * жінок"): a number of people, of the kind of the sentence's toll; none when the clause gives none.
+     */
+    Casualties elidedToll(String clause, Casualties sentence);
+
     /** Who the sentence says reports it, and whether it hedges. */
     Attribution attribution(String sentence, List<Name> names);
 

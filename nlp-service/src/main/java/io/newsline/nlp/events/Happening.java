@@ -27,6 +27,8 @@ final class Happening {
     final String ordinal;
     /** The date says when a figure was given ("officials said on Wednesday"), not when it happened. */
     boolean datedBySaying;
+    /** For a happening at another place of the list its sentence names ("у Києві, Львові та Одесі"): that place's name. */
+    String listedAt;
     /** A part of a toll told apart from its whole (at a place or facility of its own): never merged back. */
     boolean part;
     Place place;

@@ -56,9 +56,6 @@ final class HappeningLinker {
      */
     private static final Pattern PART_OF_TOLL = Pattern.compile("(?i)\\bamong\\s+(?:those|the)\\s+(?:killed|dead|injured"
             + "|wounded|victims|casualties)\\b|\\b(?:of\\s+them|of\\s+whom)\\b");
-    private static final Pattern SEVERAL_PLACES = Pattern.compile("(?i)\\b(?:several|multiple|various|many|numerous|a\\s+number\\s+of"
-            + "|\\d+|two|three|four|five|six|seven|eight|nine|ten)\\s+(?:\\w+\\s+)?(?:communities|villages|towns|cities"
-            + "|districts|settlements|areas|regions|provinces|hromadas|neighbou?rhoods)\\b");
     /** "More than 60 were killed that year", "at the time": the time the sentence before gave, background or not. */
     private static final Pattern THAT_TIME = Pattern.compile("(?i)\\b(?:that|the\\s+same)\\s+(?:year|month|week|day|night"
             + "|spring|summer|autumn|fall|winter)\\b|\\bat\\s+the\\s+time\\b|\\bback\\s+then\\b");
@@ -111,11 +108,50 @@ final class HappeningLinker {
                 last = drafts.get(drafts.size() - 1);
                 continue;
             }
-            Happening referent = undated || r.reportingDate ? referredBack(r, type, drafts, where) : null;
+            Happening referent = undated || r.reportingDate || r.cues.refersBack(r.text)
+                    ? referredBack(r, type, drafts, where) : null;
             if (referent != null) {
                 referent.absorb(r, type, attributions);
                 referent.refineSubtype(r, type);
                 last = referent;
+                continue;
+            }
+            List<PlaceSplitter.Clause> parallel = where == null || r.title ? List.of() : PlaceSplitter.parallelClauses(r);
+            if (parallel.size() >= 2) {
+                // "у X громаді – двоє поранених, у Y – четверо": each clause is its place's happening, with its toll.
+                for (PlaceSplitter.Clause c : parallel) {
+                    TimeExpression own = c.when() != null ? c.when() : r.when == null ? when : null;
+                    EventType kind = c.holdsTrigger() ? type : EventType.CASUALTY_REPORT;
+                    Happening d = new Happening(r, kind, own, own != null ? own.date() : published.toLocalDate(), c.place(), true);
+                    if (c.place() != where) {
+                        d.listedAt = c.place().geonameId() != null ? String.valueOf(c.place().geonameId()) : c.place().name();
+                    }
+                    d.killed = c.counts().killed();
+                    d.injured = c.counts().injured();
+                    d.casualties = c.counts().casualties();
+                    d.attribution = attributions.attribution(r.text, r.names);
+                    drafts.add(d);
+                    last = d;
+                }
+                continue;
+            }
+            List<Place> listed = where == null ? List.of() : PlaceSplitter.listedPlaces(r, where);
+            if (listed.size() >= 2 && !r.title) {
+                // "атакували Київ, Львів та Одесу": one happening at each place of the list; a toll the
+                // sentence gives stays with the place it was read for.
+                for (Place p : listed) {
+                    Happening d = new Happening(r, type, when, date, p, true);
+                    if (p != where) {
+                        d.listedAt = p.geonameId() != null ? String.valueOf(p.geonameId()) : p.name();
+                        d.killed = null;
+                        d.injured = null;
+                        d.casualties = null;
+                    }
+                    d.attribution = attributions.attribution(r.text, r.names);
+                    d.hedged = d.attribution.hedged() || doubtedLater(readings, i);
+                    drafts.add(d);
+                    last = d;
+                }
                 continue;
             }
             if (last != null && continues(r, type, last, i, when, where)) {
@@ -136,6 +172,17 @@ final class HappeningLinker {
                     // "Four patients died at a nursing home": a part of the happening at a facility of its own.
                     drafts.add(part(r, told, where != null ? where : told.place));
                     last = drafts.get(drafts.size() - 1);
+                    continue;
+                }
+                if (told != null && where != null && overview(told) && Places.level(where) == Places.SETTLEMENT
+                        && !Places.same(where, told.place)) {
+                    // "Ще одна поранена — жителька X" after an oblast's summary: a toll at a town of its own is that
+                    // town's happening, of the summary's kind and day, not a share of the summary.
+                    Happening d = new Happening(r, told.type, told.when, told.date, where, true);
+                    d.subtype = told.subtype;
+                    d.attribution = attributions.attribution(r.text, r.names);
+                    drafts.add(d);
+                    last = d;
                     continue;
                 }
                 if (told != null) {
@@ -240,7 +287,9 @@ final class HappeningLinker {
         // after an overview of "several communities", each one named is a happening of its own.
         boolean refining = EventKinds.sameFamily(type, last.type) && when == null && !overview(last)
                 && i - last.lastPosition <= REFINING_REACH
-                && where != null && last.place != null && Places.refines(where, last.place);
+                && where != null && last.place != null && Places.refines(where, last.place)
+                // a neighbouring town named in a paragraph of its own is a happening of its own
+                && (r.paragraph == last.lastParagraph || !Places.bothSettlements(where, last.place));
         if (!(anaphoric || weak && r.paragraph == last.lastParagraph || refining)) {
             return false;
         }
@@ -257,9 +306,9 @@ final class HappeningLinker {
     }
 
     /** Whether a happening was told as spread over several places ("in several communities of the region"). */
-    private static boolean overview(Happening h) {
+    static boolean overview(Happening h) {
         for (Reading r : h.readings) {
-            if (SEVERAL_PLACES.matcher(r.text).find()) {
+            if (r.cues.overview(r.text)) {
                 return true;
             }
         }
@@ -273,7 +322,7 @@ final class HappeningLinker {
      * happening; another town does.
      */
     private static Happening referredBack(Reading r, EventType type, List<Happening> drafts, Place where) {
-        if (r.title || !DEFINITE_BACK.matcher(r.text).find()) {
+        if (r.title || !DEFINITE_BACK.matcher(r.text).find() && !r.cues.refersBack(r.text)) {
             return null;
         }
         Trigger best = r.best();
@@ -300,7 +349,9 @@ final class HappeningLinker {
         if (r.title || drafts.isEmpty()) {
             return null;
         }
-        boolean saysSo = CONSEQUENCE.matcher(r.text).find();
+        // "Внаслідок обстрілів поранено ..." with no place of its own; one that names a village ("Внаслідок обстрілу
+        // села X загинув ...") tells that village's happening.
+        boolean saysSo = CONSEQUENCE.matcher(r.text).find() || r.cues.consequence(r.text) && where == null;
         Trigger best = r.best();
         boolean aftermath = type == EventType.DISASTER && best != null && AFTERMATH_KIND.matcher(best.subtype()).matches();
         if (!saysSo && !aftermath) {

@@ -37,7 +37,11 @@ final class HappeningMerger {
             if (same == null) {
                 out.add(d);
             } else {
+                boolean sharpens = regionOf(same, d); // told at the region first, then at its town
                 same.join(d);
+                if (sharpens) {
+                    same.place = d.place;
+                }
             }
         }
         // A headline tells the newest happening: never one the body recalls from weeks or years before.
@@ -71,6 +75,20 @@ final class HappeningMerger {
         return out;
     }
 
+    /**
+     * "Air defence worked in the Kyiv region overnight" beside "drones hit Bucha overnight": a mention of the
+     * same kind of happening on the same day at the region of the other's town is that happening, unless one
+     * of them is an overview of many places, whose towns are happenings of their own.
+     */
+    private static boolean regionOf(Happening region, Happening town) {
+        return region.placeNamed && region.place != null && town.place != null && town.place.lat() != null
+                && Places.level(region.place) == Places.REGION && Places.level(town.place) == Places.SETTLEMENT
+                && region.place.admin1() != null && region.place.admin1().equals(town.place.admin1())
+                && Places.sameCountry(region.place, town.place)
+                && EventKinds.sameFamily(region.type, town.type)
+                && !HappeningLinker.overview(region) && !HappeningLinker.overview(town);
+    }
+
     private static boolean sameHappening(Happening a, Happening b) {
         if (!a.ordinalFits(b) || a.part || b.part) {
             return false;
@@ -100,6 +118,9 @@ final class HappeningMerger {
         }
         // A mention with no place of its own of the same kind on the same day is the one already told.
         if (!b.placeNamed && EventKinds.sameFamily(a.type, b.type)) {
+            return true;
+        }
+        if (regionOf(b, a) || regionOf(a, b)) {
             return true;
         }
         if (!Places.sameOrNone(a.place, b.place)) {

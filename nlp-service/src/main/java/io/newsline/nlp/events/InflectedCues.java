@@ -48,6 +48,14 @@ final class InflectedCues implements EventCues {
     private final List<String> actionTags;
     private final Set<String> sceneBefore;
     private final Set<String> originBefore;
+    private final Set<String> landmarkBefore;
+    private final Set<String> anaphors;
+    private final Set<String> consequenceOpeners;
+    private final Set<String> overviewPlaces;
+    private final Set<String> settlementBefore;
+    private final Set<String> conjunctions;
+    private final Set<String> period;
+    private final Set<String> periodBefore;
 
     private InflectedCues(String language) {
         this.morphology = Morphology.of(language);
@@ -76,6 +84,14 @@ final class InflectedCues implements EventCues {
         this.actionTags = lexicon.pieces("tag.action");
         this.sceneBefore = lexicon.words("place.scene");
         this.originBefore = lexicon.words("place.origin");
+        this.landmarkBefore = lexicon.words("place.landmark");
+        this.anaphors = lexicon.words("anaphor");
+        this.consequenceOpeners = lexicon.words("consequence");
+        this.overviewPlaces = lexicon.words("overview.places");
+        this.settlementBefore = lexicon.words("place.settlement");
+        this.conjunctions = lexicon.words("conjunctions");
+        this.period = lexicon.words("period");
+        this.periodBefore = lexicon.words("period.before");
     }
 
     static InflectedCues of(String language) {
@@ -171,17 +187,106 @@ final class InflectedCues implements EventCues {
     }
 
     @Override
+    public boolean joinsList(String between) {
+        // Only a comma or a conjunction: two names side by side are a place and its region ("Краматорськ
+        // Донецької області").
+        String rest = between.strip();
+        if (rest.equals(",")) {
+            return true;
+        }
+        if (rest.startsWith(",")) {
+            rest = rest.substring(1).strip();
+        }
+        return conjunctions.contains(rest.toLowerCase(Locale.ROOT));
+    }
+
+    @Override
+    public Casualties elidedToll(String clause, Casualties sentence) {
+        int n = tolls.personCount(words(clause), clause);
+        if (n <= 0) {
+            return Casualties.NONE;
+        }
+        if (sentence.injured() != null && sentence.killed() == null) {
+            return new Casualties(null, n, null);
+        }
+        if (sentence.killed() != null && sentence.injured() == null) {
+            return new Casualties(n, null, null);
+        }
+        return Casualties.NONE;
+    }
+
+    @Override
+    public boolean consequence(String text) {
+        String start = text.replaceFirst("^[\\s\"«„“'-]+", "").toLowerCase(Locale.ROOT);
+        for (String opener : consequenceOpeners) {
+            if (start.startsWith(opener + " ")) {
+                // "Внаслідок обстрілів ...": the phrase must be followed by the happening it follows from
+                List<Trigger> found = triggers(text);
+                return !found.isEmpty();
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public boolean refersBack(String text) {
+        List<Word> w = words(text);
+        List<Trigger> found = triggers(text);
+        for (int i = 0; i + 1 < w.size(); i++) {
+            // "та" is also a conjunction ("атакувала та завдала удару"), never a demonstrative here
+            if (!w.get(i).hasLemma(anaphors) || conjunctions.contains(w.get(i).lower())) {
+                continue;
+            }
+            for (int j = i + 1; j <= Math.min(w.size() - 1, i + 2); j++) {
+                Word next = w.get(j);
+                if (found.stream().anyMatch(t -> t.start() <= next.start() && next.end() <= t.end())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public boolean overview(String text) {
+        // An oblast's summary of the day ("за минулу добу", "за сутки") or of many places ("по 31 населеному
+        // пункту", "понад 30 міст і сіл") tells many happenings at once.
+        List<Word> w = words(text);
+        for (int i = 0; i + 1 < w.size(); i++) {
+            if (w.get(i).isNumber() && (w.get(i + 1).hasLemma(overviewPlaces)
+                    || i + 2 < w.size() && w.get(i + 2).hasLemma(overviewPlaces))) {
+                return true;
+            }
+        }
+        for (int i = 1; i < w.size(); i++) {
+            if (w.get(i).hasLemma(period) && w.get(i - 1).hasLemma(periodBefore)
+                    || i >= 2 && w.get(i).hasLemma(period) && w.get(i - 2).hasLemma(periodBefore)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
     public int placeRole(String before) {
         List<Word> w = words(before);
         // The preposition stands right before the place or before its adjective or level noun ("з території").
-        for (int i = w.size() - 1; i >= Math.max(0, w.size() - 3); i--) {
+        // An origin may stand a word further off ("з тимчасово окупованих територій X").
+        for (int i = w.size() - 1; i >= Math.max(0, w.size() - 4); i--) {
+            boolean fourthBack = i == w.size() - 4;
             if (w.get(i).end() < before.stripTrailing().length() - 40) {
                 break;
             }
-            if (originBefore.contains(w.get(i).lower())) {
+            boolean abbreviation = w.get(i).end() < before.length() && before.charAt(w.get(i).end()) == '.';
+            if (!fourthBack && w.get(i).hasLemma(settlementBefore) && (abbreviation || w.get(i).lower().length() > 1)) {
+                // "обстріляли село X", "в с. X": the settlement is named as the scene
+                return 1;
+            }
+            if (!abbreviation && originBefore.contains(w.get(i).lower()) || w.get(i).hasLemma(landmarkBefore)) {
+                // "з території", or "на участке автодороги X — Y": a road named by the towns it joins
                 return -1;
             }
-            if (sceneBefore.contains(w.get(i).lower())) {
+            if (!abbreviation && !fourthBack && sceneBefore.contains(w.get(i).lower())) {
                 return 1;
             }
         }

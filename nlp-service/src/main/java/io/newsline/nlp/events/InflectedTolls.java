@@ -36,6 +36,8 @@ final class InflectedTolls {
     private final Set<String> plural;
     private final Set<String> subjectCases;
     private final Set<String> conjunctions;
+    private final Set<String> rangeFrom;
+    private final Set<String> rangeTo;
 
     InflectedTolls(LexiconFile lexicon, Morphology morphology) {
         this.morphology = morphology;
@@ -53,12 +55,15 @@ final class InflectedTolls {
         this.plural = Set.copyOf(lexicon.pieces("tag.plural"));
         this.subjectCases = Set.copyOf(lexicon.pieces("tag.subjectCases"));
         this.conjunctions = lexicon.words("conjunctions");
+        this.rangeFrom = lexicon.words("range.from");
+        this.rangeTo = lexicon.words("range.to");
     }
 
     Casualties parse(List<Word> words, String text) {
         Integer dead = null;
         Integer hurt = null;
-        for (List<Word> clause : clauses(words, text)) {
+        for (List<Word> whole : clauses(words, text)) {
+            List<Word> clause = withoutRanges(whole);
             boolean[] used = new boolean[clause.size()];
             for (int i = 0; i < clause.size(); i++) {
                 Word w = clause.get(i);
@@ -101,6 +106,40 @@ final class InflectedTolls {
             }
         }
         return new Casualties(dead, hurt, null);
+    }
+
+    /**
+     * The clause without its ranges ("від 30 до 50 років", "от 38 до 46 лет"): an age or distance range counts
+     * nothing and stands between a toll word and its number ("троє чоловіків від 30 до 50 років поранені").
+     */
+    private List<Word> withoutRanges(List<Word> clause) {
+        List<Word> out = new ArrayList<>(clause.size());
+        for (int i = 0; i < clause.size(); i++) {
+            if (i + 3 < clause.size() && clause.get(i).hasLemma(rangeFrom) && value(clause.get(i + 1)) > 0
+                    && clause.get(i + 2).hasLemma(rangeTo) && value(clause.get(i + 3)) > 0) {
+                i += 3;
+                if (i + 1 < clause.size() && clause.get(i + 1).hasLemma(things)) {
+                    i++;
+                }
+                continue;
+            }
+            out.add(clause.get(i));
+        }
+        return out;
+    }
+
+    /**
+     * "четверо чоловіків", "двох жінок": a number before a word for people, the toll of a clause whose verb is
+     * elided ("у Сумській громаді – четверо чоловіків"); 0 when there is none.
+     */
+    int personCount(List<Word> words, String text) {
+        List<Word> clause = withoutRanges(words);
+        for (int i = 0; i + 1 < clause.size(); i++) {
+            if (clause.get(i + 1).hasLemma(persons) && isCount(clause, i, text)) {
+                return value(clause.get(i));
+            }
+        }
+        return 0;
     }
 
     /** The words split at punctuation: a number counts only in its own clause. */

@@ -59,6 +59,7 @@ final class PlaceChooser {
     private static final double LANDMARK = -3.0;
     private static final double TITLE_OR_DEMONYM = -2.5;
     private static final double RESOLVED = 0.3;
+    private static final double ADDRESS = -1.0;
     /** Distance from the trigger costs up to a point, one per this many characters. */
     private static final double DISTANCE_CHARS = 200.0;
     private static final double OTHER_SENTENCE_PART = -2.5;
@@ -109,6 +110,9 @@ final class PlaceChooser {
             if (h.place().lat() != null) {
                 score += RESOLVED;
             }
+            if (addressOfPrevious(r, h)) {
+                score += ADDRESS;
+            }
             if (trigger != null) {
                 score -= Math.min(1.0, Math.abs(h.start() - trigger.start()) / DISTANCE_CHARS);
                 String between = r.text.substring(Math.min(h.start(), trigger.start()), Math.max(h.start(), trigger.start()));
@@ -124,6 +128,20 @@ final class PlaceChooser {
             }
         }
         return best != null && bestScore >= LEAST_SCORE ? best.place() : null;
+    }
+
+    /**
+     * "село X Y-ського району", "Краматорськ Донецької області": a place written right after another, with
+     * nothing between, is that place's address, not a scene of its own.
+     */
+    private static boolean addressOfPrevious(Reading r, PlaceHit h) {
+        for (PlaceHit other : r.places) {
+            if (other.end() <= h.start() && other.end() >= h.start() - 1 && !Places.same(other.place(), h.place())
+                    && r.text.substring(other.end(), h.start()).isBlank()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The end of a definite subject naming a happening already told, when the sentence tells a new one; else 0. */

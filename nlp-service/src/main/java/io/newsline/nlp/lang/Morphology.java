@@ -143,7 +143,15 @@ public final class Morphology {
     public Optional<String> adjectiveNominative(String adjectiveLemma, String gender) {
         String tag = String.format(Locale.ROOT, role("adjectiveNominative"), role("adjectiveGender." + gender));
         boolean capitalised = !adjectiveLemma.isEmpty() && Character.isUpperCase(adjectiveLemma.charAt(0));
-        List<WordData> forms = synthesiser.get().lookup(adjectiveLemma.toLowerCase(Locale.ROOT) + "|" + tag);
+        List<WordData> forms = List.of();
+        // A dictionary may tag some adjectives with more than the plain tag (dict_uk's ":compb" for those with
+        // degrees of comparison: "широкий"), so the description lists the suffixes to try as well.
+        for (String suffix : ("," + role("adjectiveTagSuffixes")).split(",", -1)) {
+            forms = synthesiser.get().lookup(adjectiveLemma.toLowerCase(Locale.ROOT) + "|" + tag + suffix.strip());
+            if (!forms.isEmpty()) {
+                break;
+            }
+        }
         if (forms.isEmpty()) {
             return Optional.empty();
         }

@@ -42,6 +42,8 @@ public final class EnrichmentPipeline {
     /** The limits of the Article contract. */
     public static final int MAX_TITLE = 1_000;
     public static final int MAX_BODY = 200_000;
+    /** A raion's seat is a town: a village named like a raion's adjective is not taken for it. */
+    private static final long SEAT_TOWN_POPULATION = 3_000;
 
     private static final Pattern LOWERCASE_WORD = Pattern.compile("(?<![\\p{L}.])\\p{Ll}[\\p{Ll}-]+");
 
@@ -113,7 +115,8 @@ public final class EnrichmentPipeline {
     public AnnotatedArticle annotateInflected(Article article, Morphology morphology) {
         String title = article.title();
         String body = article.body();
-        InflectedNameRecognizer recognizer = new InflectedNameRecognizer(morphology, gazetteer::isPlaceName);
+        InflectedNameRecognizer recognizer = new InflectedNameRecognizer(morphology, gazetteer::isPlaceName,
+                name -> gazetteer.isPlaceName(name, SEAT_TOWN_POPULATION));
         List<TaggedSentence> tagged = new ArrayList<>(recognizer.tag(Mention.TITLE, title, 0));
         tagged.addAll(recognizer.tag(Mention.BODY, body, tagged.size()));
         List<Sentence> sentences = new ArrayList<>(tagged.size());

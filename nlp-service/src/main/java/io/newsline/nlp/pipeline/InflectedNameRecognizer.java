@@ -31,16 +31,28 @@ final class InflectedNameRecognizer {
     private final Predicate<String> knownPlace;
     private final SettlementAdjectives settlements;
     private final Set<String> institutionHeads;
+    private final SettlementWords settlementWords;
+    private final Predicate<String> seatTown;
     /** "RegioNews": a Latin word with a capital inside, in a Cyrillic text, is a brand's or an outlet's name. */
     private static final java.util.regex.Pattern CAMEL_CASE = java.util.regex.Pattern.compile("[A-Z][a-z]+[A-Z][A-Za-z]*");
     /** "РБК-Україна": an abbreviation joined to a capitalised word is an outlet's or a company's name. */
     private static final java.util.regex.Pattern OUTLET = java.util.regex.Pattern.compile("\\p{Lu}{2,}-\\p{Lu}\\p{Ll}+");
 
     InflectedNameRecognizer(Morphology morphology, Predicate<String> knownPlace) {
+        this(morphology, knownPlace, knownPlace);
+    }
+
+    /**
+     * @param seatTown whether a name is a town big enough to be the seat a raion is named after (a raion's
+     *                 adjective is read as its seat only then: "Шевченківський район" of a city names no village)
+     */
+    InflectedNameRecognizer(Morphology morphology, Predicate<String> knownPlace, Predicate<String> seatTown) {
         this.morphology = morphology;
         this.settlements = new SettlementAdjectives(morphology);
         this.institutionHeads = Set.of(morphology.setting("organisationHeads").split(","));
+        this.settlementWords = new SettlementWords(morphology, knownPlace, settlements);
         this.knownPlace = knownPlace;
+        this.seatTown = seatTown;
     }
 
     List<TaggedSentence> tag(String field, String text, int firstIndex) {
@@ -52,7 +64,7 @@ final class InflectedNameRecognizer {
                 lineEnd = text.length();
             }
             if (lineEnd > lineStart) {
-                for (List<CoreLabel> sentence : NameRecognizer.sentences(text.substring(lineStart, lineEnd))) {
+                for (List<CoreLabel> sentence : settlementWords.joinedAfterAbbreviations(NameRecognizer.sentences(text.substring(lineStart, lineEnd)))) {
                     List<Token> tokens = new ArrayList<>(sentence.size());
                     for (CoreLabel w : sentence) {
                         tokens.add(new Token(w.word(), lineStart + w.beginPosition(), lineStart + w.endPosition(),
@@ -72,6 +84,9 @@ final class InflectedNameRecognizer {
         int i = 0;
         while (i < t.size()) {
             int taken = labelAt(t, i);
+            if (taken == 0) {
+                taken = settlementWords.settlementAfterNoun(t, i);
+            }
             i += Math.max(1, taken);
         }
     }
@@ -107,6 +122,17 @@ final class InflectedNameRecognizer {
                     next.lemma = "";
                     return mark(t, i, 2, MentionRules.LOCATION);
                 }
+                if (settlements.namesSeat(level.get().lemma()) && !settlementWords.cityDistrict(t, i + 2)) {
+                    // "Бучанському районі", "Волоконовском районе": a raion is named after its seat; the
+                    // adjective and the noun are the mention, placed at the seat.
+                    for (String name : settlements.candidates(adjective.get().lemma())) {
+                        if (seatTown.test(name)) {
+                            w.lemma = name;
+                            next.lemma = "";
+                            return mark(t, i, 2, MentionRules.LOCATION);
+                        }
+                    }
+                }
                 if (settlements.namesSettlement(level.get().lemma())) {
                     // "Очаківській громаді": the hromada's adjective names its settlement; the adjective is the mention.
                     for (String name : settlements.candidates(adjective.get().lemma())) {
@@ -114,6 +140,15 @@ final class InflectedNameRecognizer {
                             w.lemma = name;
                             return mark(t, i, 1, MentionRules.LOCATION);
                         }
+                    }
+                }
+            }
+            if (settlementWords.elidedLevel(t, i)) {
+                // "у Сумській громаді – четверо, а у Білопільській – жінка": the level noun said once is elided after.
+                for (String name : settlements.candidates(adjective.get().lemma())) {
+                    if (knownPlace.test(name)) {
+                        w.lemma = name;
+                        return mark(t, i, 1, MentionRules.LOCATION);
                     }
                 }
             }
@@ -243,7 +278,7 @@ final class InflectedNameRecognizer {
         return lemma.isEmpty() ? lemma : lemma.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + lemma.substring(1);
     }
 
-    private static int mark(List<Token> t, int from, int count, String label) {
+    static int mark(List<Token> t, int from, int count, String label) {
         t.get(from).begins = true;
         for (int k = from; k < from + count; k++) {
             t.get(k).label = label;

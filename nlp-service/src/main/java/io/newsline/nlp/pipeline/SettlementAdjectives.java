@@ -16,12 +16,14 @@ import java.util.Set;
 final class SettlementAdjectives {
 
     private final Set<String> levels;
+    private final Set<String> seatLevels;
     private final List<String[]> stems = new ArrayList<>();
     private final List<String[]> endings = new ArrayList<>();
     private final List<String[]> prefixes = new ArrayList<>();
 
     SettlementAdjectives(Morphology morphology) {
         this.levels = Set.of(morphology.setting("settlementLevels").split(","));
+        this.seatLevels = Set.of(morphology.setting("seatLevels").split(","));
         pairs(morphology.setting("adjectiveStems"), stems);
         pairs(morphology.setting("settlementEndings"), endings);
         pairs(morphology.setting("compoundPrefixes"), prefixes);
@@ -39,6 +41,11 @@ final class SettlementAdjectives {
     /** Whether a level noun's lemma ("громада") makes the adjective before it a settlement's. */
     boolean namesSettlement(String levelLemma) {
         return levels.contains(levelLemma.toLowerCase(Locale.ROOT));
+    }
+
+    /** Whether a level noun's lemma ("район") makes the adjective before it the area's seat town's. */
+    boolean namesSeat(String levelLemma) {
+        return seatLevels.contains(levelLemma.toLowerCase(Locale.ROOT));
     }
 
     /** The names, most likely first, the adjective's masculine lemma ("очаківський") may be made from. */

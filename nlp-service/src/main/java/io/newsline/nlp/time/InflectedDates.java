@@ -31,6 +31,7 @@ public final class InflectedDates {
     private final Map<String, Integer> weekdays;
     private final Set<String> weekdayBefore;
     private final Map<String, Integer> dayOffsets;
+    private final java.util.Set<String> night;
     private final Set<String> period;
     private final Set<String> periodBefore;
     private final Set<String> yearWord;
@@ -40,6 +41,7 @@ public final class InflectedDates {
         this.weekdays = lexicon.numbers("weekdays");
         this.weekdayBefore = lexicon.words("weekday.before");
         this.dayOffsets = lexicon.numbers("dayOffsets");
+        this.night = lexicon.words("night");
         this.period = lexicon.words("period");
         this.periodBefore = lexicon.words("period.before");
         this.yearWord = lexicon.words("year");
@@ -90,6 +92,13 @@ public final class InflectedDates {
             Integer offset = valueOf(word, dayOffsets);
             if (offset != null) {
                 out.add(expression(text, word.start(), word.end(), pub.plusDays(offset)));
+                continue;
+            }
+            if (night.contains(word.lower()) && !(i > 0 && valueOf(w.get(i - 1), dayOffsets) != null)
+                    && !(i + 2 < w.size() && w.get(i + 1).isNumber() && valueOf(w.get(i + 2), months) != null)) {
+                // "Вночі", "Ночью" alone: the night that ended the morning of the report, as "overnight" is in English;
+                // "вчора вночі" and "вночі 5 червня" are dated by their other words.
+                out.add(expression(text, word.start(), word.end(), pub));
                 continue;
             }
             if (word.hasLemma(period)) {
