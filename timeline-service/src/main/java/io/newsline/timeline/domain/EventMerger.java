@@ -141,12 +141,11 @@ public final class EventMerger {
         for (Event e : recalls) {
             foldRecall(article, e, published, now, changes);
         }
-        // An older happening the article recalls is a reference on its event; when the timeline has none,
-        // this article is its only account, so it starts the event, dated as the text dates it.
-        for (Map.Entry<Integer, Event> r : recollections.entrySet()) {
-            if (!foldRecall(article, r.getValue(), published, now, changes)) {
-                foldReport(article, r.getValue(), r.getKey(), published, print, now, changes);
-            }
+        // An older happening the article recalls is a reference on its event. When the timeline has none, the
+        // article still does not report it: a background line ("the offensive began on the 10th") is no account
+        // of a happening, and as a source it would stand for that happening with the article's figures.
+        for (Event r : recollections.values()) {
+            foldRecall(article, r, published, now, changes);
         }
         List<TimelineEvent> out = new ArrayList<>();
         for (TimelineEvent e : changes.changed.values()) {
