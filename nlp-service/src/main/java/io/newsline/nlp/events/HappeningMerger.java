@@ -60,14 +60,21 @@ final class HappeningMerger {
         return out;
     }
 
+    /** A bare toll and a violent happening: the toll is that happening's figure. */
+    private static boolean tollOfViolence(Happening a, Happening b) {
+        return a.type == EventType.CASUALTY_REPORT && EventKinds.violent(b.type)
+                || b.type == EventType.CASUALTY_REPORT && EventKinds.violent(a.type);
+    }
+
     private static boolean sameHappening(Happening a, Happening b) {
         if (!a.ordinalFits(b) || a.part || b.part) {
             return false;
         }
         // A later, undated mention of the same kind of happening at the same place ("The missile attack
         // also injured 12 railway workers") is the dated one the article told, not a new one on the
-        // publication day.
-        if (b.when == null && a.when != null && EventKinds.sameFamily(a.type, b.type)
+        // publication day. A dated toll ("the number killed on Tuesday evening rose to nine") and an undated
+        // attack quoted after it ("eight killed in the attack on the city") are one happening too.
+        if (b.when == null && a.when != null && (EventKinds.sameFamily(a.type, b.type) || tollOfViolence(a, b))
                 && (!b.placeNamed || Places.same(a.place, b.place))) {
             return true;
         }
