@@ -27,6 +27,8 @@ final class Happening {
     final String ordinal;
     /** The date says when a figure was given ("officials said on Wednesday"), not when it happened. */
     boolean datedBySaying;
+    /** Told as background ("Earlier on the day, ..."): an earlier happening the article recalls, not one it reports. */
+    boolean recalled;
     /** A part of a toll told apart from its whole (at a place or facility of its own): never merged back. */
     boolean part;
     Place place;

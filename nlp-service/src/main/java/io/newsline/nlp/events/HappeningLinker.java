@@ -58,6 +58,16 @@ final class HappeningLinker {
     private static final Pattern SEVERAL_PLACES = Pattern.compile("(?i)\\b(?:several|multiple|various|many|numerous|a\\s+number\\s+of"
             + "|\\d+|two|three|four|five|six|seven|eight|nine|ten)\\s+(?:\\w+\\s+)?(?:communities|villages|towns|cities"
             + "|districts|settlements|areas|regions|provinces|hromadas|neighbou?rhoods)\\b");
+    /**
+     * A sentence that opens by saying it tells an earlier account: "Earlier on the day, ...", "Recall that ...",
+     * "As the agency earlier reported, ...", "Previously, ...", "Background: ...". News writes the day's earlier
+     * happenings and its own earlier reports this way; such a sentence starts a happening of its own, told as
+     * background, and never continues the one the article reports.
+     */
+    private static final Pattern RECALLED = Pattern.compile("(?i)^\\W*(?:earlier\\s+(?:on\\s+)?(?:the\\s+day|today|that\\s+day"
+            + "|this\\s+(?:week|month|morning)|(?:on\\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day)\\b|earlier\\s*,|previously\\s*,"
+            + "|recall\\s+that\\b|as\\s+(?:[\\w-]+\\s+){0,5}?(?:earlier|previously)\\s+reported\\b|background\\s*:"
+            + "|it\\s+was\\s+(?:earlier|previously)\\s+reported\\b)");
     /** A follow-up continues the happening told at most this many sentences before. */
     private static final int FOLLOW_UP_REACH = 3;
     private static final int REFINING_REACH = 2;
@@ -79,16 +89,17 @@ final class HappeningLinker {
             if (type == null || !Factuality.reportsHappening(r)) {
                 continue;
             }
+            boolean recall = RECALLED.matcher(r.text).find();
             TimeExpression when = r.when != null ? r.when : carriedDate(readings, i, drafts, type);
             LocalDate date = when != null ? when.date() : published.toLocalDate();
             Place where = PlaceChooser.bestPlace(r, type);
-            Happening cause = r.when == null || r.reportingDate ? causeOf(r, type, drafts, where) : null;
+            Happening cause = !recall && (r.when == null || r.reportingDate) ? causeOf(r, type, drafts, where) : null;
             if (cause != null) {
                 cause.absorb(r, cause.type, attributions);
                 last = cause;
                 continue;
             }
-            Happening whole = type == EventType.CASUALTY_REPORT && where != null && PART_OF_TOLL.matcher(r.text).find()
+            Happening whole = !recall && type == EventType.CASUALTY_REPORT && where != null && PART_OF_TOLL.matcher(r.text).find()
                     ? tolled(drafts) : null;
             if (whole != null && whole.place != null && !Places.same(where, whole.place)
                     && (where.lat() == null || Places.refines(where, whole.place) || Places.sameCountry(where, whole.place))) {
@@ -97,21 +108,21 @@ final class HappeningLinker {
                 last = drafts.get(drafts.size() - 1);
                 continue;
             }
-            Happening referent = r.when == null || r.reportingDate ? referredBack(r, type, drafts, where) : null;
+            Happening referent = !recall && (r.when == null || r.reportingDate) ? referredBack(r, type, drafts, where) : null;
             if (referent != null) {
                 referent.absorb(r, type, attributions);
                 referent.refineSubtype(r, type);
                 last = referent;
                 continue;
             }
-            if (last != null && continues(r, type, last, i, when, where)) {
+            if (!recall && last != null && continues(r, type, last, i, when, where)) {
                 last.absorb(r, type, attributions);
                 if (where != null && last.place != null && Places.moreSpecific(where, last.place)) {
                     last.place = where;
                 }
                 continue;
             }
-            if (type == EventType.CASUALTY_REPORT && (r.when == null || r.reportingDate)) {
+            if (!recall && type == EventType.CASUALTY_REPORT && (r.when == null || r.reportingDate)) {
                 // "The vice president said on Tuesday that 3,419 people had been killed": a toll of the
                 // happening the article already told, not a happening of its own.
                 Happening told = firstViolent(drafts, where);
@@ -136,6 +147,7 @@ final class HappeningLinker {
             Happening d = new Happening(r, type, when, date, where != null ? where : main, where != null);
             d.attribution = attributions.attribution(r.text, r.names);
             d.hedged = d.attribution.hedged() || doubtedLater(readings, i);
+            d.recalled = recall;
             drafts.add(d);
             last = d;
         }

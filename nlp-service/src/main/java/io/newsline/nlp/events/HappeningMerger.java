@@ -46,7 +46,7 @@ final class HappeningMerger {
                         || o.place != null && t.place != null
                         && (Places.sameCountry(t.place, o.place) || Places.near(t.place, o.place, HEADLINE_SCENE_KM));
                 boolean kindFits = EventKinds.sameFamily(o.type, t.type) || EventKinds.violent(o.type) && EventKinds.violent(t.type);
-                if (kindFits && placeFits && (t.when == null || o.date.equals(t.date))) {
+                if (!o.recalled && kindFits && placeFits && (t.when == null || o.date.equals(t.date))) {
                     same = o;
                     break;
                 }
@@ -67,7 +67,7 @@ final class HappeningMerger {
     }
 
     private static boolean sameHappening(Happening a, Happening b) {
-        if (!a.ordinalFits(b) || a.part || b.part) {
+        if (!a.ordinalFits(b) || a.part || b.part || a.recalled != b.recalled) {
             return false;
         }
         // A later, undated mention of the same kind of happening at the same place ("The missile attack

@@ -56,4 +56,44 @@ class OneStrikeToldTwiceTest {
         assertEquals(1, events.size(), () -> "events: " + events);
         assertEquals(EventType.GROUND_ASSAULT, events.get(0).type());
     }
+
+    @Test
+    void theDaysEarlierStrikeToldAtTheEndIsBackgroundWithItsOwnToll() {
+        AnnotatedArticle doc = TestArticle.publishedAt(PUBLISHED)
+                .body("At 19:05 the mayor reported an explosion in the centre of Lorvik.",
+                        "Later, police said the missile strike on the centre of Lorvik injured 14 people.",
+                        "Earlier on the day, enemy forces attacked a furniture hypermarket in Lorvik.",
+                        "The death toll there has risen to four.")
+                .settlement("Lorvik", 50.0, 30.0, "UA")
+                .build();
+
+        List<Event> events = extractor.extract(doc);
+
+        Event reported = events.stream().filter(e -> !e.background()).findFirst().orElseThrow();
+        Event recalled = events.stream().filter(Event::background).findFirst().orElseThrow(() -> new AssertionError(
+                "events: " + events));
+        assertEquals(1, events.stream().filter(e -> !e.background()).count(), () -> "events: " + events);
+        assertEquals(14, reported.injured());
+        assertEquals(null, reported.killed(), "the hypermarket's toll is not the centre's");
+        assertEquals(null, reported.signature() == null ? null : reported.signature().target(), "nor its target");
+        assertEquals(4, recalled.killed());
+        assertEquals("hypermarket", recalled.signature().target());
+        assertEquals("strike", EventKinds.family(recalled.type()));
+    }
+
+    @Test
+    void anAgencyRecallingItsOwnEarlierReportMarksItBackground() {
+        AnnotatedArticle doc = TestArticle.publishedAt(PUBLISHED)
+                .body("Two people were killed when a drone hit a warehouse in Lorvik on Wednesday morning.",
+                        "As our agency earlier reported, on Monday a glide bomb hit a school in Lorvik.")
+                .settlement("Lorvik", 50.0, 30.0, "UA")
+                .build();
+
+        List<Event> events = extractor.extract(doc);
+
+        assertEquals(2, events.size(), () -> "events: " + events);
+        assertEquals(false, events.get(0).background());
+        assertEquals(true, events.get(1).background());
+        assertEquals("2025-03-17", events.get(1).date());
+    }
 }

@@ -132,9 +132,10 @@ public final class EventMerger {
             }
         }
         reports = ArticleReports.combine(reports, rule, published);
+        Map<String, MergeRule.Report> toldApart = recalledEvents(recalls, published, article.id());
         for (int i = 0; i < reports.size(); i++) {
             if (reports.get(i) != null) {
-                foldReport(article, reports.get(i), i, published, print, now, changes);
+                foldReport(article, reports.get(i), i, published, print, now, changes, toldApart);
             }
         }
         // After the reports, so a recalled happening the article also reports is not linked to itself.
@@ -159,10 +160,31 @@ public final class EventMerger {
         return out;
     }
 
+    /**
+     * The events the article's background sentences recall, each with the recalled report. An article that
+     * tells a happening as background beside its news ("Earlier on the day, the hypermarket was hit") says its
+     * news is another happening, so its reports do not join that event, unless a report agrees with the
+     * recollection on something that tells happenings apart (the hour, the target, the weapon): then the
+     * background only retells the article's own news ("Recall that at 10:30 missiles hit the city").
+     */
+    private Map<String, MergeRule.Report> recalledEvents(List<Event> recalls, Publication published, String articleId) {
+        Map<String, MergeRule.Report> out = new HashMap<>();
+        for (Event r : recalls) {
+            MergeRule.Report recalled = reportOf(r, published);
+            List<Candidate> matches = candidates(recalled, articleId);
+            if (!matches.isEmpty()) {
+                out.putIfAbsent(matches.get(0).event().id(), recalled);
+            }
+        }
+        return out;
+    }
+
     private void foldReport(EnrichedArticle article, Event e, int index, Publication published, TextPrint print,
-            Instant now, Changes changes) {
+            Instant now, Changes changes, Map<String, MergeRule.Report> toldApart) {
         MergeRule.Report report = reportOf(e, published);
-        List<Candidate> matches = candidates(report, article.id());
+        List<Candidate> matches = new ArrayList<>(candidates(report, article.id()));
+        matches.removeIf(c -> toldApart.containsKey(c.event().id())
+                && rule.match(toldApart.get(c.event().id()), report).agreements() == 0);
         EventSource source = sourceOf(article, e, print);
         if (matches.isEmpty()) {
             TimelineEvent created = create(eventId(article.id(), e, index), e, article, source.withWhy("first report"),
