@@ -79,6 +79,13 @@ public final class CasualtyParser {
     /** "the Russians killed him": one person, named before. */
     private static final Pattern KILLED_ONE = Pattern.compile("(?i)\\b(?:killed|shot\\s+dead|murdered|executed|stabbed\\s+to\\s+death)"
             + "\\s+(?<num>him|her)\\b");
+    /**
+     * "No one was injured", "nobody was killed or hurt": a toll of zero, as the text gives it (and the "one" of
+     * "no one" is no count of one).
+     */
+    private static final Pattern NOBODY = Pattern.compile("(?i:\\b(?<num>no\\s+one|no-one|nobody|no\\s+(?:people|civilians"
+            + "|residents|casualties\\s+were))" + AUX + "\\s+(?:" + KILLED_WORD + "|" + INJURED_WORD + ")"
+            + "(?<either>\\s+(?:or|and)\\s+(?:injured|wounded|hurt|killed|dead))?\\b)");
     /** "the death toll rose to 12", "a death toll of at least 40". */
     private static final Pattern TOLL = Pattern.compile("(?i:\\bdeath\\s+toll\\b[^.;]{0,40}?\\b(?:to|of|at|is|was|reached|stands"
             + "\\s+at|stood\\s+at|hit|climbed\\s+to|rose\\s+to|risen\\s+to)\\s+" + MOD + ")" + NUM + "\\b");
@@ -160,6 +167,18 @@ public final class CasualtyParser {
                 kind = m.group("i").toLowerCase().startsWith("casualt") ? Kind.TOTAL : Kind.INJURED;
             }
             add(hits, s, m, kind);
+        }
+        m = NOBODY.matcher(s);
+        while (m.find()) {
+            int from = m.start("num");
+            int to = m.end("num");
+            if (m.group("either") != null) {
+                // Two counts from one phrase: each takes a part of it so neither hides the other.
+                hits.add(new Hit(from, from + 1, from, Kind.KILLED, 0));
+                hits.add(new Hit(from + 1, to, from + 1, Kind.INJURED, 0));
+            } else {
+                hits.add(new Hit(from, to, from, m.group("k") != null ? Kind.KILLED : Kind.INJURED, 0));
+            }
         }
         m = AMONG.matcher(s);
         while (m.find()) {

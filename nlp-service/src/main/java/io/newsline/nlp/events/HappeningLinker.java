@@ -144,6 +144,12 @@ final class HappeningLinker {
                 // its own to put it at; the publication day would be a guess.
                 continue;
             }
+            if (where == null && !r.title && !drafts.isEmpty() && type == EventType.GROUND_ASSAULT
+                    && EventKinds.family(drafts.get(0).type).equals("strike")) {
+                // "Troops have advanced in all directions", in a report of a strike on a city: fighting happens at
+                // a front its sentence would name; the city struck is no place to put it.
+                continue;
+            }
             Happening d = new Happening(r, type, when, date, where != null ? where : main, where != null);
             d.attribution = attributions.attribution(r.text, r.names);
             d.hedged = d.attribution.hedged() || doubtedLater(readings, i);

@@ -42,7 +42,9 @@ final class HappeningMerger {
         for (Happening t : titles) {
             Happening same = null;
             for (Happening o : out) {
-                boolean placeFits = !t.placeNamed || Places.same(o.place, t.place)
+                // A headline's name the gazetteer does not place ("Occupiers hit Okhmatdyt": a facility) says nothing
+                // against the body's place.
+                boolean placeFits = !t.placeNamed || t.place == null || t.place.lat() == null || Places.same(o.place, t.place)
                         || o.place != null && t.place != null
                         && (Places.sameCountry(t.place, o.place) || Places.near(t.place, o.place, HEADLINE_SCENE_KM));
                 boolean kindFits = EventKinds.sameFamily(o.type, t.type) || EventKinds.violent(o.type) && EventKinds.violent(t.type);

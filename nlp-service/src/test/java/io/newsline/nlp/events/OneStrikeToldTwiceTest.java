@@ -96,4 +96,33 @@ class OneStrikeToldTwiceTest {
         assertEquals(true, events.get(1).background());
         assertEquals("2025-03-17", events.get(1).date());
     }
+
+    @Test
+    void frontLineNewsWithoutAPlaceInAReportOfAStrikeIsNoEventAtTheCity() {
+        AnnotatedArticle doc = TestArticle.publishedAt(PUBLISHED)
+                .body("A missile struck a cafe in Lorvik on Tuesday evening, killing four people.",
+                        "On Tuesday the president said that the army had advanced on several fronts.")
+                .settlement("Lorvik", 50.0, 30.0, "UA")
+                .build();
+
+        List<Event> events = extractor.extract(doc);
+
+        assertEquals(1, events.size(), () -> "events: " + events);
+        assertEquals(EventType.MISSILE_STRIKE, events.get(0).type());
+    }
+
+    @Test
+    void aHeadlineNamingTheHitBuildingJoinsTheBodysStrike() {
+        AnnotatedArticle doc = TestArticle.publishedAt(PUBLISHED)
+                .title("Missiles hit Zorianka: photos")
+                .body("A missile hit the Zorianka clinic in Lorvik on Tuesday evening, killing two people.")
+                .settlement("Lorvik", 50.0, 30.0, "UA")
+                .unresolved("Zorianka")
+                .build();
+
+        List<Event> events = extractor.extract(doc);
+
+        assertEquals(1, events.size(), () -> "events: " + events);
+        assertEquals("Lorvik", events.get(0).location().name());
+    }
 }
