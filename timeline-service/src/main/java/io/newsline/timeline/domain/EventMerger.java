@@ -135,18 +135,19 @@ public final class EventMerger {
         Map<String, MergeRule.Report> toldApart = recalledEvents(recalls, published, article.id());
         for (int i = 0; i < reports.size(); i++) {
             if (reports.get(i) != null) {
-                foldReport(article, reports.get(i), i, published, print, now, changes, toldApart);
+                foldReport(article, reports.get(i), i, published, print, now, changes, toldApart, recalls);
             }
         }
         // After the reports, so a recalled happening the article also reports is not linked to itself.
         for (Event e : recalls) {
             foldRecall(article, e, published, now, changes);
         }
-        // An older happening the article recalls is a reference on its event. When the timeline has none, the
-        // article still does not report it: a background line ("the offensive began on the 10th") is no account
-        // of a happening, and as a source it would stand for that happening with the article's figures.
-        for (Event r : recollections.values()) {
-            foldRecall(article, r, published, now, changes);
+        // An older happening the article recalls is a reference on its event; when the timeline has none,
+        // this article is its only account, so it starts the event, dated as the text dates it.
+        for (Map.Entry<Integer, Event> r : recollections.entrySet()) {
+            if (!foldRecall(article, r.getValue(), published, now, changes)) {
+                foldReport(article, r.getValue(), r.getKey(), published, print, now, changes, Map.of(), List.of());
+            }
         }
         List<TimelineEvent> out = new ArrayList<>();
         for (TimelineEvent e : changes.changed.values()) {
@@ -179,13 +180,46 @@ public final class EventMerger {
         return out;
     }
 
+    /**
+     * The background happenings an article tells beside a report that the report does not retell (it agrees with
+     * none of their details), kept on its source without the names around them: the article says they are others.
+     */
+    private List<Event> otherHappenings(List<Event> recalls, MergeRule.Report report, Publication published) {
+        List<Event> out = new ArrayList<>();
+        for (Event b : recalls) {
+            if (rule.match(reportOf(b, published), report).agreements() == 0) {
+                out.add(new Event(null, b.type(), b.subtype(), b.date(), b.dateEnd(), b.datePrecision(), b.location(),
+                        b.killed(), b.injured(), b.casualties(), List.of(), List.of(), b.attribution(), b.evidence(),
+                        b.confidence()).withSignature(b.signature()).withBackground(true));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Whether a source of the event told the report's happening as another one: its article recalled, beside its
+     * own news, a happening the report fits ("earlier on the day, the hypermarket was hit"), so a later report of
+     * that happening is not this event, whichever came first.
+     */
+    private boolean recalledBySource(TimelineEvent event, MergeRule.Report report) {
+        for (EventSource s : nullSafe(event.sources())) {
+            for (Event b : s.recalls() == null ? List.<Event>of() : s.recalls()) {
+                if (rule.match(reportOf(b, Publication.parse(s.publishedAt())), report).same()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     private void foldReport(EnrichedArticle article, Event e, int index, Publication published, TextPrint print,
-            Instant now, Changes changes, Map<String, MergeRule.Report> toldApart) {
+            Instant now, Changes changes, Map<String, MergeRule.Report> toldApart, List<Event> recalls) {
         MergeRule.Report report = reportOf(e, published);
         List<Candidate> matches = new ArrayList<>(candidates(report, article.id()));
         matches.removeIf(c -> toldApart.containsKey(c.event().id())
-                && rule.match(toldApart.get(c.event().id()), report).agreements() == 0);
-        EventSource source = sourceOf(article, e, print);
+                && rule.match(toldApart.get(c.event().id()), report).agreements() == 0
+                || recalledBySource(c.event(), report));
+        EventSource source = sourceOf(article, e, print).withRecalls(otherHappenings(recalls, report, published));
         if (matches.isEmpty()) {
             TimelineEvent created = create(eventId(article.id(), e, index), e, article, source.withWhy("first report"),
                     now);

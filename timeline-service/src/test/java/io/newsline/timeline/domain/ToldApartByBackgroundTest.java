@@ -80,4 +80,24 @@ class ToldApartByBackgroundTest {
         assertEquals(2, holding("first").sourceCount());
         assertEquals(7, holding("first").killed());
     }
+
+    @Test
+    void theSameHoldsWhenTheArticleWithTheBackgroundComesFirst() {
+        fold(article("centre", "Kyiv Wire", "2025-06-07T21:00:00Z",
+                strike(null, "Another attack on the city injured 14 people; the mayor reported an explosion at 19:05.",
+                        EventSignature.NONE.withTime("19:05", null).withWeapon("S-300 missile")),
+                strike(4, "Earlier on the day, enemy forces attacked the hypermarket; four have died there.",
+                        EventSignature.NONE.withTarget("hypermarket")).withBackground(true)));
+
+        fold(article("mall", "Dolyna Post", "2025-06-07T22:00:00Z",
+                strike(4, "Missiles hit a furniture hypermarket, four dead.", EventSignature.NONE.withTarget("hypermarket")
+                        .withWeapon("missile"))));
+        fold(article("bare", "Evening News", "2025-06-07T23:00:00Z",
+                strike(4, "Four people died in a missile strike on the city.", EventSignature.NONE.withWeapon("missile"))));
+
+        assertEquals(2, timeline().size(), () -> "timeline: " + timeline());
+        assertNotEquals(holding("mall").id(), holding("centre").id());
+        assertEquals(holding("mall").id(), holding("bare").id(), "a bare report fits the recalled one, not the centre's");
+        assertEquals(1, holding("centre").sourceCount());
+    }
 }
