@@ -89,6 +89,13 @@ public final class CasualtyParser {
             + "|fatalities|victims|(?:people|those|persons)\\s+(?:killed|dead|who\\s+died)))\\b";
     /** A character of the same clause: no full stop or semicolon, but the decimal point of "a magnitude 5.7 quake". */
     private static final String IN_CLAUSE = "(?:[^.;]|(?<=\\d)\\.(?=\\d))";
+    /**
+     * "No one was injured", "nobody was killed or hurt": a toll of zero, as the text gives it (and the "one" of
+     * "no one" is no count of one).
+     */
+    private static final Pattern NOBODY = Pattern.compile("(?i:\\b(?<num>no\\s+one|no-one|nobody|no\\s+(?:people|civilians"
+            + "|residents|casualties\\s+were))" + AUX + "\\s+(?:" + KILLED_WORD + "|" + INJURED_WORD + ")"
+            + "(?<either>\\s+(?:or|and)\\s+(?:injured|wounded|hurt|killed|dead))?\\b)");
     /** "the death toll rose to 12", "a death toll of at least 40", "bringing the number of dead to four". */
     private static final Pattern TOLL = Pattern.compile("(?i:" + DEATH_COUNT + IN_CLAUSE + "{0,40}?\\b(?:to|of|at|is|was"
             + "|reached|stands\\s+at|stood\\s+at|hit|climbed\\s+to|rose\\s+to|risen\\s+to)\\s+" + MOD + ")" + NUM + "\\b");
@@ -208,6 +215,18 @@ public final class CasualtyParser {
         m = BODIES_OF.matcher(s);
         while (m.find()) {
             add(hits, s, m, Kind.KILLED);
+        }
+        m = NOBODY.matcher(s);
+        while (m.find()) {
+            int from = m.start("num");
+            int to = m.end("num");
+            if (m.group("either") != null) {
+                // Two counts from one phrase: each takes a part of it so neither hides the other.
+                hits.add(new Hit(from, from + 1, from, Kind.KILLED, 0));
+                hits.add(new Hit(from + 1, to, from + 1, Kind.INJURED, 0));
+            } else {
+                hits.add(new Hit(from, to, from, m.group("k") != null ? Kind.KILLED : Kind.INJURED, 0));
+            }
         }
         m = AMONG.matcher(s);
         while (m.find()) {

@@ -55,7 +55,8 @@ final class EventBuilder {
         return new Event(id, h.type, h.subtype,
                 format(h.date, h.precision), h.dateEnd == null ? null : h.dateEnd.toString(), h.precision, location,
                 h.killed, h.injured, h.casualties, actors, entities(h, doc), new Attribution(source, h.hedged),
-                evidence.text.trim(), confidence(h)).withSignature(SignatureReader.read(h.readings));
+                evidence.text.trim(), confidence(h)).withSignature(SignatureReader.read(h.readings))
+                .withBackground(h.recalled);
     }
 
     private static double confidence(Happening h) {

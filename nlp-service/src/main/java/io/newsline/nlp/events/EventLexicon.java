@@ -72,6 +72,9 @@ final class EventLexicon {
         add("\\b(?:shelling|shelled|shells|bombardment|bombarded)\\b", EventType.SHELLING, "shelling", 0.9);
         add("\\b(?:mortars?|mortar\\s+fire)\\b", EventType.SHELLING, "mortar", 0.85);
         add("\\b(?:artillery|howitzers?|cannon\\s+fire)\\b", EventType.SHELLING, "artillery", 0.7);
+        // "A massive attack on the capital", "a combined attack": how outlets name a barrage of missiles and drones
+        // on a city, whose weapons the sentence does not name; troops on the ground are named as such ("ground attack").
+        add("\\b(?:massive|massed|combined)\\s+attacks?\\b", EventType.MISSILE_STRIKE, "massive attack", 0.7);
         // Fighting on the ground.
         add("\\b(?:ground|infantry|armou?red|mechani[sz]ed|multi-pronged|large-scale|major)\\s+(?:assaults?|attacks?|offensive)",
                 EventType.GROUND_ASSAULT, "ground assault", 1.0);

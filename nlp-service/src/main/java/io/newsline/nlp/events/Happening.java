@@ -29,6 +29,8 @@ final class Happening {
     boolean datedBySaying;
     /** For a happening at another place of the list its sentence names ("у Києві, Львові та Одесі"): that place's name. */
     String listedAt;
+    /** Told as background ("Earlier on the day, ..."): an earlier happening the article recalls, not one it reports. */
+    boolean recalled;
     /** A part of a toll told apart from its whole (at a place or facility of its own): never merged back. */
     boolean part;
     Place place;

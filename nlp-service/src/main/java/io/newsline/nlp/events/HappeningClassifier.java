@@ -39,7 +39,9 @@ final class HappeningClassifier {
         }
         String word = r.text.substring(best.start(), best.end()).toLowerCase(Locale.ROOT);
         if (word.startsWith("attack") && MILITARY.matcher(r.text).find()) {
-            return EventType.GROUND_ASSAULT;
+            // "Troops attacked the village": fighting. "Forces attacked a hypermarket in the city": a building hit
+            // far from any front line is a strike whose weapon the sentence does not name.
+            return SignatureReader.target(r.foreground()) != null ? EventType.MISSILE_STRIKE : EventType.GROUND_ASSAULT;
         }
         boolean byNation = NATION_BEFORE.matcher(r.text.substring(Math.max(0, best.start() - 25), best.start())).find();
         if (!word.startsWith("attack") && (MILITARY.matcher(r.text).find() || r.when != null && r.counts.any()

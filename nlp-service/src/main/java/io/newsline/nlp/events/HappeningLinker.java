@@ -1,6 +1,5 @@
 package io.newsline.nlp.events;
 
-import io.newsline.contracts.model.DatePrecision;
 import io.newsline.contracts.model.EventType;
 import io.newsline.contracts.model.Place;
 import io.newsline.nlp.events.EventLexicon.Trigger;
@@ -19,9 +18,9 @@ import java.util.regex.Pattern;
  */
 final class HappeningLinker {
 
-    private static final Pattern ANAPHOR = Pattern.compile(
+    static final Pattern ANAPHOR = Pattern.compile(
             "^\\s*(?:The|This|That|These|Those|It|Its|They|Their|Such|Both)\\b");
-    private static final Pattern EVENT_ANAPHOR = Pattern.compile("(?i)^\\s*(?:The|This|That|These|Those|Such|Its|Their)"
+    static final Pattern EVENT_ANAPHOR = Pattern.compile("(?i)^\\s*(?:The|This|That|These|Those|Such|Its|Their)"
             + "\\s+(?:[\\w-]+\\s+){0,3}?(?:attacks?|assaults?|strikes?|barrage|raids?|bombardment|shelling|explosions?|blasts?"
             + "|operation|offensive|onslaught|salvo|bombing|incident|quake|earthquake|flood(?:ing)?|fire|blaze|storm"
             + "|protests?|rall(?:y|ies)|clashes|violence)\\b");
@@ -56,18 +55,10 @@ final class HappeningLinker {
      */
     private static final Pattern PART_OF_TOLL = Pattern.compile("(?i)\\bamong\\s+(?:those|the)\\s+(?:killed|dead|injured"
             + "|wounded|victims|casualties)\\b|\\b(?:of\\s+them|of\\s+whom)\\b");
-    /** "More than 60 were killed that year", "at the time": the time the sentence before gave, background or not. */
-    private static final Pattern THAT_TIME = Pattern.compile("(?i)\\b(?:that|the\\s+same)\\s+(?:year|month|week|day|night"
-            + "|spring|summer|autumn|fall|winter)\\b|\\bat\\s+the\\s+time\\b|\\bback\\s+then\\b");
-    private static final Pattern SINCE = Pattern.compile("(?i)\\b(?:ever\\s+since|since|until|till)\\b");
-    private static final Pattern RANKING = Pattern.compile("(?i)\\b(?:is|was|has\\s+been|marks?|marked|became|becomes)\\s+"
-            + "(?:the|its|their)\\s+(?:\\w+\\s+)?(?:deadliest|worst|largest|biggest|heaviest|most\\s+\\w+|first|second|third)\\b");
     /** A follow-up continues the happening told at most this many sentences before. */
     private static final int FOLLOW_UP_REACH = 3;
     private static final int REFINING_REACH = 2;
     private static final double SAME_SCENE_KM = 20;
-    /** A happening's dead are counted again for days after it. */
-    private static final int RECOUNT_DAYS = 7;
 
     private final EventCues attributions;
 
@@ -85,21 +76,24 @@ final class HappeningLinker {
             if (type == null || !Factuality.reportsHappening(r)) {
                 continue;
             }
-            if (followsUp(r, drafts) || judged(r, published)) {
+            if (Asides.noHappeningOfItsOwn(r, drafts, published)) {
                 continue;
             }
-            TimeExpression then = r.when == null && THAT_TIME.matcher(r.text).find() ? timeBefore(readings, i, published) : null;
+            // "Earlier on Friday the commission had reported six deaths; the count rose to eight": an earlier figure
+            // of the happening, not an earlier happening
+            boolean recall = Asides.recalls(r, type);
+            TimeExpression then = r.when == null ? StoryDates.thatTime(readings, i, published) : null;
             boolean undated = r.when == null && then == null;
-            TimeExpression when = r.when != null ? r.when : then != null ? then : carriedDate(readings, i, drafts, type);
+            TimeExpression when = r.when != null ? r.when : then != null ? then : StoryDates.carried(readings, i, drafts, type);
             LocalDate date = when != null ? when.date() : published.toLocalDate();
             Place where = PlaceChooser.bestPlace(r, type);
-            Happening cause = undated || r.reportingDate ? causeOf(r, type, drafts, where) : null;
+            Happening cause = !recall && (undated || r.reportingDate) ? causeOf(r, type, drafts, where) : null;
             if (cause != null) {
                 cause.absorb(r, cause.type, attributions);
                 last = cause;
                 continue;
             }
-            Happening whole = type == EventType.CASUALTY_REPORT && where != null && PART_OF_TOLL.matcher(r.text).find()
+            Happening whole = !recall && type == EventType.CASUALTY_REPORT && where != null && PART_OF_TOLL.matcher(r.text).find()
                     ? tolled(drafts) : null;
             if (whole != null && whole.place != null && !Places.same(where, whole.place)
                     && (where.lat() == null || Places.refines(where, whole.place) || Places.sameCountry(where, whole.place))) {
@@ -108,7 +102,7 @@ final class HappeningLinker {
                 last = drafts.get(drafts.size() - 1);
                 continue;
             }
-            Happening referent = undated || r.reportingDate || r.cues.refersBack(r.text)
+            Happening referent = !recall && (undated || r.reportingDate || r.cues.refersBack(r.text))
                     ? referredBack(r, type, drafts, where) : null;
             if (referent != null) {
                 referent.absorb(r, type, attributions);
@@ -154,15 +148,15 @@ final class HappeningLinker {
                 }
                 continue;
             }
-            if (last != null && continues(r, type, last, i, when, where)) {
+            if (!recall && last != null && continues(r, type, last, i, when, where)) {
                 last.absorb(r, type, attributions);
                 if (where != null && last.place != null && Places.moreSpecific(where, last.place)) {
                     last.place = where;
                 }
                 continue;
             }
-            boolean recount = type == EventType.CASUALTY_REPORT && countedAgain(r, drafts);
-            if (type == EventType.CASUALTY_REPORT && (undated || r.reportingDate || recount)) {
+            boolean recount = !recall && type == EventType.CASUALTY_REPORT && Asides.countedAgain(r, drafts);
+            if (!recall && type == EventType.CASUALTY_REPORT && (undated || r.reportingDate || recount)) {
                 // "The vice president said on Tuesday that 3,419 people had been killed": a toll of the
                 // happening the article already told, not a happening of its own. A recount names where the
                 // injured died ("at the regional hospital in Ayacucho"), not where it happened.
@@ -196,9 +190,16 @@ final class HappeningLinker {
                 // its own to put it at; the publication day would be a guess.
                 continue;
             }
+            if (where == null && !r.title && !drafts.isEmpty() && type == EventType.GROUND_ASSAULT
+                    && EventKinds.family(drafts.get(0).type).equals("strike")) {
+                // "Troops have advanced in all directions", in a report of a strike on a city: fighting happens at
+                // a front its sentence would name; the city struck is no place to put it.
+                continue;
+            }
             Happening d = new Happening(r, type, when, date, where != null ? where : main, where != null);
             d.attribution = attributions.attribution(r.text, r.names);
             d.hedged = d.attribution.hedged() || doubtedLater(readings, i);
+            d.recalled = recall;
             drafts.add(d);
             last = d;
         }
@@ -206,73 +207,9 @@ final class HappeningLinker {
         return HappeningMerger.merge(drafts);
     }
 
-    /**
-     * "The attack is the deadliest in the state this year": a sentence that ranks the happening just told is no
-     * happening of its own. One that names the earlier one it is ranked against ("since March 2023, when ...")
-     * carries that one's date and is read as it.
-     */
-    private static boolean judged(Reading r, OffsetDateTime published) {
-        if (r.title || !EVENT_ANAPHOR.matcher(r.text).find() || !RANKING.matcher(r.text).find()) {
-            return false;
-        }
-        return r.when == null || r.when.date().getYear() == published.getYear() && r.when.precision() != DatePrecision.DAY;
-    }
 
-    /**
-     * "Police detained a 27-year-old man seen near the point of origin": an arrest after a happening the article told
-     * is a step of its story, not a happening of its own.
-     */
-    private static boolean followsUp(Reading r, List<Happening> drafts) {
-        Trigger best = r.best();
-        if (r.title || best == null || !EventLexicon.ARREST.equals(best.subtype()) || r.counts.any()) {
-            return false;
-        }
-        for (Happening d : drafts) {
-            if (!d.title && EventKinds.violent(d.type)) {
-                return true;
-            }
-        }
-        return false;
-    }
 
-    /** The last time the sentence before gives, background or not: what "that year" points at. */
-    private TimeExpression timeBefore(List<Reading> all, int i, OffsetDateTime published) {
-        if (i == 0 || all.get(i - 1).title) {
-            return null;
-        }
-        // "the worst since June 2024, when protesters stormed parliament": a bound of a period names a time too
-        String before = SINCE.matcher(all.get(i - 1).text).replaceAll("in");
-        List<TimeExpression> times = attributions.dates(before, published);
-        return times.isEmpty() ? null : times.get(times.size() - 1);
-    }
 
-    /** The date of the nearest earlier sentence of the paragraph, when this one continues its story. */
-    private static TimeExpression carriedDate(List<Reading> all, int i, List<Happening> drafts, EventType type) {
-        Reading r = all.get(i);
-        if (r.title) {
-            return null;
-        }
-        for (int j = i - 1; j >= 0; j--) {
-            Reading prev = all.get(j);
-            if (prev.paragraph != r.paragraph) {
-                return null;
-            }
-            if (prev.when != null) {
-                // The earlier sentence sets the scene ("Heavy rain fell on March 12. Floods then ...") or
-                // tells the same kind of happening; one about another kind of happening keeps its date.
-                boolean sameStory = ANAPHOR.matcher(r.text).find();
-                boolean otherStory = false;
-                for (Happening d : drafts) {
-                    if (d.positions.contains(j)) {
-                        sameStory |= EventKinds.sameFamily(d.type, type);
-                        otherStory |= !EventKinds.sameFamily(d.type, type);
-                    }
-                }
-                return sameStory || !otherStory ? prev.when : null;
-            }
-        }
-        return null;
-    }
 
     /** Whether a sentence goes on about the happening just read ("The attack killed seven ..."). */
     private static boolean continues(Reading r, EventType type, Happening last, int i, TimeExpression when, Place where) {
@@ -398,22 +335,9 @@ final class HappeningLinker {
         return null;
     }
 
-    /**
-     * "Officials had confirmed four deaths on Wednesday; the toll rose to six": a count taken again in the days after
-     * a happening the article told is that happening's figure, whatever day it names.
-     */
-    private boolean countedAgain(Reading r, List<Happening> drafts) {
-        if (r.when == null) {
-            return false;
-        }
-        Happening told = firstViolent(drafts, null);
-        // The happening may still carry the day its first figure was given ("said on Thursday"), so either way.
-        return told != null && attributions.countsAgain(r.text)
-                && Math.abs(r.when.date().toEpochDay() - told.date.toEpochDay()) <= RECOUNT_DAYS;
-    }
 
     /** The first violent happening the article told at a compatible place: the one a later toll is about. */
-    private static Happening firstViolent(List<Happening> drafts, Place where) {
+    static Happening firstViolent(List<Happening> drafts, Place where) {
         for (Happening d : drafts) {
             if (!d.title && EventKinds.violent(d.type) && d.type != EventType.CASUALTY_REPORT
                     && (where == null || d.place == null || where.lat() == null || Places.same(where, d.place)

@@ -61,7 +61,7 @@ final class HappeningMerger {
                         && (Places.sameCountry(t.place, o.place) || Places.near(t.place, o.place, HEADLINE_SCENE_KM));
                 boolean kindFits = EventKinds.sameFamily(o.type, t.type) || EventKinds.violent(o.type) && EventKinds.violent(t.type)
                         || tollOf(o, t) || tollOf(t, o);
-                if (kindFits && placeFits && (t.when == null || o.date.equals(t.date))) {
+                if (!o.recalled && kindFits && placeFits && (t.when == null || o.date.equals(t.date))) {
                     same = o;
                     break;
                 }
@@ -89,14 +89,16 @@ final class HappeningMerger {
                 && !HappeningLinker.overview(region) && !HappeningLinker.overview(town);
     }
 
+
     private static boolean sameHappening(Happening a, Happening b) {
-        if (!a.ordinalFits(b) || a.part || b.part) {
+        if (!a.ordinalFits(b) || a.part || b.part || a.recalled != b.recalled) {
             return false;
         }
         // A later, undated mention of the same kind of happening at the same place ("The missile attack
         // also injured 12 railway workers") is the dated one the article told, not a new one on the
-        // publication day.
-        if (b.when == null && a.when != null && EventKinds.sameFamily(a.type, b.type)
+        // publication day. A dated toll ("the number killed on Tuesday evening rose to nine") and an undated
+        // attack quoted after it ("eight killed in the attack on the city") are one happening too.
+        if (b.when == null && a.when != null && (EventKinds.sameFamily(a.type, b.type) || tollOf(a, b) || tollOf(b, a))
                 && (!b.placeNamed || Places.same(a.place, b.place))) {
             return true;
         }

@@ -16,6 +16,9 @@ class CasualtyParserTest {
     @CsvSource(delimiter = '|', nullValues = "-", value = {
         "The night raid killed at least seven villagers and injured over 20 people.      | 7  | 20 | -",
         "Two people died when the roof fell in.                                          | 2  | -  | -",
+        "No one was injured when the shell hit the yard, the prosecutor said.            | -  | 0  | -",
+        "Nobody was killed or hurt in the night attack on the depot.                     | 0  | 0  | -",
+        "No information about casualties has been received so far.                      | -  | -  | -",
         "The drone hit a minibus, killing three and injuring 11.                          | 3  | 11 | -",
         "A 12-year-old boy was killed and his mother was wounded.                        | 1  | -  | -",
         "Five people were killed, including two children, officials said.                | 5  | -  | -",

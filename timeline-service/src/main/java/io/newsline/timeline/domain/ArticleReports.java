@@ -51,13 +51,37 @@ final class ArticleReports {
         return out;
     }
 
-    /** Two of one article's events that are one happening named at a city and at one of its districts. */
+    /**
+     * Two of one article's events that are one happening: named at a city and at one of its districts on one day,
+     * or told twice at one scene with a detail that ties them (below).
+     */
     static boolean oneReport(Event a, Event b, MergeRule rule, Publication published) {
-        if (a.date() == null || !a.date().equals(b.date()) || !Objects.equals(a.dateEnd(), b.dateEnd())
-                || !cityAndDistrict(a.location(), b.location())) {
+        if (a.date() == null || b.date() == null) {
             return false;
         }
-        return rule.match(reportOf(a, published), reportOf(b, published)).same();
+        if (a.date().equals(b.date()) && Objects.equals(a.dateEnd(), b.dateEnd())
+                && cityAndDistrict(a.location(), b.location())) {
+            return rule.match(reportOf(a, published), reportOf(b, published)).same();
+        }
+        return oneSceneTwice(a, b, rule, published);
+    }
+
+    /**
+     * One happening told twice in an article: a report retells its strike as the toll rises ("two died at the
+     * clinic" ... "the toll at the clinic rose to five"), or tells the impact at a village next to the city in
+     * the same breath. Both at town level within {@link #DISTRICT_RADIUS_KM}, of a kind, day and time the merge
+     * rule accepts as one, and agreeing on at least one thing that tells happenings apart: the kind of target,
+     * the weapon's family, the district or a stated time. The rule's conflicts (another target, another
+     * district, another hour) keep them apart, and reports that agree on nothing stay as the NLP gave them.
+     */
+    private static boolean oneSceneTwice(Event a, Event b, MergeRule rule, Publication published) {
+        if (!townLevel(a.location()) || !townLevel(b.location())
+                || MergeRule.kilometres(a.location().lat(), a.location().lon(), b.location().lat(), b.location().lon())
+                > DISTRICT_RADIUS_KM) {
+            return false;
+        }
+        MergeRule.Match m = rule.match(reportOf(a, published), reportOf(b, published));
+        return m.same() && m.agreements() > 0;
     }
 
     /**
@@ -119,7 +143,12 @@ final class ArticleReports {
         return first.withType(MergeRule.moreSpecific(first.type(), second.type()))
                 .withFigures(either(first.killed(), second.killed()), either(first.injured(), second.injured()),
                         either(first.casualties(), second.casualties()))
-                .withSignature(union(first.signature(), second.signature()));
+                .withSignature(union(ownDistrict(first), ownDistrict(second)));
+    }
+
+    /** An event's signature without a rural district named after its town, which would hide a district of the town's own. */
+    private static EventSignature ownDistrict(Event e) {
+        return SignatureRule.withoutTownsDistrict(e.signature(), e.location() == null ? null : e.location().name());
     }
 
     private static <T> T either(T first, T second) {

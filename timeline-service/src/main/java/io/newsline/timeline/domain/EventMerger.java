@@ -132,9 +132,10 @@ public final class EventMerger {
             }
         }
         reports = ArticleReports.combine(reports, rule, published);
+        Map<String, MergeRule.Report> toldApart = recalledEvents(recalls, published, article.id());
         for (int i = 0; i < reports.size(); i++) {
             if (reports.get(i) != null) {
-                foldReport(article, reports.get(i), i, published, print, now, changes);
+                foldReport(article, reports.get(i), i, published, print, now, changes, toldApart, recalls);
             }
         }
         // After the reports, so a recalled happening the article also reports is not linked to itself.
@@ -145,7 +146,7 @@ public final class EventMerger {
         // this article is its only account, so it starts the event, dated as the text dates it.
         for (Map.Entry<Integer, Event> r : recollections.entrySet()) {
             if (!foldRecall(article, r.getValue(), published, now, changes)) {
-                foldReport(article, r.getValue(), r.getKey(), published, print, now, changes);
+                foldReport(article, r.getValue(), r.getKey(), published, print, now, changes, Map.of(), List.of());
             }
         }
         List<TimelineEvent> out = new ArrayList<>();
@@ -160,11 +161,65 @@ public final class EventMerger {
         return out;
     }
 
+    /**
+     * The events the article's background sentences recall, each with the recalled report. An article that
+     * tells a happening as background beside its news ("Earlier on the day, the hypermarket was hit") says its
+     * news is another happening, so its reports do not join that event, unless a report agrees with the
+     * recollection on something that tells happenings apart (the hour, the target, the weapon): then the
+     * background only retells the article's own news ("Recall that at 10:30 missiles hit the city").
+     */
+    private Map<String, MergeRule.Report> recalledEvents(List<Event> recalls, Publication published, String articleId) {
+        Map<String, MergeRule.Report> out = new HashMap<>();
+        for (Event r : recalls) {
+            MergeRule.Report recalled = reportOf(r, published);
+            List<Candidate> matches = candidates(recalled, articleId);
+            if (!matches.isEmpty()) {
+                out.putIfAbsent(matches.get(0).event().id(), recalled);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The background happenings an article tells beside a report that the report does not retell (it agrees with
+     * none of their details), kept on its source without the names around them: the article says they are others.
+     */
+    private List<Event> otherHappenings(List<Event> recalls, MergeRule.Report report, Publication published) {
+        List<Event> out = new ArrayList<>();
+        for (Event b : recalls) {
+            if (rule.match(reportOf(b, published), report).agreements() == 0) {
+                out.add(new Event(null, b.type(), b.subtype(), b.date(), b.dateEnd(), b.datePrecision(), b.location(),
+                        b.killed(), b.injured(), b.casualties(), List.of(), List.of(), b.attribution(), b.evidence(),
+                        b.confidence()).withSignature(b.signature()).withBackground(true));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Whether a source of the event told the report's happening as another one: its article recalled, beside its
+     * own news, a happening the report fits ("earlier on the day, the hypermarket was hit"), so a later report of
+     * that happening is not this event, whichever came first.
+     */
+    private boolean recalledBySource(TimelineEvent event, MergeRule.Report report) {
+        for (EventSource s : nullSafe(event.sources())) {
+            for (Event b : s.recalls() == null ? List.<Event>of() : s.recalls()) {
+                if (rule.match(reportOf(b, Publication.parse(s.publishedAt())), report).same()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     private void foldReport(EnrichedArticle article, Event e, int index, Publication published, TextPrint print,
-            Instant now, Changes changes) {
+            Instant now, Changes changes, Map<String, MergeRule.Report> toldApart, List<Event> recalls) {
         MergeRule.Report report = reportOf(e, published);
-        List<Candidate> matches = candidates(report, article.id());
-        EventSource source = sourceOf(article, e, print);
+        List<Candidate> matches = new ArrayList<>(candidates(report, article.id()));
+        matches.removeIf(c -> toldApart.containsKey(c.event().id())
+                && rule.match(toldApart.get(c.event().id()), report).agreements() == 0
+                || recalledBySource(c.event(), report));
+        EventSource source = sourceOf(article, e, print).withRecalls(otherHappenings(recalls, report, published));
         if (matches.isEmpty()) {
             TimelineEvent created = create(eventId(article.id(), e, index), e, article, source.withWhy("first report"),
                     now);

@@ -244,7 +244,8 @@ public record MergeRule(double maxDistanceKm, int dayTolerance, Duration adjacen
 
     private static List<EventSignature> signatures(Report r) {
         List<EventSignature> out = new ArrayList<>();
-        r.accounts().forEach(x -> out.add(x.signature()));
+        String town = r.location() == null ? null : r.location().name();
+        r.accounts().forEach(x -> out.add(SignatureRule.withoutTownsDistrict(x.signature(), town)));
         return out.isEmpty() ? Collections.singletonList(null) : out;
     }
 

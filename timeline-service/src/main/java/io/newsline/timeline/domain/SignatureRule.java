@@ -130,6 +130,21 @@ final class SignatureRule {
         return Verdict.UNKNOWN;
     }
 
+    /**
+     * The signature without a district named after the town itself: "the Kharkiv district" of a strike on
+     * Kharkiv is the rural district (raion) around the city, named after it as raions are, not a part of the
+     * city, so it tells nothing of where in the city the strike fell.
+     */
+    static EventSignature withoutTownsDistrict(EventSignature s, String town) {
+        if (s == null || s.district() == null || town == null) {
+            return s;
+        }
+        String district = districtStem(s.district());
+        String own = districtStem(town);
+        boolean named = !own.isEmpty() && district.startsWith(own) && district.length() - own.length() <= 2;
+        return named ? s.withDistrict(null) : s;
+    }
+
     private static Verdict district(String a, String b, List<String> notes) {
         String x = districtStem(a);
         String y = districtStem(b);
