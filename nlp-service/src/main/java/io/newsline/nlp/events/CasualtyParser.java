@@ -83,10 +83,11 @@ public final class CasualtyParser {
             + "\\s+(?<num>him|her)\\b");
     /**
      * What news calls the count of the dead: "the death toll", a bare "the toll" (news uses it for nothing else
-     * before a figure), "the number of dead", "the number of people killed".
+     * before a figure), "the number of dead", "the number of people killed". Not "the number of victims", which
+     * news translated from Ukrainian uses for the injured too.
      */
     static final String DEATH_COUNT = "(?:\\bdeath\\s+toll|\\b(?<=the\\s)toll|\\bnumber\\s+of\\s+(?:the\\s+)?(?:dead|deaths"
-            + "|fatalities|victims|(?:people|those|persons)\\s+(?:killed|dead|who\\s+died)))\\b";
+            + "|fatalities|(?:people|those|persons)\\s+(?:killed|dead|who\\s+died)))\\b";
     /** A character of the same clause: no full stop or semicolon, but the decimal point of "a magnitude 5.7 quake". */
     private static final String IN_CLAUSE = "(?:[^.;]|(?<=\\d)\\.(?=\\d))";
     /**

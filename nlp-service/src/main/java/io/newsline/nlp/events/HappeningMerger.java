@@ -125,6 +125,14 @@ final class HappeningMerger {
         if (regionOf(b, a) || regionOf(a, b)) {
             return true;
         }
+        if (EventKinds.sameFamily(a.type, b.type) && a.when == null && b.when == null && a.place != null
+                && b.place != null && a.place.lat() != null && b.place.lat() != null
+                && ("near".equals(a.place.precision()) || "near".equals(b.place.precision()))
+                && Places.near(a.place, b.place, 1)) {
+            // "... the hospital in the X district of Kyiv", "In Kyiv, the hospital was damaged by shelling": one day's
+            // undated accounts of one kind at a town and at a part of it placed at the town are one happening
+            return true;
+        }
         if (!Places.sameOrNone(a.place, b.place)) {
             return false;
         }
