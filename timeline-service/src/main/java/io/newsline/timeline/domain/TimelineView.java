@@ -40,6 +40,12 @@ public final class TimelineView implements AutoCloseable {
     private final IndexReads reads;
     private final KnownRegions regions = new KnownRegions();
     private final List<Consumer<FeedChange>> listeners = new CopyOnWriteArrayList<>();
+    /** Records applied but not yet visible to readers nor handed to listeners (see {@link #deferPublishing}). */
+    private final Map<String, StoredEvent> pending = new HashMap<>();
+    private final List<FeedChange> unpublished = new ArrayList<>();
+    private boolean deferred;
+    /** The last sequence applied (records at or below it are ignored) and the last one readers see. */
+    private long applied;
     private long lastSequence;
     private long resumeOffset;
     private String indexedTopic;
@@ -55,6 +61,7 @@ public final class TimelineView implements AutoCloseable {
         this.reads = new IndexReads(index);
         Map<String, String> committed = index.committed();
         lastSequence = Long.parseLong(committed.getOrDefault(SEQUENCE, "0"));
+        applied = lastSequence;
         resumeOffset = Long.parseLong(committed.getOrDefault(OFFSET, "0"));
         indexedTopic = committed.get(TOPIC);
         index.regions().forEach(regions::add);
@@ -69,34 +76,28 @@ public final class TimelineView implements AutoCloseable {
 
     /**
      * Applies records in sequence order, makes them visible to readers in one step, then hands each change to
-     * the listeners. Records at or below the last applied sequence are ignored.
+     * the listeners (unless publishing is deferred). Records at or below the last applied sequence are ignored.
      */
     public List<FeedChange> applyAll(List<Entry> entries) {
         lock.writeLock().lock();
         try {
-            Map<String, StoredEvent> pending = new HashMap<>();
             List<FeedChange> changes = new ArrayList<>(entries.size());
             for (Entry entry : entries) {
                 TimelineEvent record = entry.record();
-                if (record == null || record.id() == null || entry.sequence() <= lastSequence) {
+                if (record == null || record.id() == null || entry.sequence() <= applied) {
                     continue;
                 }
-                lastSequence = entry.sequence();
+                applied = entry.sequence();
                 try {
-                    changes.add(store(entry.sequence(), record, pending));
+                    changes.add(store(entry.sequence(), record));
                 } catch (RuntimeException unreadable) {
                     // Only the merger writes the topic; a record the index cannot take is skipped, not fatal.
                     LOG.errorf("skipping timeline record %d (%s): %s", entry.sequence(), record.id(), unreadable);
                 }
             }
-            if (!pending.isEmpty()) {
-                index.refresh();
-            }
-            // Under the lock, so a subscriber that registers while taking its replay point sees each record once.
-            for (FeedChange change : changes) {
-                for (Consumer<FeedChange> l : listeners) {
-                    l.accept(change);
-                }
+            unpublished.addAll(changes);
+            if (!deferred || pending.size() >= MAX_DEFERRED) {
+                publish();
             }
             return changes;
         } finally {
@@ -104,7 +105,43 @@ public final class TimelineView implements AutoCloseable {
         }
     }
 
-    private FeedChange store(long sequence, TimelineEvent record, Map<String, StoredEvent> pending) {
+    /** At most this many records wait unpublished while publishing is deferred. */
+    static final int MAX_DEFERRED = 10_000;
+
+    /**
+     * While on, applied records become visible to readers and reach the listeners in steps of up to
+     * {@link #MAX_DEFERRED} rather than after each call: the loader defers while it rebuilds, when nobody can
+     * be served yet and each step's reopen of the index costs more than the records. Off publishes at once.
+     */
+    public void deferPublishing(boolean on) {
+        lock.writeLock().lock();
+        try {
+            deferred = on;
+            if (!on) {
+                publish();
+            }
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** Makes what was applied visible to readers, then hands each change to the listeners; under the write lock. */
+    private void publish() {
+        if (!pending.isEmpty()) {
+            index.refresh();
+            pending.clear();
+        }
+        lastSequence = applied;
+        // Under the lock, so a subscriber that registers while taking its replay point sees each record once.
+        for (FeedChange change : unpublished) {
+            for (Consumer<FeedChange> l : listeners) {
+                l.accept(change);
+            }
+        }
+        unpublished.clear();
+    }
+
+    private FeedChange store(long sequence, TimelineEvent record) {
         TimelineEvent current = record.withSequence(sequence);
         StoredEvent old = pending.containsKey(record.id()) ? pending.get(record.id()) : index.get(record.id());
         TimelineEvent previous = old != null && old.isLive() ? old.record() : null;
@@ -120,7 +157,7 @@ public final class TimelineView implements AutoCloseable {
                     RevisionDiff.changes(previous, current)));
             stored = new StoredEvent(record.id(), current, null, first, revisions);
         }
-        index.put(stored);
+        index.put(stored, old != null);
         pending.put(record.id(), stored);
         if (record.isRemoved()) {
             live -= previous == null ? 0 : 1;
@@ -141,7 +178,7 @@ public final class TimelineView implements AutoCloseable {
     public void checkpoint(long nextOffset, String topicId) {
         lock.writeLock().lock();
         try {
-            Map<String, String> data = new HashMap<>(Map.of(SEQUENCE, Long.toString(lastSequence), OFFSET,
+            Map<String, String> data = new HashMap<>(Map.of(SEQUENCE, Long.toString(applied), OFFSET,
                     Long.toString(nextOffset)));
             if (topicId != null) {
                 data.put(TOPIC, topicId);
@@ -180,6 +217,9 @@ public final class TimelineView implements AutoCloseable {
         try {
             index.clear();
             regions.clear();
+            pending.clear();
+            unpublished.clear();
+            applied = 0;
             lastSequence = 0;
             live = 0;
             index.commit(Map.of(SEQUENCE, "0", OFFSET, "0"));

@@ -18,9 +18,14 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
@@ -30,6 +35,7 @@ import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
+import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 import org.jboss.logging.Logger;
 
@@ -124,8 +130,16 @@ public final class TimelineIndex implements AutoCloseable {
         }
     }
 
-    public void put(StoredEvent e) {
+    /**
+     * Writes what the index holds of an id. {@code replaces}: the index may hold the id already (else it is added
+     * without looking for an old document to delete: a rebuild adds a million ids it has never seen).
+     */
+    public void put(StoredEvent e, boolean replaces) {
         try {
+            if (!replaces) {
+                writer.addDocument(EventDocuments.of(e));
+                return;
+            }
             writer.updateDocument(new Term(EventDocuments.ID, e.id()), EventDocuments.of(e));
         } catch (IOException x) {
             throw new UncheckedIOException(x);
@@ -168,12 +182,31 @@ public final class TimelineIndex implements AutoCloseable {
         });
     }
 
-    /** What the index holds of an id, as of the last refresh; null when nothing. */
+    /**
+     * What the index holds of an id, as of the last refresh; null when nothing. Looked up in the id's postings
+     * segment by segment rather than by a search: the loader asks this for every record it applies.
+     */
     public StoredEvent get(String id) {
+        BytesRef term = new BytesRef(id);
         return search(s -> {
-            TopDocs top = s.search(new TermQuery(new Term(EventDocuments.ID, id)), 1);
-            return top.scoreDocs.length == 0 ? null
-                    : EventDocuments.read(id, s.storedFields().document(top.scoreDocs[0].doc));
+            for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
+                Terms terms = leaf.reader().terms(EventDocuments.ID);
+                if (terms == null) {
+                    continue;
+                }
+                TermsEnum te = terms.iterator();
+                if (!te.seekExact(term)) {
+                    continue;
+                }
+                Bits live = leaf.reader().getLiveDocs();
+                PostingsEnum docs = te.postings(null, PostingsEnum.NONE);
+                for (int d = docs.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = docs.nextDoc()) {
+                    if (live == null || live.get(d)) {
+                        return EventDocuments.read(id, leaf.reader().storedFields().document(d));
+                    }
+                }
+            }
+            return null;
         });
     }
 

@@ -125,6 +125,8 @@ public class TimelineLoader {
                     .map(Map.Entry::getValue).findFirst().orElse(null);
             consumer.assign(List.of(tp));
             seekToResume(tp);
+            // Until it has caught up nobody is served: the view publishes in large steps meanwhile.
+            view.deferPublishing(true);
             while (running) {
                 try {
                     if (target < 0) {
@@ -142,6 +144,7 @@ public class TimelineLoader {
                             position = consumer.position(tp);
                             positioned = true;
                             checkpoint();
+                            view.deferPublishing(false);
                             lastPollMillis = System.currentTimeMillis();
                             loaded = true;
                             LOG.infof("timeline loaded: %d events, sequence %d", view.size(), view.lastSequence());
@@ -159,6 +162,7 @@ public class TimelineLoader {
                     failure = null;
                     if (!loaded && position >= target) {
                         checkpoint();
+                        view.deferPublishing(false);
                         loaded = true;
                         LOG.infof("timeline loaded: %d events, sequence %d", view.size(), view.lastSequence());
                     } else if (System.currentTimeMillis() - lastCheckpointMillis >= CHECKPOINT_EVERY_MS) {
