@@ -26,7 +26,7 @@ import org.apache.lucene.util.BytesRef;
 public final class IndexReads {
 
     /** The timeline order of {@link OrderKey}: first day, precision, first seen, id. */
-    private static final Sort TIMELINE = new Sort(new SortField(EventDocuments.START, SortField.Type.LONG),
+    static final Sort TIMELINE = new Sort(new SortField(EventDocuments.START, SortField.Type.LONG),
             new SortField(EventDocuments.PRECISION, SortField.Type.LONG),
             new SortField(EventDocuments.SEEN, SortField.Type.LONG),
             new SortField(EventDocuments.ID, SortField.Type.STRING));

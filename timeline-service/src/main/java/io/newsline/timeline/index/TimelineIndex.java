@@ -67,6 +67,9 @@ public final class TimelineIndex implements AutoCloseable {
         // Bounded: what the writer buffers before it writes a segment counts against the service's heap.
         config.setRAMBufferSizeMB(32);
         config.setCommitOnClose(false);
+        // Segments kept in timeline order: a page in that order stops after its hits instead of ranking every
+        // match (an index written in another order cannot be opened with this one: it is rebuilt).
+        config.setIndexSort(IndexReads.TIMELINE);
         this.writer = new IndexWriter(directory, config);
         try {
             this.searchers = new SearcherManager(writer, null);
