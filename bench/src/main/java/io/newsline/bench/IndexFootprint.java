@@ -43,9 +43,14 @@ final class IndexFootprint {
         jvm.add("-Xmx" + heap);
         Map<String, String> env = Map.of("NEWSLINE_TOKENS", "footprint-benchmark", "TIMELINE_INDEX_DIR",
                 index.toString(), "TIMELINE_MERGER_ENABLED", Boolean.toString("on".equals(args.get("merger", "off"))));
-        Map<String, Object> rebuild = start(env, jvm, events + " events, empty index", index, false);
-        Map<String, Object> restart = start(env, jvm, events + " events, index in place", index,
-                args.getInt("queries", 0) > 0);
+        Map<String, Object> rebuild;
+        Map<String, Object> restart;
+        try {
+            rebuild = start(env, jvm, events + " events, empty index", index, false);
+            restart = start(env, jvm, events + " events, index in place", index, args.getInt("queries", 0) > 0);
+        } finally {
+            delete(index);
+        }
         // Within the heap: the service runs with -Xmx<heap>, so it got ready in it (or failed and threw above).
         report.verdict("timeline with " + events + " events: restart with the index in place ready <= 10 s within "
                 + heap + " heap", (double) restart.get("ready_s") <= 10,
@@ -89,6 +94,14 @@ final class IndexFootprint {
         p.getInputStream().readAllBytes();
         p.waitFor();
         return s.heapBytes();
+    }
+
+    private static void delete(Path folder) throws IOException {
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 
     private static long size(Path folder) throws IOException {
