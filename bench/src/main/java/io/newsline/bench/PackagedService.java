@@ -61,6 +61,8 @@ final class PackagedService implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .directory(app.toFile());
         pb.environment().put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
+        // A fresh index folder for each start, unless the benchmark gives one (IndexFootprint restarts on its own).
+        pb.environment().put("TIMELINE_INDEX_DIR", Files.createTempDirectory("bench-timeline-index").toString());
         pb.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
         pb.environment().putAll(env);
         return new PackagedService(service, pb.start(), port, log);

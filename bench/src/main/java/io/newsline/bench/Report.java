@@ -32,16 +32,20 @@ final class Report {
     }
 
     void finish(Path dir) throws IOException {
-        if (!rows.isEmpty()) {
-            List<String> cols = new ArrayList<>(rows.get(0).keySet());
+        // One table per kind of row (rows with the same columns), in the order the kinds first came.
+        Map<List<String>, List<Map<String, Object>>> tables = new LinkedHashMap<>();
+        for (Map<String, Object> r : rows) {
+            tables.computeIfAbsent(new ArrayList<>(r.keySet()), k -> new ArrayList<>()).add(r);
+        }
+        tables.forEach((cols, table) -> {
             StringBuilder sb = new StringBuilder("\n| " + String.join(" | ", cols) + " |\n|");
             cols.forEach(c -> sb.append(" --- |"));
-            for (Map<String, Object> r : rows) {
+            for (Map<String, Object> r : table) {
                 sb.append("\n|");
                 cols.forEach(c -> sb.append(' ').append(r.get(c)).append(" |"));
             }
             System.out.println(sb);
-        }
+        });
         verdicts.forEach((bar, v) -> System.out.println("bar: " + bar + " -> " + v));
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("benchmark", name);

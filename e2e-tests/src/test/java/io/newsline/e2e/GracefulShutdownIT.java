@@ -628,6 +628,7 @@ class GracefulShutdownIT {
                         "-jar", jar.toString())
                         .redirectErrorStream(true)
                         .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+                pb.environment().put("TIMELINE_INDEX_DIR", logDir.resolve(module + "-index").toAbsolutePath().toString());
                 pb.environment().putAll(env);
                 pb.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
                 return new StoppableService(module, pb.start(), log);

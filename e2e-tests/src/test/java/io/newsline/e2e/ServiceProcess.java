@@ -73,6 +73,8 @@ final class ServiceProcess implements AutoCloseable {
             ProcessBuilder pb = new ProcessBuilder(cmd)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            // Each timeline instance keeps its index in a folder of its own, found again when it restarts by name.
+            pb.environment().put("TIMELINE_INDEX_DIR", logDir.resolve(name + "-index").toAbsolutePath().toString());
             pb.environment().putAll(env);
             pb.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
             return new ServiceProcess(name, pb.start(), port, log, logStart);

@@ -8,7 +8,7 @@ import { el, externalLink, markedText } from "./dom.js";
 import { TimelineMap } from "./timeline-map.js";
 import { installWatchControls } from "./watch-controls.js";
 
-const FILTERS = ["from", "to", "type", "place", "entity", "status"];
+const FILTERS = ["q", "from", "to", "type", "place", "entity", "status"];
 const PAGE_SIZE = 1000; // the most GET /api/timeline gives in one page
 const MAX_EVENTS = 5000;
 const startedAt = performance.now();

@@ -2,12 +2,11 @@ package io.newsline.timeline.api;
 
 import io.newsline.contracts.model.TimelineEvent;
 import io.newsline.timeline.domain.FeedChange;
+import io.newsline.timeline.domain.Replay;
 import io.newsline.timeline.domain.TimelineFilter;
 import io.newsline.timeline.domain.TimelineView;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -45,7 +44,8 @@ final class StreamSubscription implements Flow.Subscription, Consumer<FeedChange
     private final Executor executor;
     private final Runnable onEnd;
     private final Runnable onOverflow;
-    private final Deque<FeedChange> replay = new ArrayDeque<>();
+    /** Read from the index a page at a time as the client takes it; set by {@link #start}. */
+    private volatile Replay replay;
     private final ConcurrentLinkedQueue<FeedChange> live = new ConcurrentLinkedQueue<>();
     private final AtomicInteger queued = new AtomicInteger();
     private final AtomicLong demand = new AtomicLong();
@@ -78,7 +78,7 @@ final class StreamSubscription implements Flow.Subscription, Consumer<FeedChange
     void start(Long since) {
         sinceGiven = since != null && since > 0;
         TimelineView.Snapshot snapshot = view.subscribe(since == null ? Long.MAX_VALUE : since, this);
-        replay.addAll(snapshot.replay());
+        replay = snapshot.pages();
         replayedUpTo = snapshot.sequence();
         position = since == null ? snapshot.sequence() : Math.min(since, snapshot.sequence());
         schedule();
@@ -197,8 +197,10 @@ final class StreamSubscription implements Flow.Subscription, Consumer<FeedChange
 
     /** The next message to send, skipping records the filters leave out; null when nothing is waiting. */
     private OutboundSseEvent nextMessage() {
-        while (!replay.isEmpty()) {
-            FeedChange c = replay.poll();
+        Replay r = replay;
+        FeedChange next;
+        while (r != null && (next = r.poll()) != null) {
+            FeedChange c = next;
             TimelineEvent e = c.current();
             position = Math.max(position, c.sequence());
             if (c.isRemoval()) {
@@ -301,7 +303,10 @@ final class StreamSubscription implements Flow.Subscription, Consumer<FeedChange
 
     private void complete() {
         live.clear();
-        replay.clear();
+        Replay r = replay;
+        if (r != null) {
+            r.clear();
+        }
         done = true;
         onEnd.run();
         subscriber.onComplete();

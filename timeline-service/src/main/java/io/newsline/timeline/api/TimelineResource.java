@@ -67,6 +67,9 @@ public class TimelineResource {
             @QueryParam("status") String status,
             @Parameter(description = "lat,lon,km: events within km of the point") @QueryParam("near") String near,
             @Parameter(description = "events with at least this many killed") @QueryParam("minKilled") String minKilled,
+            @Parameter(description = "full text: every word in the event's title, subtype, place, entities or a "
+                    + "source's headline or evidence (any case, accents ignored; a word ending in * is a prefix)")
+            @QueryParam("q") String q,
             @Parameter(description = "page size, 1 to 1000 (default 100; exports: every event unless given)")
             @QueryParam("limit") String limit,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
@@ -95,7 +98,7 @@ public class TimelineResource {
         }
         TimelineFilter filter;
         try {
-            filter = TimelineFilter.parse(from, to, place, type, entity, bbox, status, near, minKilled);
+            filter = TimelineFilter.parse(from, to, place, type, entity, bbox, status, near, minKilled, q);
         } catch (TimelineFilter.BadFilterException e) {
             bad.addAll(0, e.violations());
             throw new TimelineFilter.BadFilterException(bad);

@@ -108,9 +108,9 @@ public class TimelineStreamResource {
             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("place") String place,
             @QueryParam("type") String type, @QueryParam("entity") String entity, @QueryParam("bbox") String bbox,
             @QueryParam("status") String status, @QueryParam("near") String near,
-            @QueryParam("minKilled") String minKilled) {
+            @QueryParam("minKilled") String minKilled, @QueryParam("q") String q) {
         Long resumeAfter = resumePoint(lastEventId, since);
-        TimelineFilter parsed = TimelineFilter.parse(from, to, place, type, entity, bbox, status, near, minKilled);
+        TimelineFilter parsed = TimelineFilter.parse(from, to, place, type, entity, bbox, status, near, minKilled, q);
         TimelineFilter filter = parsed.isEmpty() ? TimelineFilter.NONE : parsed;
         return Multi.createFrom().publisher(subscriber -> {
             StreamSubscription[] self = new StreamSubscription[1];

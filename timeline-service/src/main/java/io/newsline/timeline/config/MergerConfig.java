@@ -13,6 +13,13 @@ import java.util.Optional;
 @ConfigMapping(prefix = "timeline.merger")
 public interface MergerConfig {
 
+    /**
+     * Whether this instance takes part in merging. Off, it only reads {@code news.timeline} and serves it (a read
+     * replica: its memory is that of the index's reads, not that of a merger's state; docs/timeline.md).
+     */
+    @WithDefault("true")
+    boolean enabled();
+
     /** What the merger reads: EnrichedArticle records keyed by article id. */
     @WithDefault(Topics.ARTICLES_ENRICHED)
     String enrichedTopic();

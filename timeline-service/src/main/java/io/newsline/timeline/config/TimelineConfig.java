@@ -29,6 +29,14 @@ public interface TimelineConfig {
 
     Watches watches();
 
+    Index index();
+
+    /** The timeline's read model on disk; see docs/timeline.md, "The index". */
+    interface Index {
+        /** Its folder (TIMELINE_INDEX_DIR); absent, a temporary folder deleted at stop (the tests). */
+        Optional<String> dir();
+    }
+
     /** How long the service waits, at start and when it becomes the merger, to read news.timeline to its end. */
     @WithDefault("PT2M")
     Duration catchUpTimeout();

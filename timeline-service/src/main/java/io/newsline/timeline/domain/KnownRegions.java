@@ -24,16 +24,27 @@ public final class KnownRegions {
 
     private final Map<Long, Region> byId = new ConcurrentHashMap<>();
 
-    /** Learns from an event placed at a whole region or country. */
-    public void learn(EventLocation l) {
+    /** Learns from an event placed at a whole region or country; answers the region when it is new, else null. */
+    public Region learn(EventLocation l) {
         if (l == null || l.geonameId() == null || l.precision() == null) {
-            return;
+            return null;
         }
+        Region region = null;
         if (Place.COUNTRY.equals(l.precision()) && l.countryCode() != null) {
-            byId.putIfAbsent(l.geonameId(), new Region(l.countryCode(), null));
+            region = new Region(l.countryCode(), null);
         } else if (Place.REGION.equals(l.precision())) {
-            byId.putIfAbsent(l.geonameId(), new Region(l.countryCode(), l.admin1() != null ? l.admin1() : l.name()));
+            region = new Region(l.countryCode(), l.admin1() != null ? l.admin1() : l.name());
         }
+        return region != null && byId.putIfAbsent(l.geonameId(), region) == null ? region : null;
+    }
+
+    /** Knows a region learnt before (read back from the index). */
+    public void add(long geonameId, Region region) {
+        byId.putIfAbsent(geonameId, region);
+    }
+
+    public void clear() {
+        byId.clear();
     }
 
     public Region byGeonameId(long id) {

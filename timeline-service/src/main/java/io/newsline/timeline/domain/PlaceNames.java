@@ -9,25 +9,64 @@ import java.util.regex.Pattern;
 /** Compares place names the way an analyst types them: case, accents and region words do not matter. */
 public final class PlaceNames {
 
-    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Pattern REGION_WORDS = Pattern.compile(
             "\\b(oblast|region|province|governorate|state|krai|kray|raion|district)\\b");
     private static final Map<String, String> COUNTRY_CODES = countryCodes();
 
-    /** Lower case, no accents, apostrophes and punctuation dropped, single spaces. */
+    /**
+     * Lower case, no accents, apostrophes and punctuation dropped, single spaces: the letters and digits of the
+     * name (after its accents are taken off), each run of anything else one space. A loop over the characters
+     * rather than regular expressions: the index reads every name of every event it applies through here.
+     */
     public static String normalize(String name) {
         if (name == null) {
             return "";
         }
         String s = Normalizer.normalize(name, Normalizer.Form.NFD);
-        s = MARKS.matcher(s).replaceAll("").toLowerCase(Locale.ROOT);
-        s = s.replaceAll("['’ʼ`]", "").replaceAll("[^\\p{L}\\p{N}]+", " ");
-        return s.trim();
+        StringBuilder bare = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); ) {
+            int c = s.codePointAt(i);
+            i += Character.charCount(c);
+            if (!isMark(c)) {
+                bare.appendCodePoint(c);
+            }
+        }
+        String lower = bare.toString().toLowerCase(Locale.ROOT);
+        StringBuilder out = new StringBuilder(lower.length());
+        boolean gap = false;
+        for (int i = 0; i < lower.length(); ) {
+            int c = lower.codePointAt(i);
+            i += Character.charCount(c);
+            if (c == '\'' || c == '’' || c == 'ʼ' || c == '`') {
+                continue;
+            }
+            if (Character.isLetter(c) || isNumber(c)) {
+                if (gap && out.length() > 0) {
+                    out.append(' ');
+                }
+                gap = false;
+                out.appendCodePoint(c);
+            } else {
+                gap = true;
+            }
+        }
+        return out.toString();
+    }
+
+    private static boolean isMark(int c) {
+        int t = Character.getType(c);
+        return t == Character.NON_SPACING_MARK || t == Character.COMBINING_SPACING_MARK || t == Character.ENCLOSING_MARK;
+    }
+
+    private static boolean isNumber(int c) {
+        int t = Character.getType(c);
+        return t == Character.DECIMAL_DIGIT_NUMBER || t == Character.LETTER_NUMBER || t == Character.OTHER_NUMBER;
     }
 
     /** A region's name without the word saying it is a region: "Kharkiv Oblast" and "Kharkiv region" read alike. */
     public static String regionStem(String name) {
-        return REGION_WORDS.matcher(normalize(name)).replaceAll(" ").replaceAll("\\s+", " ").trim();
+        return SPACES.matcher(REGION_WORDS.matcher(normalize(name)).replaceAll(" ")).replaceAll(" ").trim();
     }
 
     public static boolean namesRegion(String name) {

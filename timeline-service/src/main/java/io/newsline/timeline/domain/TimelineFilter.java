@@ -18,6 +18,7 @@ import java.util.Set;
  *
  * @param near      events within this many kilometres of a point (events without coordinates never match)
  * @param minKilled events whose killed figure is at least this (events without one never match)
+ * @param q         full text as the client typed it; {@code queryWords} its words ({@link SearchWords})
  */
 public record TimelineFilter(
         LocalDate from,
@@ -30,10 +31,12 @@ public record TimelineFilter(
         PlaceQuery placeQuery,
         List<String> entityWords,
         Near near,
-        Integer minKilled) {
+        Integer minKilled,
+        String q,
+        List<String> queryWords) {
 
     public static final TimelineFilter NONE = new TimelineFilter(null, null, null, null, null, null, null, null, null,
-            null, null);
+            null, null, null, null);
 
     /** The largest radius of {@code near}: half the Earth's circumference, beyond which every place is near. */
     public static final double MAX_NEAR_KM = 20_000;
@@ -103,7 +106,7 @@ public record TimelineFilter(
     /** Whether no filter is set: every event passes. */
     public boolean isEmpty() {
         return from == null && to == null && place == null && types == null && entity == null && bbox == null
-                && statuses == null && near == null && minKilled == null;
+                && statuses == null && near == null && minKilled == null && q == null;
     }
 
     /** One filter a client got wrong, and why. */
@@ -133,6 +136,12 @@ public record TimelineFilter(
     /** The same, with {@code near} as {@code lat,lon,km} and {@code minKilled} as a whole number. */
     public static TimelineFilter parse(String from, String to, String place, String type, String entity,
             String bbox, String status, String near, String minKilled) {
+        return parse(from, to, place, type, entity, bbox, status, near, minKilled, null);
+    }
+
+    /** The same, with {@code q}: full text, every word of it in the event (a word ending in {@code *}: a prefix). */
+    public static TimelineFilter parse(String from, String to, String place, String type, String entity,
+            String bbox, String status, String near, String minKilled, String q) {
         List<Violation> bad = new ArrayList<>();
         LocalDate fromDay = null;
         LocalDate toDay = null;
@@ -188,6 +197,15 @@ public record TimelineFilter(
         if (present(entity) && entity.length() > 200) {
             bad.add(new Violation("entity", "must be at most 200 characters"));
         }
+        List<String> words = null;
+        if (present(q)) {
+            words = SearchWords.query(q);
+            if (q.length() > 200) {
+                bad.add(new Violation("q", "must be at most 200 characters"));
+            } else if (words.isEmpty()) {
+                bad.add(new Violation("q", "must contain a word (letters or digits)"));
+            }
+        }
         Near circle = present(near) ? Near.parse(near, bad) : null;
         Integer killed = null;
         if (present(minKilled)) {
@@ -207,19 +225,20 @@ public record TimelineFilter(
         String entityText = present(entity) ? entity.trim() : null;
         return new TimelineFilter(fromDay, toDay, placeText, types, entityText, box, statuses,
                 placeText == null ? null : PlaceQuery.of(placeText),
-                entityText == null ? null : List.of(PlaceNames.normalize(entityText).split(" ")), circle, killed);
+                entityText == null ? null : List.of(PlaceNames.normalize(entityText).split(" ")), circle, killed,
+                words == null ? null : q.trim(), words);
     }
 
     /** The same filters, and only events within this circle (null: anywhere). */
     public TimelineFilter withNear(Near circle) {
         return new TimelineFilter(from, to, place, types, entity, bbox, statuses, placeQuery, entityWords, circle,
-                minKilled);
+                minKilled, q, queryWords);
     }
 
     /** The same filters, and only events with at least this many killed (null: any). */
     public TimelineFilter withMinKilled(Integer killed) {
         return new TimelineFilter(from, to, place, types, entity, bbox, statuses, placeQuery, entityWords, near,
-                killed);
+                killed, q, queryWords);
     }
 
     private static double[] parseBbox(String text, List<Violation> bad) {
@@ -279,6 +298,9 @@ public record TimelineFilter(
             return false;
         }
         if (near != null && !near.contains(e.location())) {
+            return false;
+        }
+        if (queryWords != null && !SearchWords.matches(SearchWords.of(e), queryWords)) {
             return false;
         }
         return place == null || isAt(e.location(), regions);

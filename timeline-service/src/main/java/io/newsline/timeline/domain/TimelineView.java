@@ -1,10 +1,10 @@
 package io.newsline.timeline.domain;
 
-import io.newsline.contracts.model.EventReference;
-import io.newsline.contracts.model.EventSource;
 import io.newsline.contracts.model.TimelineEvent;
+import io.newsline.timeline.index.IndexReads;
+import io.newsline.timeline.index.StoredEvent;
+import io.newsline.timeline.index.TimelineIndex;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -12,78 +12,219 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
-import java.util.function.Function;
+import org.jboss.logging.Logger;
 
 /**
- * The timeline as {@code news.timeline} says it is: the latest record of every event, in timeline
- * order, with each event's revisions, and the listeners that get every record as it is applied.
+ * The timeline as {@code news.timeline} says it is: the latest record of every event, in timeline order, with each
+ * event's revisions, and the listeners that get every record as it is applied. The events live in a
+ * {@link TimelineIndex} (on disk in the service, in memory in tests), not in the heap; each commit of the index
+ * remembers how far into {@code news.timeline} it reaches, so a restart reads on from there.
  * One thread applies records; any number of threads read.
  */
-public final class TimelineView {
+public final class TimelineView implements AutoCloseable {
 
-    /**
-     * Where a merged-away event went, the record that said so, and the event as it last was before it (null
-     * when this view never saw it live: its records were compacted away), to tell which subscribers held it.
-     */
-    private record Removal(String mergedInto, TimelineEvent record, TimelineEvent lastLive) {}
+    private static final Logger LOG = Logger.getLogger(TimelineView.class);
+    static final String SEQUENCE = "sequence";
+    static final String OFFSET = "offset";
+    static final String TOPIC = "topic";
+
+    /** A record of {@code news.timeline} and its sequence (its offset plus one). */
+    public record Entry(long sequence, TimelineEvent record) {}
 
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
-    private final Map<String, TimelineEvent> byId = new HashMap<>();
-    private final TreeMap<OrderKey, TimelineEvent> ordered = new TreeMap<>();
-    private final Map<String, Removal> removed = new HashMap<>();
-    private final TreeMap<Long, String> latestBySequence = new TreeMap<>();
-    private final Map<String, Long> sequenceOf = new HashMap<>();
-    private final Map<String, List<Revision>> revisions = new HashMap<>();
+    private final TimelineIndex index;
+    private final IndexReads reads;
     private final KnownRegions regions = new KnownRegions();
     private final List<Consumer<FeedChange>> listeners = new CopyOnWriteArrayList<>();
+    /** Records applied but not yet visible to readers nor handed to listeners (see {@link #deferPublishing}). */
+    private final Map<String, StoredEvent> pending = new HashMap<>();
+    private final List<FeedChange> unpublished = new ArrayList<>();
+    private boolean deferred;
+    /** The last sequence applied (records at or below it are ignored) and the last one readers see. */
+    private long applied;
     private long lastSequence;
+    private long resumeOffset;
+    private String indexedTopic;
+    private int live;
+
+    /** A view in memory, for tests and tools. */
+    public TimelineView() {
+        this(TimelineIndex.inMemory());
+    }
+
+    public TimelineView(TimelineIndex index) {
+        this.index = index;
+        this.reads = new IndexReads(index);
+        Map<String, String> committed = index.committed();
+        lastSequence = Long.parseLong(committed.getOrDefault(SEQUENCE, "0"));
+        applied = lastSequence;
+        resumeOffset = Long.parseLong(committed.getOrDefault(OFFSET, "0"));
+        indexedTopic = committed.get(TOPIC);
+        index.regions().forEach(regions::add);
+        live = index.countLive();
+    }
 
     /** Applies the record at this sequence; records at or below the last applied one are ignored. */
     public FeedChange apply(long sequence, TimelineEvent record) {
-        if (record == null || record.id() == null) {
-            return null;
-        }
+        List<FeedChange> changes = applyAll(List.of(new Entry(sequence, record)));
+        return changes.isEmpty() ? null : changes.get(0);
+    }
+
+    /**
+     * Applies records in sequence order, makes them visible to readers in one step, then hands each change to
+     * the listeners (unless publishing is deferred). Records at or below the last applied sequence are ignored.
+     */
+    public List<FeedChange> applyAll(List<Entry> entries) {
         lock.writeLock().lock();
         try {
-            if (sequence <= lastSequence) {
-                return null;
+            List<FeedChange> changes = new ArrayList<>(entries.size());
+            for (Entry entry : entries) {
+                TimelineEvent record = entry.record();
+                if (record == null || record.id() == null || entry.sequence() <= applied) {
+                    continue;
+                }
+                applied = entry.sequence();
+                try {
+                    changes.add(store(entry.sequence(), record));
+                } catch (RuntimeException unreadable) {
+                    // Only the merger writes the topic; a record the index cannot take is skipped, not fatal.
+                    LOG.errorf("skipping timeline record %d (%s): %s", entry.sequence(), record.id(), unreadable);
+                }
             }
-            lastSequence = sequence;
-            TimelineEvent current = record.withSequence(sequence);
-            TimelineEvent previous = byId.get(record.id());
-            if (previous != null) {
-                ordered.remove(OrderKey.of(previous));
+            unpublished.addAll(changes);
+            if (!deferred || pending.size() >= MAX_DEFERRED) {
+                publish();
             }
-            Long oldSequence = sequenceOf.put(record.id(), sequence);
-            if (oldSequence != null) {
-                latestBySequence.remove(oldSequence);
+            return changes;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** At most this many records wait unpublished while publishing is deferred. */
+    static final int MAX_DEFERRED = 10_000;
+
+    /**
+     * While on, applied records become visible to readers and reach the listeners in steps of up to
+     * {@link #MAX_DEFERRED} rather than after each call: the loader defers while it rebuilds, when nobody can
+     * be served yet and each step's reopen of the index costs more than the records. Off publishes at once.
+     */
+    public void deferPublishing(boolean on) {
+        lock.writeLock().lock();
+        try {
+            deferred = on;
+            if (!on) {
+                publish();
             }
-            latestBySequence.put(sequence, record.id());
-            if (record.isRemoved()) {
-                byId.remove(record.id());
-                removed.put(record.id(), new Removal(record.mergedInto(), current, previous));
-                revisions.computeIfAbsent(record.id(), k -> new ArrayList<>()).add(new Revision(
-                        previous == null ? 0 : previous.revision() + 1, sequence, null,
-                        List.of("merged into " + record.mergedInto())));
-            } else {
-                removed.remove(record.id());
-                byId.put(record.id(), current);
-                ordered.put(OrderKey.of(current), current);
-                regions.learn(current.location());
-                revisions.computeIfAbsent(record.id(), k -> new ArrayList<>()).add(
-                        new Revision(current.revision(), sequence, current.updatedAt(), changes(previous, current)));
-            }
-            FeedChange change = new FeedChange(sequence, current, previous);
-            // Under the lock, so a subscriber that registers while taking its replay snapshot sees each record once.
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** Makes what was applied visible to readers, then hands each change to the listeners; under the write lock. */
+    private void publish() {
+        if (!pending.isEmpty()) {
+            index.refresh();
+            pending.clear();
+        }
+        lastSequence = applied;
+        // Under the lock, so a subscriber that registers while taking its replay point sees each record once.
+        for (FeedChange change : unpublished) {
             for (Consumer<FeedChange> l : listeners) {
                 l.accept(change);
             }
-            return change;
+        }
+        unpublished.clear();
+    }
+
+    private FeedChange store(long sequence, TimelineEvent record) {
+        TimelineEvent current = record.withSequence(sequence);
+        StoredEvent old = pending.containsKey(record.id()) ? pending.get(record.id()) : index.get(record.id());
+        TimelineEvent previous = old != null && old.isLive() ? old.record() : null;
+        List<Revision> revisions = old == null ? new ArrayList<>() : new ArrayList<>(old.revisions());
+        long first = old == null ? sequence : old.firstSequence();
+        StoredEvent stored;
+        if (record.isRemoved()) {
+            revisions.add(new Revision(previous == null ? 0 : previous.revision() + 1, sequence, null,
+                    List.of("merged into " + record.mergedInto())));
+            stored = new StoredEvent(record.id(), current, previous, first, revisions);
+        } else {
+            revisions.add(new Revision(current.revision(), sequence, current.updatedAt(),
+                    RevisionDiff.changes(previous, current)));
+            stored = new StoredEvent(record.id(), current, null, first, revisions);
+        }
+        index.put(stored, old != null);
+        pending.put(record.id(), stored);
+        if (record.isRemoved()) {
+            live -= previous == null ? 0 : 1;
+        } else {
+            live += previous == null ? 1 : 0;
+            KnownRegions.Region learnt = regions.learn(current.location());
+            if (learnt != null) {
+                index.putRegion(current.location().geonameId(), learnt);
+            }
+        }
+        return new FeedChange(sequence, current, previous);
+    }
+
+    /**
+     * Writes what was applied to disk with the offset of {@code news.timeline} to read on from: a restart starts
+     * there ({@link #resumeOffset}).
+     */
+    public void checkpoint(long nextOffset, String topicId) {
+        lock.writeLock().lock();
+        try {
+            Map<String, String> data = new HashMap<>(Map.of(SEQUENCE, Long.toString(applied), OFFSET,
+                    Long.toString(nextOffset)));
+            if (topicId != null) {
+                data.put(TOPIC, topicId);
+            }
+            index.commit(data);
+            resumeOffset = nextOffset;
+            indexedTopic = topicId;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** The offset of {@code news.timeline} the last checkpoint reaches (0: read it all). */
+    public long resumeOffset() {
+        lock.readLock().lock();
+        try {
+            return resumeOffset;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** The id of the topic the index was read from (Kafka's topic id), or null when not known. */
+    public String indexedTopic() {
+        lock.readLock().lock();
+        try {
+            return indexedTopic;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Forgets everything, on disk too, to rebuild from the topic's first record. */
+    public void restart() {
+        lock.writeLock().lock();
+        try {
+            index.clear();
+            regions.clear();
+            pending.clear();
+            unpublished.clear();
+            applied = 0;
+            lastSequence = 0;
+            live = 0;
+            index.commit(Map.of(SEQUENCE, "0", OFFSET, "0"));
+            resumeOffset = 0;
+            indexedTopic = null;
         } finally {
             lock.writeLock().unlock();
         }
@@ -93,20 +234,7 @@ public final class TimelineView {
     public TimelinePage page(TimelineFilter filter, OrderKey after, int limit) {
         lock.readLock().lock();
         try {
-            Collection<TimelineEvent> from = after == null ? ordered.values() : ordered.tailMap(after, false).values();
-            List<TimelineEvent> items = new ArrayList<>(Math.min(limit, 128));
-            String next = null;
-            for (TimelineEvent e : from) {
-                if (!filter.matches(e, regions)) {
-                    continue;
-                }
-                if (items.size() == limit) {
-                    next = OrderKey.of(items.get(items.size() - 1)).toCursor();
-                    break;
-                }
-                items.add(e);
-            }
-            return new TimelinePage(items, next, lastSequence);
+            return reads.page(filter, regions, after, limit, lastSequence);
         } finally {
             lock.readLock().unlock();
         }
@@ -116,26 +244,20 @@ public final class TimelineView {
     public List<TimelineEvent> latest(TimelineFilter filter, int limit) {
         lock.readLock().lock();
         try {
-            List<TimelineEvent> items = new ArrayList<>(Math.min(limit, 128));
-            for (String id : latestBySequence.descendingMap().values()) {
-                TimelineEvent e = byId.get(id);
-                if (e != null && filter.matches(e, regions)) {
-                    items.add(e);
-                    if (items.size() == limit) {
-                        break;
-                    }
-                }
-            }
-            return items;
+            return reads.latest(filter, regions, limit);
         } finally {
             lock.readLock().unlock();
         }
     }
 
     public Optional<TimelineEvent> event(String id) {
+        return stored(id).filter(StoredEvent::isLive).map(StoredEvent::record);
+    }
+
+    private Optional<StoredEvent> stored(String id) {
         lock.readLock().lock();
         try {
-            return Optional.ofNullable(byId.get(id));
+            return Optional.ofNullable(index.get(id));
         } finally {
             lock.readLock().unlock();
         }
@@ -143,33 +265,27 @@ public final class TimelineView {
 
     /** The live event a merged-away id ended up in, following merges of merges; empty if id was not merged away. */
     public Optional<String> mergedInto(String id) {
-        lock.readLock().lock();
-        try {
-            String at = id;
-            Set<String> seen = new HashSet<>();
-            while (removed.containsKey(at) && seen.add(at)) {
-                at = removed.get(at).mergedInto();
+        String at = id;
+        Set<String> seen = new HashSet<>();
+        while (seen.add(at)) {
+            Optional<StoredEvent> s = stored(at);
+            if (s.isEmpty() || s.get().isLive()) {
+                break;
             }
-            return Objects.equals(at, id) ? Optional.empty() : Optional.of(at);
-        } finally {
-            lock.readLock().unlock();
+            at = s.get().record().mergedInto();
         }
+        return Objects.equals(at, id) ? Optional.empty() : Optional.of(at);
     }
 
     public List<Revision> revisions(String id) {
-        lock.readLock().lock();
-        try {
-            return List.copyOf(revisions.getOrDefault(id, List.of()));
-        } finally {
-            lock.readLock().unlock();
-        }
+        return stored(id).map(s -> List.copyOf(s.revisions())).orElse(List.of());
     }
 
     /** Every live event, for a merger taking over. */
     public List<TimelineEvent> events() {
         lock.readLock().lock();
         try {
-            return List.copyOf(byId.values());
+            return index.liveEvents();
         } finally {
             lock.readLock().unlock();
         }
@@ -187,7 +303,7 @@ public final class TimelineView {
     public int size() {
         lock.readLock().lock();
         try {
-            return byId.size();
+            return live;
         } finally {
             lock.readLock().unlock();
         }
@@ -197,10 +313,16 @@ public final class TimelineView {
         return regions;
     }
 
+    /** Bytes the index takes on disk. */
+    public long diskBytes() {
+        return index.diskBytes();
+    }
+
     /**
-     * Registers a listener for every record applied from now on and, in the same step, returns the
-     * latest record of every event whose sequence is above {@code since}, in sequence order: together
-     * they cover the feed with no gap and no duplicate. {@code Long.MAX_VALUE} means live only.
+     * Registers a listener for every record applied from now on and, in the same step, fixes where its replay
+     * ends: the replay then reads, in sequence order, the latest record of every event whose sequence is above
+     * {@code since}; with the live records they cover the feed with no gap and no duplicate. {@code Long.MAX_VALUE}
+     * means live only.
      *
      * <p>A client resuming past what this view has applied (it reconnected to an instance still
      * rebuilding after a restart) already holds everything up to {@code since}: the snapshot then
@@ -209,36 +331,40 @@ public final class TimelineView {
     public Snapshot subscribe(long since, Consumer<FeedChange> listener) {
         lock.writeLock().lock();
         try {
-            List<FeedChange> replay = new ArrayList<>();
-            for (Map.Entry<Long, String> latest : latestBySequence.tailMap(since, false).entrySet()) {
-                String id = latest.getValue();
-                TimelineEvent e = byId.get(id);
-                if (e != null) {
-                    replay.add(new FeedChange(latest.getKey(), e, null));
-                    continue;
-                }
-                Removal r = removed.get(id);
-                if (r.lastLive() == null) {
-                    // Never seen live here: whether the subscriber holds it is unknown, so it is told.
-                    replay.add(new FeedChange(latest.getKey(), r.record(), null));
-                } else if (revisions.get(id).get(0).sequence() <= since) {
-                    replay.add(new FeedChange(latest.getKey(), r.record(), r.lastLive()));
-                }
-                // Otherwise the event was created and merged away after since: the subscriber never had it.
-            }
             listeners.add(listener);
-            return new Snapshot(replay, since == Long.MAX_VALUE ? lastSequence : Math.max(lastSequence, since));
+            long upTo = since == Long.MAX_VALUE ? lastSequence : Math.max(lastSequence, since);
+            return new Snapshot(new Replay(this, since, upTo), upTo);
         } finally {
             lock.writeLock().unlock();
         }
     }
 
     /**
-     * What a subscriber replays first, in sequence order, and the sequence the replay reaches (live records
-     * follow it). A live event comes as its latest record; a merged-away one, only when the subscriber may
-     * hold it, as its removal record with the event as it last was ({@code previous}; null when unknown).
+     * What a subscriber replays first, in sequence order, read a page at a time ({@code pages}), and the sequence
+     * the replay reaches (live records follow it).
      */
-    public record Snapshot(List<FeedChange> replay, long sequence) {}
+    public record Snapshot(Replay pages, long sequence) {
+
+        /** The whole replay at once: for small timelines and tests; a stream reads {@link #pages} instead. */
+        public List<FeedChange> replay() {
+            Replay all = pages.copy();
+            List<FeedChange> out = new ArrayList<>();
+            for (FeedChange c = all.poll(); c != null; c = all.poll()) {
+                out.add(c);
+            }
+            return out;
+        }
+    }
+
+    /** The latest records of ids whose latest record lies in ({@code after}, {@code upTo}], in sequence order. */
+    List<StoredEvent> replayPage(long after, long upTo, int max) {
+        lock.readLock().lock();
+        try {
+            return reads.bySequence(after, upTo, max);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
 
     public void unsubscribe(Consumer<FeedChange> listener) {
         listeners.remove(listener);
@@ -248,55 +374,13 @@ public final class TimelineView {
         return listeners.size();
     }
 
-    private static List<String> changes(TimelineEvent before, TimelineEvent after) {
-        if (before == null) {
-            return List.of("created");
+    @Override
+    public void close() {
+        lock.writeLock().lock();
+        try {
+            index.close();
+        } finally {
+            lock.writeLock().unlock();
         }
-        List<String> out = new ArrayList<>();
-        Set<String> known = new HashSet<>();
-        for (EventSource s : nullSafe(before.sources())) {
-            known.add(s.articleId());
-        }
-        for (EventSource s : nullSafe(after.sources())) {
-            if (!known.contains(s.articleId())) {
-                out.add("source added: " + s.articleId() + (s.source() == null ? "" : " (" + s.source() + ")")
-                        + (s.copyOf() == null ? "" : ", a copy of " + s.copyOf()));
-            }
-        }
-        Set<String> referenced = new HashSet<>();
-        before.referencesOrEmpty().forEach(r -> referenced.add(r.articleId()));
-        for (EventReference r : after.referencesOrEmpty()) {
-            if (!referenced.contains(r.articleId())) {
-                out.add("referenced by: " + r.articleId() + (r.source() == null ? "" : " (" + r.source() + ")"));
-            }
-        }
-        diff(out, "type", before, after, TimelineEvent::type);
-        diff(out, "subtype", before, after, TimelineEvent::subtype);
-        diff(out, "date", before, after, TimelineEvent::date);
-        diff(out, "dateEnd", before, after, TimelineEvent::dateEnd);
-        diff(out, "datePrecision", before, after, TimelineEvent::datePrecision);
-        diff(out, "location", before, after, e -> e.location() == null ? null : e.location().name());
-        diff(out, "killed", before, after, TimelineEvent::killed);
-        diff(out, "injured", before, after, TimelineEvent::injured);
-        diff(out, "casualties", before, after, TimelineEvent::casualties);
-        diff(out, "status", before, after, e -> e.status() == null ? null : e.status().json());
-        diff(out, "signature", before, after, TimelineEvent::signature);
-        if (!Objects.equals(before.entities(), after.entities())) {
-            out.add("entities: " + after.entities());
-        }
-        return out;
-    }
-
-    private static void diff(List<String> out, String field, TimelineEvent a, TimelineEvent b,
-            Function<TimelineEvent, Object> get) {
-        Object x = get.apply(a);
-        Object y = get.apply(b);
-        if (!Objects.equals(x, y)) {
-            out.add(field + ": " + x + " → " + y);
-        }
-    }
-
-    private static <T> List<T> nullSafe(List<T> list) {
-        return list == null ? List.of() : list;
     }
 }

@@ -9,6 +9,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -32,12 +33,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Reads {@code news.timeline} from its first record into the {@link TimelineView}, then follows it.
- * Every instance does this, merger or not, so any instance serves the whole timeline.
+ * Reads {@code news.timeline} into the {@link TimelineView}, then follows it. Every instance does this, merger or
+ * not, so any instance serves the whole timeline. The view's index remembers, in each checkpoint, the offset it
+ * reaches: a restart reads on from there. An index that is ahead of the topic, or was read from another topic of
+ * the same name (its Kafka topic id differs), is emptied and rebuilt from the first record.
  *
- * <p>A plain consumer rather than a Reactive Messaging channel: it must read the one partition from
- * offset 0 on every start without a consumer group, and know its position to tell when it has
- * caught up — the record offsets are the feed's sequence numbers.
+ * <p>A plain consumer rather than a Reactive Messaging channel: it reads the one partition from its own position
+ * without a consumer group, and knows its position to tell when it has caught up — the record offsets are the
+ * feed's sequence numbers.
  *
  * <p>It reads committed records only ({@code read_committed}): the merger writes in transactions, and the
  * records of an aborted one (a merger that died mid-article, or was fenced) are skipped, as are the
@@ -48,6 +51,8 @@ public class TimelineLoader {
 
     private static final Logger LOG = Logger.getLogger(TimelineLoader.class);
     private static final TopicPartition PARTITION = new TopicPartition(Topics.TIMELINE, 0);
+    /** How often the index is written to disk while records flow: what a crash makes the next start read again. */
+    static final long CHECKPOINT_EVERY_MS = 5_000;
 
     private final TimelineView view;
     private final String bootstrap;
@@ -61,6 +66,11 @@ public class TimelineLoader {
     private volatile String failure;
     /** The consumer's open connections to the broker (Kafka's own metric), readable from any thread. */
     private volatile Metric connections;
+    private String topicId;
+    private long lastCheckpointMillis;
+    private long checkpointedPosition = -1;
+    /** Whether {@link #position} was read from the consumer in this run (before, it says nothing). */
+    private boolean positioned;
 
     public TimelineLoader(TimelineView view,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
@@ -114,33 +124,49 @@ public class TimelineLoader {
                     .filter(e -> e.getKey().name().equals("connection-count") && e.getKey().group().equals("consumer-metrics"))
                     .map(Map.Entry::getValue).findFirst().orElse(null);
             consumer.assign(List.of(tp));
-            consumer.seekToBeginning(List.of(tp));
+            seekToResume(tp);
+            // Until it has caught up nobody is served: the view publishes in large steps meanwhile.
+            view.deferPublishing(true);
             while (running) {
                 try {
                     if (target < 0) {
                         // For a read_committed consumer the end is the last stable offset: an open transaction's
                         // records are not waited for.
                         target = consumer.endOffsets(List.of(tp), Duration.ofSeconds(10)).get(tp);
-                        LOG.infof("rebuilding the timeline from %s: %d records to read", topic, target);
+                        checkIndexAgainst(tp, target);
+                        long from = consumer.position(tp);
+                        LOG.infof(from == 0 ? "rebuilding the timeline from %s: %d records to read"
+                                : "catching the timeline index up from %s offset " + from + ": %d records to read",
+                                topic, target - from);
                         // Nothing to read (an empty or fully compacted-away topic): loaded now, not after
                         // a first poll that would wait its whole timeout for records that do not exist.
                         if (consumer.position(tp) >= target) {
                             position = consumer.position(tp);
+                            positioned = true;
+                            checkpoint();
+                            view.deferPublishing(false);
                             lastPollMillis = System.currentTimeMillis();
                             loaded = true;
                             LOG.infof("timeline loaded: %d events, sequence %d", view.size(), view.lastSequence());
                         }
                     }
                     ConsumerRecords<String, TimelineEvent> records = consumer.poll(Duration.ofMillis(500));
+                    List<TimelineView.Entry> batch = new ArrayList<>(records.count());
                     for (ConsumerRecord<String, TimelineEvent> r : records) {
-                        view.apply(r.offset() + 1, r.value());
+                        batch.add(new TimelineView.Entry(r.offset() + 1, r.value()));
                     }
+                    view.applyAll(batch);
                     position = consumer.position(tp);
+                    positioned = true;
                     lastPollMillis = System.currentTimeMillis();
                     failure = null;
                     if (!loaded && position >= target) {
+                        checkpoint();
+                        view.deferPublishing(false);
                         loaded = true;
                         LOG.infof("timeline loaded: %d events, sequence %d", view.size(), view.lastSequence());
+                    } else if (System.currentTimeMillis() - lastCheckpointMillis >= CHECKPOINT_EVERY_MS) {
+                        checkpoint();
                     }
                 } catch (RecordDeserializationException e) {
                     // Only the merger writes this topic; an unreadable record is skipped, not fatal.
@@ -157,7 +183,51 @@ public class TimelineLoader {
             failure = e.toString();
             LOG.error("timeline loader stopped", e);
         } finally {
+            try {
+                checkpoint();
+            } catch (RuntimeException e) {
+                LOG.warnf("could not write the timeline index at stop (the next start reads on from the last "
+                        + "checkpoint): %s", e.toString());
+            }
             consumer.close(Duration.ofSeconds(2));
+        }
+    }
+
+    /** Starts where the index's last checkpoint ends, or at the first record. */
+    private void seekToResume(TopicPartition tp) {
+        long resume = view.resumeOffset();
+        if (resume > 0) {
+            consumer.seek(tp, resume);
+        } else {
+            consumer.seekToBeginning(List.of(tp));
+        }
+    }
+
+    /** Empties an index that does not belong to this topic, so the loader rebuilds it from the first record. */
+    private void checkIndexAgainst(TopicPartition tp, long end) {
+        topicId = TopicIds.of(bootstrap, topic);
+        long resume = view.resumeOffset();
+        String indexed = view.indexedTopic();
+        String why = null;
+        if (resume > end) {
+            why = "it reaches offset " + resume + " and the topic ends at " + end;
+        } else if (resume > 0 && topicId != null && indexed != null && !indexed.equals(topicId)) {
+            why = "it was read from topic id " + indexed + ", the topic now has id " + topicId;
+        }
+        if (why != null) {
+            LOG.warnf("the timeline index does not match %s (%s): rebuilding it from the first record", topic, why);
+            view.restart();
+            consumer.seekToBeginning(List.of(tp));
+        }
+    }
+
+    /** Writes the index to disk with the position reached, when it moved. */
+    private void checkpoint() {
+        lastCheckpointMillis = System.currentTimeMillis();
+        long at = position;
+        if (positioned && at != checkpointedPosition) {
+            view.checkpoint(at, topicId);
+            checkpointedPosition = at;
         }
     }
 

@@ -63,7 +63,7 @@ public class TransactionalMerger {
     private static final Duration STOP_GRACE = Duration.ofSeconds(8);
 
     /** What this instance does for the merger group. */
-    public enum Role { STANDBY, MERGING, STOPPED }
+    public enum Role { STANDBY, MERGING, STOPPED, OFF }
 
     private final ArticleFolder folder;
     private final MergerConfig config;
@@ -106,6 +106,11 @@ public class TransactionalMerger {
     }
 
     void start(@Observes StartupEvent ev) {
+        if (!config.enabled()) {
+            role = Role.OFF;
+            LOG.info("merging is off on this instance (timeline.merger.enabled=false): it serves news.timeline only");
+            return;
+        }
         running = true;
         thread = new Thread(this::run, "timeline-merger");
         thread.setDaemon(true);

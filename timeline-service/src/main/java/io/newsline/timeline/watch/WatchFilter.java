@@ -12,14 +12,21 @@ import java.util.Set;
 /**
  * A watch's filter as its owner gave it: every filter of {@code GET /api/timeline} (text as in the query, or a
  * list for {@code type}, {@code status} and {@code bbox}), plus {@code near} and {@code minKilled}. Kept as
- * given, so it reads back the same; {@link #toTimelineFilter()} is what matches events.
+ * given, so it reads back the same; {@link #toTimelineFilter()} is what matches events. {@code q} is the full text
+ * of {@code GET /api/timeline?q=}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record WatchFilter(String from, String to, String place, List<String> type, String entity, List<Double> bbox,
-        List<String> status, TimelineFilter.Near near, Integer minKilled) {
+        List<String> status, TimelineFilter.Near near, Integer minKilled, String q) {
 
     private static final Set<String> FIELDS = Set.of("from", "to", "place", "type", "entity", "bbox", "status",
-            "near", "minKilled");
+            "near", "minKilled", "q");
+
+    /** A filter without full text. */
+    public WatchFilter(String from, String to, String place, List<String> type, String entity, List<Double> bbox,
+            List<String> status, TimelineFilter.Near near, Integer minKilled) {
+        this(from, to, place, type, entity, bbox, status, near, minKilled, null);
+    }
 
     /** Reads a filter object, adding each bad field to {@code bad} as {@code filter.<field>}; null when bad. */
     public static WatchFilter read(JsonNode node, List<Violation> bad) {
@@ -41,6 +48,7 @@ public record WatchFilter(String from, String to, String place, List<String> typ
         String to = text(node, "to", bad);
         String place = text(node, "place", bad);
         String entity = text(node, "entity", bad);
+        String q = text(node, "q", bad);
         List<String> type = texts(node, "type", bad);
         List<String> status = texts(node, "status", bad);
         List<Double> bbox = numbers(node, "bbox", bad);
@@ -63,7 +71,7 @@ public record WatchFilter(String from, String to, String place, List<String> typ
                 minKilled = k.intValue();
             }
         }
-        WatchFilter filter = new WatchFilter(from, to, place, type, entity, bbox, status, near, minKilled);
+        WatchFilter filter = new WatchFilter(from, to, place, type, entity, bbox, status, near, minKilled, q);
         try {
             filter.toTimelineFilter();
         } catch (TimelineFilter.BadFilterException e) {
@@ -74,7 +82,7 @@ public record WatchFilter(String from, String to, String place, List<String> typ
 
     /** The filter that matches events; throws {@link TimelineFilter.BadFilterException} for a filter never read. */
     public TimelineFilter toTimelineFilter() {
-        return TimelineFilter.parse(from, to, place, joined(type), entity, joined(bbox), joined(status))
+        return TimelineFilter.parse(from, to, place, joined(type), entity, joined(bbox), joined(status), null, null, q)
                 .withNear(near).withMinKilled(minKilled);
     }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.newsline.contracts.kafka.Json;
+import io.newsline.contracts.model.EventLocation;
 import io.newsline.contracts.net.OutboundAddressPolicy;
 import io.newsline.timeline.domain.KnownRegions;
 import io.newsline.timeline.domain.TimelineFilter;
@@ -38,6 +39,21 @@ class WatchRequestTest {
         assertEquals(2, f.minKilled());
         assertFalse(p.webhook().toString().contains("sixteen"), "the secret is never printed");
         assertEquals("http://127.0.0.1:9999/…", p.webhook().shown());
+    }
+
+    @Test
+    void aWatchTakesTheFullTextOfTheTimelineAndReadsItBack() throws Exception {
+        WatchRequest.Parsed p = open.read(json("""
+                {"name": "testford-shelling", "filter": {"q": "TESTFORD shelling", "type": "shelling"},
+                 "webhook": {"url": "http://127.0.0.1:9999/hook", "secret": "sixteen-or-more-characters"}}"""));
+
+        assertEquals("TESTFORD shelling", p.filter().q());
+        TimelineFilter f = p.filter().toTimelineFilter();
+        assertTrue(f.matches(TestEvents.event("ev-1", 1, 1, "SHELLING", 50.1, 36.3, 3), new KnownRegions()));
+        assertFalse(f.matches(TestEvents.event("ev-2", 1, 1, "SHELLING", 50.1, 36.3, 3).withTitle("Shelling in Otherford")
+                .withLocation(new EventLocation("Otherford", 50.1, 36.3, "UA", null, "exact")), new KnownRegions()));
+        assertEquals("TESTFORD shelling", Json.mapper().readTree(Json.mapper().writeValueAsString(p.filter()))
+                .get("q").asText());
     }
 
     @Test

@@ -50,6 +50,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
@@ -200,6 +201,35 @@ class TimelinePageBrowserTest {
         await().atMost(PATIENCE).until(() -> listItem(tag("flood")) != null);
         assertEquals("DISASTER",
                 new Select(browser.findElement(By.name("type"))).getFirstSelectedOption().getDomAttribute("value"));
+    }
+
+    @Test
+    @Order(3)
+    void theSearchBoxFindsEventsByTheirWordsAndKeepsTheOtherFilters() {
+        send(article("searched", "Poltava", 49.59, 34.55, "UA", EventType.SHELLING, tag("grain elevator"),
+                "2025-03-22", 0, 1));
+        send(article("not-searched", "Myrhorod", 49.97, 33.61, "UA", EventType.SHELLING, tag("power line"),
+                "2025-03-23", 0, 1));
+        open("/?from=2025-03-01&to=2025-03-31");
+        awaitListed(tag("grain elevator"));
+        awaitListed(tag("power line"));
+
+        // When the analyst types words into the search box, in another case than the text's, and presses Enter
+        WebElement box = browser.findElement(By.name("q"));
+        box.sendKeys("ELEVATOR " + run);
+        box.sendKeys(Keys.ENTER);
+
+        // Then the URL says so, the dates stay, and the list holds only what the words find
+        await().atMost(PATIENCE).until(() -> browser.getCurrentUrl().contains("q=ELEVATOR")
+                && listItem(tag("grain elevator")) != null && listItem(tag("power line")) == null);
+        assertTrue(browser.getCurrentUrl().contains("from=2025-03-01"));
+        assertEquals(1, browser.findElements(By.cssSelector("li.event")).size());
+
+        // And a shared link opens the same search, with the words in the box
+        browser.get(browser.getCurrentUrl());
+        await().atMost(PATIENCE).until(() -> listItem(tag("grain elevator")) != null);
+        assertEquals("ELEVATOR " + run, browser.findElement(By.name("q")).getDomProperty("value"));
+        assertNull(listItem(tag("power line")));
     }
 
     @Test
