@@ -1,6 +1,7 @@
 package io.newsline.nlp.config;
 
 import io.newsline.nlp.geo.Gazetteer;
+import io.newsline.nlp.lang.Morphology;
 import io.newsline.nlp.pipeline.EnrichmentPipeline;
 import io.newsline.nlp.pipeline.NameRecognizer;
 import io.quarkus.runtime.StartupEvent;
@@ -44,8 +45,13 @@ public class PipelineLoader {
         long started = System.nanoTime();
         try {
             // The CRF model and the gazetteer load independently: one on each core halves the time to ready.
-            CompletableFuture<NameRecognizer> model = CompletableFuture.supplyAsync(
-                    () -> NameRecognizer.load(config.model(), config.maxSentenceTokens()));
+            // The Ukrainian and Russian dictionaries load with the model, so that a ready service reads every
+            // language it names without a first article's wait.
+            CompletableFuture<NameRecognizer> model = CompletableFuture.supplyAsync(() -> {
+                NameRecognizer loaded = NameRecognizer.load(config.model(), config.maxSentenceTokens());
+                Morphology.LANGUAGES.forEach(Morphology::of);
+                return loaded;
+            });
             Gazetteer gazetteer = Gazetteer.loadBundled(config.gazetteerOverlay());
             long gazetteerMs = (System.nanoTime() - started) / 1_000_000;
             NameRecognizer recognizer = model.join();
