@@ -71,12 +71,13 @@ final class Asides {
     }
 
     /**
-     * "Police detained a 27-year-old man seen near the point of origin": an arrest after a happening the article told
-     * is a step of its story, not a happening of its own.
+     * "Police detained a 27-year-old man seen near the point of origin", "rescuers evacuated 400 tourists": an arrest
+     * or an evacuation after a happening the article told is a step of its story, not a happening of its own.
      */
     private static boolean followsUp(Reading r, List<Happening> drafts) {
         Trigger best = r.best();
-        if (r.title || best == null || !EventLexicon.ARREST.equals(best.subtype()) || r.counts.any()) {
+        boolean step = best != null && (EventLexicon.ARREST.equals(best.subtype()) || best.type() == EventType.DISPLACEMENT);
+        if (r.title || !step || r.counts.any()) {
             return false;
         }
         for (Happening d : drafts) {

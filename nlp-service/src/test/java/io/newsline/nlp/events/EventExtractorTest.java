@@ -158,6 +158,7 @@ class EventExtractorTest {
                         "Officials had counted two deaths on Sunday; the toll rose to three on Monday.",
                         "Twelve aircraft dropping water and 300 firefighters battled the flames near Harnsby.",
                         "Police detained a 40-year-old man seen near the spot where the fire began.",
+                        "Rescuers evacuated 200 residents of Harnsby on Monday.",
                         "One of the dead, Mara Holt, 61, was a retired teacher.")
                 .settlement("Harnsby", 47.2, 11.4, "AT")
                 .person("Mara Holt")
@@ -165,7 +166,8 @@ class EventExtractorTest {
 
         List<Event> events = extractor.extract(doc);
 
-        assertEquals(1, events.size(), () -> "the recount, the aircraft and the arrest belong to the fire: " + events);
+        assertEquals(1, events.size(), () -> "the recount, the aircraft, the arrest and the evacuation belong to the fire: "
+                + events);
         assertEquals(EventType.DISASTER, events.get(0).type());
         assertEquals("2025-03-16", events.get(0).date());
         assertEquals(3, events.get(0).killed(), "an age is no toll");
