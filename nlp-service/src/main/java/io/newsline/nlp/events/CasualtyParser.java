@@ -114,7 +114,9 @@ public final class CasualtyParser {
             + "\\s+way\\s+to)\\s+(?:[\\w-]+\\s+){0,4}?hospital|^\\W*(?:of|among)\\s+the\\s+(?:\\w+\\s+)?(?:dead|killed|wounded"
             + "|injured|victims)\\b|\\b(?<=the\\s)(?:figure|count|tally)\\s+(?:\\w+\\s+)?(?:rose|climbed|jumped|increased)\\b"
             + "|\\bsuccumbed\\b|\\b(?:bodies|body)\\s+(?:\\w+\\s+){0,3}?(?:were|was|had\\s+been"
-            + "|have\\s+been)\\s+(?:recovered|found|pulled|retrieved)|\\brecovered\\s+(?:\\w+\\s+){0,2}?(?:more\\s+)?bod(?:y|ies)\\b");
+            + "|have\\s+been)\\s+(?:recovered|found|pulled|retrieved)|\\b(?:recovered|pulled\\s+out|retrieved|dug\\s+out)\\s+"
+            + "(?:\\w+\\s+){0,2}?(?:more\\s+)?bod(?:y|ies)\\b");
+    private static final Pattern OR_MISSING = Pattern.compile("(?i)\\s+(?:or|and)\\s+(?:still\\s+)?missing\\b");
     /** "Tomás Riquelme, 24, died": an age between commas after a name, not a count. */
     private static final Pattern NAME_BEFORE_AGE = Pattern.compile("\\p{Lu}[\\p{L}'’-]+,\\s*$");
     private static final Pattern TIME_BEFORE = Pattern.compile(
@@ -183,6 +185,9 @@ public final class CasualtyParser {
         }
         m = WORD_THEN_COUNT.matcher(s);
         while (m.find()) {
+            if (OR_MISSING.matcher(s).region(m.end(), s.length()).lookingAt()) {
+                continue; // "leaving more than 60 people dead or missing"
+            }
             String verb = m.group("verb").toLowerCase();
             String tail = m.group("tail") == null ? "" : m.group("tail").trim().toLowerCase();
             Kind kind;
@@ -200,6 +205,9 @@ public final class CasualtyParser {
         }
         m = COUNT_THEN_WORD.matcher(s);
         while (m.find()) {
+            if (m.group("k") != null && OR_MISSING.matcher(s).region(m.end(), s.length()).lookingAt()) {
+                continue; // "more than 60 people dead or missing" does not say how many died
+            }
             if (m.group("k") != null && WORD_THEN_COUNT.matcher(s).region(m.start("k"), s.length()).lookingAt()) {
                 continue; // "a man killed seven people": the subject of the killing, not one of its dead
             }

@@ -61,6 +61,7 @@ class CasualtyParserTest {
         "About 6,500 troops are said to be stationed in the area.",
         "Two years of drought have taken a heavy toll on the 300 farmers of the valley.",
         "By evening the number of victims had increased to 14, the governor wrote.",
+        "The mudslide left more than 40 people dead or missing in the valley.",
         "The ferry's captain, Jonas Berg, 52, told reporters the engine had failed.",
     })
     void countsNothingThatIsNotAToll(String sentence) {

@@ -159,6 +159,7 @@ class EventExtractorTest {
                         "Twelve aircraft dropping water and 300 firefighters battled the flames near Harnsby.",
                         "Police detained a 40-year-old man seen near the spot where the fire began.",
                         "Rescuers evacuated 200 residents of Harnsby on Monday.",
+                        "Firefighters had pulled out two bodies by Sunday evening.",
                         "One of the dead, Mara Holt, 61, was a retired teacher.")
                 .settlement("Harnsby", 47.2, 11.4, "AT")
                 .person("Mara Holt")
