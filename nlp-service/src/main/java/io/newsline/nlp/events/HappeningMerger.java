@@ -15,6 +15,8 @@ final class HappeningMerger {
     /** A toll's news is recent: an undated lede and a body sentence dated this many days before publication are one. */
     private static final int LEDE_DAYS = 2;
     private static final double HEADLINE_SCENE_KM = 30;
+    /** How far a protest, disaster or crime told at a town may spread within the town's story. */
+    private static final double SCENE_KM = 20;
 
     private HappeningMerger() {}
 
@@ -99,7 +101,7 @@ final class HappeningMerger {
         // publication day. A dated toll ("the number killed on Tuesday evening rose to nine") and an undated
         // attack quoted after it ("eight killed in the attack on the city") are one happening too.
         if (b.when == null && a.when != null && (EventKinds.sameFamily(a.type, b.type) || tollOf(a, b) || tollOf(b, a))
-                && (!b.placeNamed || Places.same(a.place, b.place))) {
+                && (!b.placeNamed || Places.same(a.place, b.place) || spreadOver(a, b))) {
             return true;
         }
         // "Russian forces struck X with rockets" leads, "On the night of May 4 they targeted a depot" dates it:
@@ -140,6 +142,17 @@ final class HappeningMerger {
             return true;
         }
         return tollOf(a, b) || tollOf(b, a);
+    }
+
+    /**
+     * Protests, disasters and crimes spread over a town: an undated mention of the same kind within the scene of a
+     * dated one, or at a place the gazetteer cannot place ("most of the deaths occurred in Kibera"), is that happening.
+     * Strikes on places a few km apart are happenings of their own.
+     */
+    private static boolean spreadOver(Happening dated, Happening undated) {
+        return EventKinds.sameFamily(dated.type, undated.type) && !EventKinds.family(dated.type).equals("strike")
+                && dated.place != null && undated.place != null
+                && (undated.place.lat() == null || Places.near(dated.place, undated.place, SCENE_KM));
     }
 
     /** A bare toll ("19 dead as ...") is a figure of the violent happening it is told with. */

@@ -152,6 +152,22 @@ class EventExtractorTest {
     }
 
     @Test
+    void aProtestToldAtItsTownAndThenAtAQuarterIsOneHappening() {
+        AnnotatedArticle doc = TestArticle.publishedAt(PUBLISHED)
+                .body("Six people were killed on Sunday when police fired on protesters in Dornberg, officials said.",
+                        "Most of the deaths occurred in the old quarter of Kessling, where protesters had blocked roads.",
+                        "A second march is planned in Lorvik on Friday.")
+                .settlement("Dornberg", 48.1, 36.2, "UA").unresolved("Kessling").settlement("Lorvik", 48.4, 36.5, "UA")
+                .build();
+
+        List<Event> events = extractor.extract(doc);
+
+        assertEquals(1, events.size(), () -> "the quarter is where the protest's deaths were: " + events);
+        assertEquals("2025-03-16", events.get(0).date());
+        assertEquals(6, events.get(0).killed());
+    }
+
+    @Test
     void theStepsOfAHappeningsStoryAreNoHappeningsOfTheirOwn() {
         AnnotatedArticle doc = TestArticle.publishedAt(PUBLISHED)
                 .body("A forest fire that broke out on Sunday near Harnsby has killed three people, officials said.",
