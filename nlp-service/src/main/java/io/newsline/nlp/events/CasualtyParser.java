@@ -97,6 +97,13 @@ public final class CasualtyParser {
     private static final Pattern NOBODY = Pattern.compile("(?i:\\b(?<num>no\\s+one|no-one|nobody|no\\s+(?:people|civilians"
             + "|residents|casualties\\s+were))" + AUX + "\\s+(?:" + KILLED_WORD + "|" + INJURED_WORD + ")"
             + "(?<either>\\s+(?:or|and)\\s+(?:injured|wounded|hurt|killed|dead))?\\b)");
+    /**
+     * "The strike caused no casualties", "there were no injuries", "no deaths were reported": a toll of zero. No
+     * casualties and no injuries mean nobody was harmed at all; "no deaths" says nothing of the hurt. ("No reports
+     * of casualties" is no count: the words must follow "no" directly.)
+     */
+    private static final Pattern NONE_OF = Pattern.compile("(?i:\\b(?<num>no)\\s+(?:immediate\\s+|reported\\s+)?"
+            + "(?<w>casualties|injuries|deaths|fatalities|victims)\\b)");
     /** "the death toll rose to 12", "a death toll of at least 40", "bringing the number of dead to four". */
     private static final Pattern TOLL = Pattern.compile("(?i:" + DEATH_COUNT + IN_CLAUSE + "{0,40}?\\b(?:to|of|at|is|was"
             + "|reached|stands\\s+at|stood\\s+at|hit|climbed\\s+to|rose\\s+to|risen\\s+to)\\s+" + MOD + ")" + NUM + "\\b");
@@ -128,7 +135,7 @@ public final class CasualtyParser {
     /** Every toll holds one of these; most sentences hold none and are not parsed further. */
     private static final LiteralCues TOLL_WORDS = LiteralCues.ofWords("kill", "dead", "die", "death", "fatal", "lives",
             "life", "perish", "slain", "murder", "execut", "bodies", "injur", "wound", "hurt", "hospitali", "casualt",
-            "toll", "passed", "number of");
+            "toll", "passed", "number of", "victim");
 
     /**
      * Whether the sentence counts a happening's dead again rather than telling new deaths: the toll rose, the injured
@@ -155,7 +162,12 @@ public final class CasualtyParser {
         Integer injured = null;
         Integer casualties = null;
         List<int[]> used = new ArrayList<>();
+        boolean noDeaths = false;
         for (Hit hit : hits(sentence)) {
+            if (hit.implied) {
+                noDeaths = true;
+                continue;
+            }
             if (overlapsAny(used, hit.start, hit.end)) {
                 continue;
             }
@@ -166,12 +178,20 @@ public final class CasualtyParser {
                 case TOTAL -> casualties = casualties == null ? hit.count : casualties;
             }
         }
+        if (noDeaths && killed == null) {
+            killed = 0;
+        }
         return new Casualties(killed, injured, casualties);
     }
 
     private enum Kind { KILLED, INJURED, TOTAL }
 
-    private record Hit(int start, int end, int numStart, Kind kind, int count) {}
+    /** @param implied a count the text implies rather than gives ("no one was hurt": nobody died): it yields to a given one */
+    private record Hit(int start, int end, int numStart, Kind kind, int count, boolean implied) {
+        Hit(int start, int end, int numStart, Kind kind, int count) {
+            this(start, end, numStart, kind, count, false);
+        }
+    }
 
     private List<Hit> hits(String s) {
         List<Hit> hits = new ArrayList<>();
@@ -233,8 +253,23 @@ public final class CasualtyParser {
                 // Two counts from one phrase: each takes a part of it so neither hides the other.
                 hits.add(new Hit(from, from + 1, from, Kind.KILLED, 0));
                 hits.add(new Hit(from + 1, to, from + 1, Kind.INJURED, 0));
+            } else if (m.group("k") != null) {
+                hits.add(new Hit(from, to, from, Kind.KILLED, 0));
             } else {
-                hits.add(new Hit(from, to, from, m.group("k") != null ? Kind.KILLED : Kind.INJURED, 0));
+                hits.add(new Hit(from, to, from, Kind.INJURED, 0));
+                if (!m.group("num").toLowerCase(Locale.ROOT).startsWith("no ") || m.group("num").matches("(?i)no\\s+one")) {
+                    // "No one was injured" in a report says nobody was harmed: a death would have been told.
+                    hits.add(new Hit(to, to, from, Kind.KILLED, 0, true));
+                }
+            }
+        }
+        m = NONE_OF.matcher(s);
+        while (m.find()) {
+            String w = m.group("w").toLowerCase(Locale.ROOT);
+            boolean deaths = w.equals("deaths") || w.equals("fatalities");
+            hits.add(new Hit(m.start("num"), m.end("w"), m.start("num"), deaths ? Kind.KILLED : Kind.INJURED, 0));
+            if (!deaths) {
+                hits.add(new Hit(m.end("w"), m.end("w"), m.start("num"), Kind.KILLED, 0, true));
             }
         }
         m = AMONG.matcher(s);

@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 final class Factuality {
 
     private static final Pattern HABITUAL = Pattern.compile("(?i)\\b(?:for\\s+(?:months|weeks|years|decades)"
-            + "|(?:months|years|weeks)\\s+of|repeatedly|regularly|routinely|constantly|frequently|often|daily"
+            + "|(?:months|years|weeks)\\s+of|repeatedly|regularly|routinely|constantly|frequently|often|daily|frequent|near-daily|nightly|relentless"
+            + "|persistent|repeated"
             + "|every\\s+(?:day|night|week)|almost\\s+every|recurring|typically|usually|historically|(?:has|have|had)\\s+long"
             + "|long\\s+been|continues?\\s+to|continued\\s+to|continuing|throughout\\s+the\\s+war|over\\s+the\\s+past"
             + "|in\\s+recent\\s+(?:days|weeks|months|years)|so\\s+far\\s+this\\s+year|known\\s+for|a\\s+favou?red\\s+target"
@@ -24,13 +25,16 @@ final class Factuality {
     private static final Pattern MODAL = Pattern.compile("(?i)\\b(?:could|would|might|will|should|must|can|(?-i:may)"
             + "|expected\\s+to|scheduled\\s+to|due\\s+to|set\\s+to|plans?\\s+to|planned\\s+to|likely\\s+to)\\b");
     /**
-     * "The war, which began in April 2023, has killed tens of thousands", "the offensive has displaced 14,000":
+     * "The war, which began in April 2023, has killed tens of thousands", "the offensive has displaced 14,000",
+     * "civilians have been killed in the invasion which Moscow launched in 2022":
      * the tally of a whole war or campaign, not a happening in it.
      */
     private static final Pattern WAR_AS_A_WHOLE = Pattern.compile("(?i)\\b(?:war|conflict|invasion|insurgency|civil\\s+war"
             + "|uprising|crisis|offensive|counter-?offensive|campaign|hostilities)\\b[^.;]{0,80}\\b(?:has|have)\\s+(?:so\\s+far\\s+|now\\s+|already\\s+)?(?:killed|displaced|left"
             + "|forced|claimed|destroyed|uprooted|cost)\\b|\\b(?:war|conflict|invasion)\\s+(?:that\\s+|which\\s+)?"
-            + "(?:began|started|broke\\s+out|erupted)\\b");
+            + "(?:began|started|broke\\s+out|erupted)\\b"
+            // "the full-scale invasion which it launched in February 2022": a clause that dates the whole war
+            + "|\\b(?:war|invasion)\\s+(?:that|which)\\s+(?:[\\p{L}'’]+\\s+){1,2}?(?:launched|began|started|unleashed)\\b");
     private static final Pattern CONDITIONAL_START = Pattern.compile("(?i)^\\s*(?:if|unless|should|once|when)\\b");
 
     private Factuality() {}

@@ -27,6 +27,14 @@ final class PlaceChooser {
             + "(?:governor|mayor|administration|authorities|officials?|police|president|minister|ministry|head|council"
             + "|government|leader|spokes\\w+|military\\s+administration|prosecutor\\w*)\\b");
     private static final Pattern AFTER_DEMONYM = Pattern.compile("^\\s*(?:forces|troops|army|military|soldiers|president|government)");
+    /**
+     * "Moscow hit a hypermarket", "Kyiv struck a refinery", "Moscow's forces attacked": a capital that acts stands
+     * for its government or army (news English's metonymy), not for the scene. "Kharkiv hit by missiles" is the scene.
+     */
+    private static final Pattern AFTER_ACTOR = Pattern.compile("(?i)^(?:['’]s\\s+(?:forces|troops|army|military|missiles"
+            + "|drones|jets|aircraft|bombers)\\b|\\s+(?:has\\s+|have\\s+|had\\s+)?(?:hit|struck|strikes|attacked|attacks"
+            + "|launched|launches|fired|fires|shelled|bombed|targeted|targets|pounded|pummell?ed)\\b(?!\\s+(?:by|with)\\b))");
+    private static final double ACTOR = -5.0;
     private static final Pattern BEFORE_STORM_NAME = Pattern.compile(
             "(?i)\\b(?:hurricane|typhoon|cyclone|storm|tropical\\s+storm|tropical\\s+depression)\\s+$");
     private static final Pattern RELATIVE_TO = Pattern.compile("(?i)\\b(?:kilometers|kilometres|km|miles)\\s+(?:\\w+\\s+){0,2}"
@@ -103,6 +111,9 @@ final class PlaceChooser {
             }
             if (RELATIVE_TO.matcher(before).find()) {
                 score += LANDMARK; // "150 kilometers north of X" names a landmark, not the scene
+            }
+            if (AFTER_ACTOR.matcher(after).find()) {
+                score += ACTOR;
             }
             if (AFTER_ROLE.matcher(after).find() || AFTER_DEMONYM.matcher(after).find()) {
                 score += TITLE_OR_DEMONYM;

@@ -250,7 +250,8 @@ class EventExtractorTest {
                         "Analysts warn that the army could launch a new offensive on Lorvik in the spring.",
                         "Drones are a favoured weapon of both sides.",
                         "If the dam were breached, floods would reach the town within hours.",
-                        "Bus crashes are common on the mountain roads around Lorvik.")
+                        "Bus crashes are common on the mountain roads around Lorvik.",
+                        "Residents of Lorvik shelter from near-daily drone attacks in their cellars.")
                 .settlement("Lorvik", 50.0, 30.0, "UA")
                 .build();
 
@@ -261,7 +262,9 @@ class EventExtractorTest {
     void tallyingTheWholeWarIsNoEvent() {
         AnnotatedArticle doc = TestArticle.publishedAt(PUBLISHED)
                 .body("Since the 2021 coup, the air force has carried out more than 600 air strikes on Tamba.",
-                        "The war, which began in April 2023, has killed thousands and displaced millions.")
+                        "The war, which began in April 2023, has killed thousands and displaced millions.",
+                        "The junta denies targeting civilians in the war which it launched in May 2023, although"
+                                + " many have died in frequent air strikes on Tamba.")
                 .settlement("Tamba", 4.5, 12.3, "CM")
                 .build();
 
@@ -394,6 +397,35 @@ class EventExtractorTest {
         assertEquals("Marrin", events.get(0).location().name());
         assertEquals(6, events.get(0).killed());
         assertEquals("2025-03-18", events.get(0).date(), "no time given: the publication day");
+    }
+
+    @Test
+    void aCapitalThatActsIsNotTheScene() {
+        AnnotatedArticle doc = TestArticle.publishedAt(PUBLISHED)
+                .title("Glide bombs hit Marrin")
+                .body("Glide bombs hit an industrial area of Marrin on Monday, killing two workers.",
+                        "Velgrad's forces also shelled a bus depot on Monday, injuring three drivers.")
+                .settlement("Marrin", 36.8, 10.2, "TN").settlement("Velgrad", 55.7, 37.6, "RU")
+                .build();
+
+        List<Event> events = extractor.extract(doc);
+
+        assertTrue(events.stream().noneMatch(e -> "Velgrad".equals(e.location().name())), () -> "events: " + events);
+        assertTrue(events.stream().allMatch(e -> "Marrin".equals(e.location().name())), () -> "events: " + events);
+    }
+
+    @Test
+    void aCapitalHitByMissilesIsTheScene() {
+        AnnotatedArticle doc = TestArticle.publishedAt(PUBLISHED)
+                .title("Velgrad hit by drones overnight")
+                .body("Velgrad was hit by a swarm of drones overnight, injuring four residents.")
+                .settlement("Velgrad", 55.7, 37.6, "RU")
+                .build();
+
+        List<Event> events = extractor.extract(doc);
+
+        assertEquals(1, events.size(), () -> "events: " + events);
+        assertEquals("Velgrad", events.get(0).location().name());
     }
 
     @Test
