@@ -34,7 +34,7 @@ final class Factuality {
             + "|forced|claimed|destroyed|uprooted|cost)\\b|\\b(?:war|conflict|invasion)\\s+(?:that\\s+|which\\s+)?"
             + "(?:began|started|broke\\s+out|erupted)\\b"
             // "the full-scale invasion which it launched in February 2022": a clause that dates the whole war
-            + "|\\b(?:war|invasion)\\s+(?:that|which)\\s+(?:[\\p{L}'’]+\\s+){1,2}?(?:launched|began|started|unleashed)\\b");
+            + "|\\b(?:war|invasion)(?:\\s+(?:of|in|on|against)\\s+\\p{Lu}[\\p{L}'’-]*)?,?\\s+(?:that|which)\\s+(?:[\\p{L}'’]+\\s+){1,2}?(?:launched|began|started|unleashed)\\b");
     private static final Pattern CONDITIONAL_START = Pattern.compile("(?i)^\\s*(?:if|unless|should|once|when)\\b");
 
     private Factuality() {}

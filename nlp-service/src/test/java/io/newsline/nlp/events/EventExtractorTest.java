@@ -263,7 +263,7 @@ class EventExtractorTest {
         AnnotatedArticle doc = TestArticle.publishedAt(PUBLISHED)
                 .body("Since the 2021 coup, the air force has carried out more than 600 air strikes on Tamba.",
                         "The war, which began in April 2023, has killed thousands and displaced millions.",
-                        "The junta denies targeting civilians in the war which it launched in May 2023, although"
+                        "The junta denies targeting civilians in the war on Tamba which it launched in May 2023, although"
                                 + " many have died in frequent air strikes on Tamba.")
                 .settlement("Tamba", 4.5, 12.3, "CM")
                 .build();
