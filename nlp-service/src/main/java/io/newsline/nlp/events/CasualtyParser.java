@@ -43,13 +43,17 @@ public final class CasualtyParser {
             + "|doctors?|nurses?|volunteers?|villagers?|inhabitants?|pensioners?|others?|victims?|tourists?"
             + "|migrants?|refugees?|miners?|drivers?|guards?|members?|personnel|individuals?|citizens?|relatives"
             + "|crew|sailors?|pilots?|farmers?|shoppers?|worshippers?|fans|spectators?|patients?|prisoners?"
-            + "|detainees?|hostages?|nationals|[A-Z][a-z]+(?:ians|ans|ese|is|ers))";
+            + "|detainees?|hostages?|nationals|fisherm[ae]n|climbers?|hikers?|swimmers?|commuters?|motorists?|pedestrians?"
+            + "|[A-Z][a-z]+(?:ians|ans|ese|is|ers))";
     /** Up to three words between a number and the people it counts: "three Ukrainian soldiers", "20 other people". */
     private static final String QUALIFIERS = "(?:(?:[A-Z][\\w'-]*|more|other|additional|further|local|innocent|young"
             + "|elderly|unarmed|civilian|military|police|emergency|rescue|health|aid|family|security|border|government"
             + "|army|railway|hospital|school|plant|factory|media|news|foreign|injured|wounded|small|little|teenage"
             + "|\\d+-year-old|newborn|pregnant|female|male|off-duty|on-duty)\\s+){0,3}";
-    private static final String WHO = "(?:\\s+" + QUALIFIERS + PERSON + "|\\s+of\\s+them|\\s+of\\s+whom)?";
+    /** "four members of one family", "three people from the same village": whose they were, after the count. */
+    private static final String WHOSE = "(?:\\s+(?:of|from)\\s+(?:one|a|the\\s+same|his|her|their|a\\s+single)\\s+"
+            + "(?:family|household|village|school|team|crew))?";
+    private static final String WHO = "(?:\\s+" + QUALIFIERS + PERSON + WHOSE + "|\\s+of\\s+them|\\s+of\\s+whom)?";
     private static final String ASIDE = "(?:\\s*(?:,|\\(|—|–)[^,()—–]{1,60}(?:,|\\)|—|–))?";
     private static final String AUX = "(?:\\s+(?:were|was|have\\s+been|has\\s+been|had\\s+been|are|is|got|being|been"
             + "|reportedly|also|later|allegedly|confirmed|all|since|now|left|found|believed|thought|feared|said"
@@ -57,7 +61,7 @@ public final class CasualtyParser {
             + "|lightly|fatally)){0,4}";
     private static final String KILLED_WORD = "(?<k>killed|dead|died|die|deaths?|fatalities|fatally\\s+(?:wounded|injured|shot)"
             + "|lost\\s+their\\s+lives|lost\\s+his\\s+life|lost\\s+her\\s+life|perished|slain|shot\\s+dead|murdered"
-            + "|executed|bodies|passed\\s+away)";
+            + "|executed|bodies|passed\\s+away|drowned|(?:burned|burnt|crushed|trampled|stabbed|beaten|hacked|frozen)\\s+to\\s+death)";
     private static final String INJURED_WORD = "(?<i>injured|wounded|hurt|injuries|hospitali[sz]ed|casualties)";
 
     /** "seven civilians were killed", "20 injured", "two people died", "a 12-year-old boy was killed". */
@@ -135,7 +139,7 @@ public final class CasualtyParser {
     /** Every toll holds one of these; most sentences hold none and are not parsed further. */
     private static final LiteralCues TOLL_WORDS = LiteralCues.ofWords("kill", "dead", "die", "death", "fatal", "lives",
             "life", "perish", "slain", "murder", "execut", "bodies", "injur", "wound", "hurt", "hospitali", "casualt",
-            "toll", "passed", "number of", "victim");
+            "toll", "passed", "number of", "victim", "drown");
 
     /**
      * Whether the sentence counts a happening's dead again rather than telling new deaths: the toll rose, the injured

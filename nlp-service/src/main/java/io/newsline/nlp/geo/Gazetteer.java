@@ -35,7 +35,7 @@ public final class Gazetteer {
             "krai", "kray", "state", "county", "prefecture", "voivodeship", "district", "raion", "rayon", "area",
             "territory", "republic", "municipality", "city", "okrug", "canton", "department", "regency", "community",
             "communities", "hromada", "agglomeration", "conurbation", "commune", "parish", "lga", "tehsil", "taluka",
-            "upazila");
+            "upazila", "districts", "provinces", "counties", "raions", "rayons", "regencies", "governorates");
     /**
      * Level words that may also mean "the surroundings of a town" when no region has that name: districts
      * and counties are often named after their seat ("Bakhmut district", "Los Angeles County"), as are
@@ -181,7 +181,8 @@ public final class Gazetteer {
             return false;
         }
         return candidates(name).matches().stream()
-                .anyMatch(m -> !m.variant() && (m.entry().population() >= minPopulation || m.entry().geonameId() < 0));
+                .anyMatch(m -> !m.variant() && (m.entry().isOverlay()
+                        || !m.entry().isDistrict() && m.entry().population() >= minPopulation));
     }
 
     /** "Ukrainian" -> "UA"; the caller decides whether the word stands for a place in its sentence. */
@@ -242,6 +243,14 @@ public final class Gazetteer {
             case "regions" -> "region";
             case "oblasts" -> "oblast";
             case "communities" -> "community";
+            // "Swat and Shangla districts": the level word of a list, plural, names the last one's level too
+            case "districts" -> "district";
+            case "provinces" -> "province";
+            case "counties" -> "county";
+            case "raions" -> "raion";
+            case "rayons" -> "rayon";
+            case "regencies" -> "regency";
+            case "governorates" -> "governorate";
             default -> level;
         };
         List<Match> found = new ArrayList<>();

@@ -370,8 +370,10 @@ public final class Geocoder {
     /** A city of the same country answering to the name at least as properly ("Washington" is the capital, not the state). */
     private static boolean bigNamesakeTownInCountry(Gazetteer.Match regionMatch, List<Gazetteer.Match> matches) {
         GazetteerEntry region = regionMatch.entry();
+        // A district named like a town of its region is the town's whatever the spelling ("Deir al-Balah"):
+        // the gazetteer keeps districts only for names no town answers to exactly.
         return matches.stream().anyMatch(m -> m.entry().isPopulatedPlace()
-                && (m.primaryName() || !regionMatch.primaryName())
+                && (m.primaryName() || !regionMatch.primaryName() || region.isDistrict())
                 && m.entry().countryCode().equals(region.countryCode())
                 && m.entry().population() >= PROMINENT_POPULATION);
     }
@@ -383,8 +385,10 @@ public final class Geocoder {
      */
     private static boolean sameNameTownInside(Gazetteer.Match regionMatch, List<Gazetteer.Match> matches) {
         GazetteerEntry region = regionMatch.entry();
+        // A district named like a town of its region is the town's whatever the spelling ("Deir al-Balah"):
+        // the gazetteer keeps districts only for names no town answers to exactly.
         return matches.stream().anyMatch(m -> m.entry().isPopulatedPlace()
-                && (m.primaryName() || !regionMatch.primaryName())
+                && (m.primaryName() || !regionMatch.primaryName() || region.isDistrict())
                 && m.entry().countryCode().equals(region.countryCode())
                 && m.entry().admin1Code().equals(region.admin1Code()));
     }

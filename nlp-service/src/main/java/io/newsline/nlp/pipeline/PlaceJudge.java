@@ -32,7 +32,7 @@ final class PlaceJudge {
         return placeCache.computeIfAbsent(name, w -> !Lexicon.isFunctionWord(w) && gazetteer.isPlaceName(w));
     }
 
-    /** A country, a region under its own name, an overlay entry or a city of 100,000 or more. */
+    /** A country, a first-level region under its own name, an overlay entry or a city of 100,000 or more. */
     boolean isWellKnownPlace(String name) {
         return wellKnownCache.computeIfAbsent(name, this::wellKnown);
     }
@@ -43,7 +43,7 @@ final class PlaceJudge {
         }
         for (GazetteerEntry e : gazetteer.lookup(name)) {
             boolean fullName = e.name().equalsIgnoreCase(name);
-            if (e.isCountry() || (fullName && e.isRegion()) || e.geonameId() < 0
+            if (e.isCountry() || (fullName && e.isRegion() && !e.isDistrict()) || e.isOverlay()
                     || (fullName && e.population() >= BIG_CITY)) {
                 return true;
             }

@@ -36,7 +36,7 @@ class CasualtyParserTest {
         "Police said 40 protesters were hurt and a police officer was killed.            | 1  | 40 | -",
         "More than a dozen miners are feared dead after the flood.                       | 12 | -  | -",
         "Three hundred villagers were injured by the quake.                              | -  | 300 | -",
-        "One fisherman drowned, and another man was critically injured.                  | -  | 1  | -",
+        "One fisherman drowned, and another man was critically injured.                  | 1  | 1  | -",
         "A guard was shot, while another guard is known to have been hurt.               | -  | 1  | -",
         "The soldiers stopped the farmer at the gate and killed him.                     | 1  | -  | -",
         "At least two firefighters passed away when the roof of the depot gave way.      | 2  | -  | -",
@@ -47,6 +47,10 @@ class CasualtyParserTest {
         "In 2019 a man killed seven people at a school in the town.                     | 7  | -  | -",
         "The bodies of 23 passengers were recovered from the river on Friday.           | 23 | -  | -",
         "The second blast brought the number of dead to six, police said.                | 6  | -  | -",
+        "Five members of one family, including a baby, died when the wall gave way.      | 5  | -  | -",
+        "Two fishermen drowned when their boat capsized off the cape.                    | 2  | -  | -",
+        "Three pilgrims were crushed to death at the gate, and 40 were hurt.             | 3  | 40 | -",
+        "A boy nearly drowned in the flooded underpass before rescuers reached him.      | -  | -  | -",
     })
     void readsTollsAsTheTextGivesThem(String sentence, Integer killed, Integer injured, Integer casualties) {
         Casualties c = parser.parse(sentence);

@@ -82,6 +82,27 @@ class GazetteerLookupTest {
     }
 
     @Test
+    void secondLevelDivisionsAreFoundAsNewsNamesThem() {
+        GazetteerEntry swat = gazetteer.lookup("Swat district").get(0);
+        assertTrue(swat.isDistrict() && swat.countryCode().equals("PK") && swat.distanceKm(35.2, 72.4) < 60, swat.toString());
+        GazetteerEntry albay = gazetteer.lookup("Albay").get(0);
+        assertTrue(albay.isDistrict() && albay.countryCode().equals("PH"), "GeoNames writes Province of Albay: " + albay);
+        assertEquals("PH", gazetteer.lookup("Albay province").get(0).countryCode());
+        assertEquals("PK", gazetteer.lookup("Shangla districts").get(0).countryCode(), "the plural level word of a list");
+        assertTrue(gazetteer.lookup("Wilson County").stream().anyMatch(e -> e.isDistrict() && e.admin1Code().equals("TN")));
+        assertTrue(gazetteer.lookup("Wilson").stream().noneMatch(GazetteerEntry::isDistrict), "a county is named in full");
+    }
+
+    @Test
+    void aDistrictNeverHidesATownOrRegionOfItsName() {
+        // Palermo is a province of Sicily and its capital; the news that names it means the city.
+        assertTrue(gazetteer.lookup("Palermo").stream().noneMatch(GazetteerEntry::isDistrict));
+        assertTrue(gazetteer.lookup("Kharkiv").stream().noneMatch(GazetteerEntry::isDistrict));
+        GazetteerEntry district = gazetteer.lookup("Swat").get(0);
+        assertTrue(district.isDistrict() && !district.isOverlay(), "a district is no operator's overlay entry");
+    }
+
+    @Test
     void regionPhrasesFindTheAdmin1RegionNotTheCity() {
         for (String phrase : List.of("Kharkiv region", "Kharkiv Oblast", "the Kharkiv oblast", "Kharkov Oblast",
                 "Kharkivska oblast", "Kharkiv province")) {
