@@ -295,6 +295,13 @@ const BELOW_DISTRICT = /\b(?:comuna|municipio|municipality|municipiul|barrio|amp
 // compete with it.
 const knownNames = new Set();
 for (const r of rows) for (const n of [r[1], ...r[8]]) knownNames.add(dedupeKey(n));
+function levelOf(name) {
+  if (/^(?:province of|provincia d[eio]l?|província de)\s/i.test(name) || /\sprovince$/i.test(name)) return 'Province';
+  if (/^(?:district of|distrito de)\s/i.test(name) || /\sdistrict$/i.test(name)) return 'District';
+  if (/^kabupaten\s/i.test(name) || /\sregency$/i.test(name)) return 'Regency';
+  if (/^(?:departamento de|département de)\s/i.test(name) || /\sdepartment$/i.test(name)) return 'Department';
+  return null;
+}
 let districtsWritten = 0;
 const admin2Rows = JSON.parse(fs.readFileSync(path.join(admin2Dir, 'admin2.json'), 'utf8'));
 for (const { code, name } of admin2Rows) {
@@ -302,8 +309,14 @@ for (const { code, name } of admin2Rows) {
   if (!d || !name || BELOW_DISTRICT.test(name)) continue;
   const [cc, admin1] = code.split('.');
   const bare = name.replace(DISTRICT_PREFIX, '').replace(DISTRICT_SUFFIX, '');
-  if (d.towns.has(dedupeKey(bare)) || d.towns.has(dedupeKey(name)) || knownNames.has(dedupeKey(bare))) continue;
-  const shown = /county$/i.test(name) ? name : bare;
+  let shown = /county$/i.test(name) ? name : bare;
+  if (d.towns.has(dedupeKey(bare)) || d.towns.has(dedupeKey(name)) || knownNames.has(dedupeKey(bare))) {
+    // Named like a town or region: found only under its level ("Quezon province", "the province of Palermo").
+    const level = levelOf(name);
+    if (!level || bare === name) continue;
+    shown = `${bare} ${level}`;
+    if (knownNames.has(dedupeKey(shown))) continue;
+  }
   const alts = new Map();
   for (const n of [name, toLatinAscii(shown)]) {
     const a = usableAltName(n);

@@ -142,7 +142,7 @@ public final class Geocoder {
             String surface = inText ? MentionCues.withSharedLevelWord(text, m.end(), name) : name;
             String display = cleanSurface(surface);
             if (kind == MentionCues.Kind.REGION && surface.equals(name) && !hasLevelWord(plain)
-                    && !gazetteer.candidates(name + " region").matches().isEmpty()) {
+                    && regionOrNotCountry(name)) {
                 surface = name + " region";    // "X is one of the regions", "the border with X"
                 display = cleanSurface(name);
             }
@@ -507,6 +507,20 @@ public final class Geocoder {
             }
         }
         g.choice = null;
+    }
+
+    /**
+     * Whether a name the text gives a region's role reads as a region: one is called so, or no country is and a
+     * district around a town of the name will do. "The border with Cameroon" is the country's, not the area
+     * around a town Cameron; "the border with Georgia" in a Florida story is the state's.
+     */
+    private boolean regionOrNotCountry(String name) {
+        List<Gazetteer.Match> asRegion = gazetteer.candidates(name + " region").matches();
+        if (asRegion.isEmpty()) {
+            return false;
+        }
+        return asRegion.stream().anyMatch(x -> x.entry().isRegion())
+                || gazetteer.candidates(name).matches().stream().noneMatch(x -> x.entry().isCountry());
     }
 
     /** The article names admin1 regions of this place's country, and none of them holds it. */

@@ -91,6 +91,9 @@ class GazetteerLookupTest {
         assertEquals("PK", gazetteer.lookup("Shangla districts").get(0).countryCode(), "the plural level word of a list");
         assertTrue(gazetteer.lookup("Wilson County").stream().anyMatch(e -> e.isDistrict() && e.admin1Code().equals("TN")));
         assertTrue(gazetteer.lookup("Wilson").stream().noneMatch(GazetteerEntry::isDistrict), "a county is named in full");
+        // A province named like towns of its own is found under its level only.
+        assertTrue(gazetteer.lookup("Quezon province").stream().allMatch(GazetteerEntry::isDistrict));
+        assertTrue(gazetteer.lookup("Quezon").stream().noneMatch(GazetteerEntry::isDistrict));
     }
 
     @Test

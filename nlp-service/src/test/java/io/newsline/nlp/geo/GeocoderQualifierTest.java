@@ -57,6 +57,14 @@ class GeocoderQualifierTest {
     }
 
     @Test
+    void aBorderWithACountryIsTheCountryNotATownSpelledAlike() {
+        String body = "Gunmen raided Gwoza, near the border with Cameroon, on Sunday.";
+        Place country = named(resolve(body, "Gwoza", "Cameroon"), "Cameroon");
+        assertEquals("CM", country.countryCode(), country.toString());
+        assertEquals(Place.COUNTRY, country.precision(), country.toString());
+    }
+
+    @Test
     void aBorderIsWithAStateNotWithATown() {
         String body = "Smoke drifted north from Portland, Oregon, towards the state border with Washington.";
         Place washington = named(resolve(body, "Portland", "Oregon", "Washington"), "Washington");
