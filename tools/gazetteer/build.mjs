@@ -209,13 +209,11 @@ function centre(lats, lons) {
     const lo = Math.floor(lon / CELL_DEGREES);
     cells.set(`${la},${lo}`, [(la + 0.5) * CELL_DEGREES, (lo + 0.5) * CELL_DEGREES]);
   }
-  // Far-flung islands (Easter Island in the Valparaíso region, Hawaii in the United States) would pull the mean
-  // into the sea: cells more than OUTLYING_KM from the median cell are left out, when they are a small part.
+  // Far-flung islands (Easter Island in the Valparaíso region, the Azores in Portugal, Hawaii and Alaska in the
+  // United States) would pull the mean into the sea: the cells are grouped by chains of neighbours at most
+  // LINK_KM apart, and when one group holds most of them, the others are left out.
   const all = [...cells.values()];
-  const median = (xs) => { const v = [...xs].sort((x, y) => x - y); return v[Math.floor(v.length / 2)]; };
-  const mid = [median(all.map((c) => c[0])), median(all.map((c) => c[1]))];
-  const core = all.filter((c) => km(c[0], c[1], mid[0], mid[1]) <= OUTLYING_KM);
-  const kept = core.length >= 0.9 * all.length ? core : all;
+  const kept = mainGroup(all);
   let lat = 0;
   let lon = 0;
   for (const [a, b] of kept) { lat += a; lon += b; }
@@ -224,7 +222,21 @@ function centre(lats, lons) {
   return [lat, lon > 180 ? lon - 360 : lon];
 }
 
-const OUTLYING_KM = 1500;
+const LINK_KM = 500;
+function mainGroup(all) {
+  const parent = all.map((_, i) => i);
+  const root = (i) => (parent[i] === i ? i : (parent[i] = root(parent[i])));
+  for (let i = 0; i < all.length; i++) {
+    for (let j = i + 1; j < all.length; j++) {
+      if (Math.abs(all[i][0] - all[j][0]) * 111 > LINK_KM) continue;
+      if (km(all[i][0], all[i][1], all[j][0], all[j][1]) <= LINK_KM) parent[root(i)] = root(j);
+    }
+  }
+  const size = new Map();
+  for (let i = 0; i < all.length; i++) size.set(root(i), (size.get(root(i)) ?? 0) + 1);
+  const [biggest, n] = [...size.entries()].reduce((a, b) => (b[1] > a[1] ? b : a));
+  return n >= 0.5 * all.length ? all.filter((_, i) => root(i) === biggest) : all;
+}
 function km(lat1, lon1, lat2, lon2) {
   const r = Math.PI / 180;
   const a = Math.sin((lat2 - lat1) * r / 2) ** 2

@@ -75,6 +75,15 @@ class GazetteerLookupTest {
     }
 
     @Test
+    void farFlungIslandsDoNotPullARegionIntoTheSea() {
+        // The Valparaíso region holds Easter Island, 3,700 km out in the Pacific, and Portugal the Azores.
+        GazetteerEntry valparaiso = gazetteer.lookup("Valparaíso region").get(0);
+        assertTrue(valparaiso.isRegion() && valparaiso.distanceKm(-32.9, -71.2) < 100, valparaiso.toString());
+        GazetteerEntry portugal = gazetteer.lookup("Portugal").get(0);
+        assertTrue(portugal.distanceKm(39.6, -8.0) < 100, portugal.toString());
+    }
+
+    @Test
     void communitiesAndCountiesFallBackToTheirNamesakeTown() {
         List<GazetteerEntry> community = gazetteer.lookup("Krasnopillia community");
         assertTrue(community.stream().allMatch(GazetteerEntry::isPopulatedPlace) && !community.isEmpty(), community.toString());
