@@ -4,7 +4,9 @@ import io.newsline.contracts.model.DatePrecision;
 import io.newsline.contracts.model.EventType;
 import io.newsline.nlp.events.EventLexicon.Trigger;
 import java.time.OffsetDateTime;
+import io.newsline.nlp.time.NumberWords;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -26,6 +28,10 @@ final class Asides {
             + "|this\\s+(?:week|month|morning)|(?:on\\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day)\\b|earlier\\s*,|previously\\s*,"
             + "|recall\\s+that\\b|as\\s+(?:[\\w-]+\\s+){0,5}?(?:earlier|previously)\\s+reported\\b|background\\s*:"
             + "|it\\s+was\\s+(?:earlier|previously)\\s+reported\\b)");
+    /** The dead already counted as a sentence's subject: "The three victims", "All four dead", "The people killed". */
+    private static final Pattern THE_DEAD = Pattern.compile("(?i)^\\W*(?:the|all(?:\\s+of\\s+the)?|both)\\s+"
+            + "(?:(?<n>\\d{1,4}|[a-z]+(?:-[a-z]+)?)\\s+)?(?:victims|dead|deceased|fatalities|people\\s+(?:who\\s+)?(?:were\\s+)?"
+            + "(?:killed|died)|those\\s+(?:who\\s+)?(?:were\\s+)?(?:killed|died))\\b");
     /** A happening's dead are counted again for days after it. */
     private static final int RECOUNT_DAYS = 7;
 
@@ -33,7 +39,26 @@ final class Asides {
 
     /** A step of a told happening's story or a judgement of it, which {@link HappeningLinker} skips. */
     static boolean noHappeningOfItsOwn(Reading r, List<Happening> drafts, OffsetDateTime published) {
-        return followsUp(r, drafts) || judged(r, published);
+        return followsUp(r, drafts) || judged(r, published) || describesTheDead(r, drafts);
+    }
+
+    /**
+     * "The three victims in the village drowned when ...", "The dead included two children": a sentence whose
+     * subject is the dead already counted tells how or who they were, not another happening. It needs a told
+     * happening with at least that many dead.
+     */
+    private static boolean describesTheDead(Reading r, List<Happening> drafts) {
+        Matcher m = THE_DEAD.matcher(r.text);
+        if (r.title || !m.find()) {
+            return false;
+        }
+        int n = m.group("n") == null ? 1 : NumberWords.parse(m.group("n"));
+        for (Happening d : drafts) {
+            if (!d.title && d.killed != null && n > 0 && d.killed >= n) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -225,6 +225,25 @@ class EventExtractorTest {
                 events.subList(1, 4).stream().map(e -> e.location().name()).toList());
     }
 
+    @Test
+    void aSentenceAboutTheDeadAlreadyCountedIsNoHappeningOfItsOwn() {
+        AnnotatedArticle doc = TestArticle.publishedAt(PUBLISHED)
+                .body("At least eight people were killed on Sunday when storms swept the Velmar region, officials said.",
+                        "Five people died in Dornberg, two in Harnsby and one in Lorvik, the agency said.",
+                        "In Dornberg, a family of five died on Monday when a landslide buried their house.",
+                        "The two victims in Harnsby drowned when floodwaters swept through villages near Ostra.")
+                .region("Velmar region", 48.0, 36.0, "UA")
+                .settlement("Dornberg", 48.1, 36.2, "UA").settlement("Harnsby", 48.3, 35.8, "UA")
+                .settlement("Lorvik", 47.8, 36.4, "UA").settlement("Ostra", 48.35, 35.7, "UA")
+                .build();
+
+        List<Event> events = extractor.extract(doc);
+
+        List<Event> atHarnsby = events.stream().filter(e -> "Harnsby".equals(e.location().name())).toList();
+        assertEquals(1, atHarnsby.size(), () -> "Harnsby's part, no flood of its own: " + events);
+        assertEquals(2, atHarnsby.get(0).killed());
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "A bus carrying pilgrims overturned on a highway near Harnsby on Sunday, killing six. | accident",
