@@ -58,6 +58,7 @@ final class MentionRules {
             places.nounSpans(t);
             places.infrastructure(t);
             organisations.facilities(t);
+            organisations.institutions(t);
             organisations.describedBodies(t);
             organisations.namedBodies(t);
             organisations.demonymOrganisations(t);

@@ -56,6 +56,37 @@ final class OrganisationRules {
         }
     }
 
+    /** Head words of named institutions, capitalised at the end of their name: "Kenyatta National Hospital". */
+    private static final Set<String> INSTITUTION_HEADS = Set.of("Hospital", "Clinic", "Infirmary", "School", "Lyceum",
+            "Gymnasium", "University", "College", "Academy", "Institute", "Polytechnic", "Seminary");
+
+    /**
+     * "Kenyatta National Hospital", "the State Specialist Hospital", "Covenant School": a hospital, school or
+     * university named in capitals is an institution, an organisation, whatever the CRF made of its first words
+     * (a person's name it honours, a place). "A school in Lorvik" names none.
+     */
+    void institutions(List<Token> t) {
+        for (int i = 1; i < t.size(); i++) {
+            if (!INSTITUTION_HEADS.contains(t.get(i).word)) {
+                continue;
+            }
+            int start = i;
+            while (start - 1 >= 0 && i - start < 5 && inInstitutionName(t.get(start - 1))) {
+                start--;
+            }
+            if (start == i || start == i - 1 && judge.isDemonym(t.get(start).word)) {
+                continue;   // "Ukrainian school" is a kind of school, not one named
+            }
+            MentionRules.label(t, start, i, ORGANIZATION);
+        }
+    }
+
+    private static boolean inInstitutionName(Token tok) {
+        return tok.word.equals("'s") || tok.word.equals("’s")
+                || tok.isCapitalised() && Lexicon.hasLetter(tok.word) && !Lexicon.isFunctionWord(tok.word)
+                && !Lexicon.isTitle(tok.word);
+    }
+
     /**
      * "the Zaporizhzhia city council", "head of the Kyiv regional state administration": a place, level
      * words and a body noun written in lower case name one organisation. A level word is required:

@@ -143,6 +143,18 @@ class NewsNameRecognitionTest {
     }
 
     @Test
+    void aNamedHospitalOrSchoolIsAnOrganisationNotAPersonOrPlace() {
+        AnnotatedArticle doc = annotate("Clashes in the capital",
+                "Nine wounded protesters were taken to Mwangi Kariuki National Hospital on Tuesday, and pupils of"
+                        + " Riverside Covenant School were sent home. A school in Lorvik also closed.");
+
+        List<String> orgs = names(doc, EntityType.ORGANIZATION);
+        assertTrue(orgs.contains("Mwangi Kariuki National Hospital"), orgs.toString());
+        assertTrue(orgs.contains("Riverside Covenant School"), orgs.toString());
+        assertFalse(names(doc, EntityType.PERSON).contains("Mwangi Kariuki"), names(doc, EntityType.PERSON).toString());
+    }
+
+    @Test
     void emailAddressesAndWeaponsAreNotNames() {
         AnnotatedArticle doc = annotate("Strike on the city",
                 "Russia fired Iskander missiles at Dnipro on Monday.\nContact the author: olena.marchenko@example.org");
