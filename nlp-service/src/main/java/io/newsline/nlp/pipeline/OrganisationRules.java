@@ -174,7 +174,10 @@ final class OrganisationRules {
             }
             int end = i - 2;
             int start = initialsStart(t, end, acr.word);
-            if (start >= 0 && !t.get(start).label.equals(LOCATION)) {
+            // A place spelled out before its initials ("the Democratic Republic of Congo (DRC)") stays a place; a
+            // group named after one ("Islamic State West Africa Province (ISWAP)") is no place the gazetteer knows.
+            if (start >= 0 && (!t.get(start).label.equals(LOCATION)
+                    || end - start >= 2 && !judge.isPlace(MentionRules.text(t, start, end)))) {
                 MentionRules.label(t, start, end, ORGANIZATION);
             }
             boolean organisation = t.get(end).label.equals(ORGANIZATION)

@@ -155,6 +155,17 @@ class NewsNameRecognitionTest {
     }
 
     @Test
+    void aGroupNamedAfterAPlaceBeforeItsInitialsIsAnOrganisation() {
+        AnnotatedArticle doc = annotate("Raid on a garrison town",
+                "Fighters of the Islamic State West Africa Province (ISWAP) raided the town, while troops from the"
+                        + " Democratic Republic of Congo (DRC) held the bridge.");
+
+        List<String> orgs = names(doc, EntityType.ORGANIZATION);
+        assertTrue(orgs.contains("Islamic State West Africa Province"), orgs.toString());
+        assertFalse(orgs.contains("Democratic Republic of Congo"), orgs.toString());
+    }
+
+    @Test
     void emailAddressesAndWeaponsAreNotNames() {
         AnnotatedArticle doc = annotate("Strike on the city",
                 "Russia fired Iskander missiles at Dnipro on Monday.\nContact the author: olena.marchenko@example.org");
