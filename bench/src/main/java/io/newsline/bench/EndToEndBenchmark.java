@@ -19,7 +19,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Open-loop end-to-end load: posts articles to ingest at a fixed arrival rate (not waiting for answers,
  * so back-pressure cannot hide latency) while one SSE subscriber records when each article's event
  * arrives. Latency is from ingest's 202 to the SSE message that carries the article.
- * With {@code --find-max} it also steps the rate up to find the highest that holds p99 ≤ 1 s, none lost.
+ * With {@code --find-max} it also steps the rate up to find the highest that holds p99 ≤ 1 s, none lost. With
+ * {@code --preload N} it first writes N synthetic events to {@code news.timeline} ({@code --kafka host:port}, else
+ * {@code localhost:$NEWSLINE_KAFKA_PORT}) and waits until the timeline holds them; {@code --preload-only} stops there.
  */
 public final class EndToEndBenchmark {
 
@@ -30,6 +32,14 @@ public final class EndToEndBenchmark {
         String token = Ingest.token(args);
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         Report report = new Report("e2e");
+        int preload = args.getInt("preload", 0);
+        if (preload > 0) {
+            preload(http, timelineUrl, args.get("kafka", "localhost:" + System.getenv()
+                    .getOrDefault("NEWSLINE_KAFKA_PORT", "9092")), preload, args.getInt("preload-timeout", 1800));
+            if (Boolean.parseBoolean(args.get("preload-only", "false"))) {
+                System.exit(0);
+            }
+        }
 
         Map<String, Object> main = run(http, ingestUrl, timelineUrl, token,
                 args.getDouble("rate", 20), args.getInt("seconds", 60), args.getInt("drain", 30));
@@ -57,6 +67,30 @@ public final class EndToEndBenchmark {
         }
         report.finish(Path.of(args.get("out", "bench/results")));
         System.exit(0);
+    }
+
+    /**
+     * Writes {@code events} of the footprint benchmark's synthetic events straight to {@code news.timeline} of the
+     * running system, as a long-running merger would have left them, and waits until its timeline has applied them.
+     * A running merger does not hold them (it holds what it read when it took over): restart timeline-service after
+     * a preload (docs/performance.md).
+     */
+    static void preload(HttpClient http, String timelineUrl, String kafka, int events, int timeoutSeconds)
+            throws Exception {
+        long before = Ingest.timelineSequence(http, timelineUrl, null);
+        long started = System.nanoTime();
+        FootprintBenchmark.produceTimeline(kafka, events);
+        long deadline = System.nanoTime() + timeoutSeconds * 1_000_000_000L;
+        long now = before;
+        while ((now = Ingest.timelineSequence(http, timelineUrl, null)) < before + events) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the timeline applied " + (now - before) + " of " + events
+                        + " preloaded events in " + timeoutSeconds + " s");
+            }
+            Thread.sleep(1000);
+        }
+        System.out.printf("preloaded %d events: the timeline is at sequence %d, %.1f s after the first was sent%n",
+                events, now, (System.nanoTime() - started) / 1e9);
     }
 
     static Map<String, Object> run(HttpClient http, String ingestUrl, String timelineUrl, String token,

@@ -20,6 +20,7 @@ import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.document.LatLonDocValuesField;
 import org.apache.lucene.document.LatLonPoint;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
@@ -41,6 +42,8 @@ final class EventDocuments {
     static final String SEQUENCE = "seq";
     static final String START = "start";
     static final String END = "end";
+    /** First and last day as one 2-d point: the events that span a day. */
+    static final String SPAN = "span";
     static final String PRECISION = "prec";
     static final String SEEN = "seen";
     static final String TYPE = "type";
@@ -88,7 +91,9 @@ final class EventDocuments {
         OrderKey key = OrderKey.of(e);
         d.add(new LongPoint(START, key.start().toEpochDay()));
         d.add(new NumericDocValuesField(START, key.start().toEpochDay()));
-        d.add(new LongPoint(END, EventDates.lastDay(e.date(), e.dateEnd()).toEpochDay()));
+        long last = EventDates.lastDay(e.date(), e.dateEnd()).toEpochDay();
+        d.add(new LongPoint(END, last));
+        d.add(new LongPoint(SPAN, key.start().toEpochDay(), last));
         d.add(new NumericDocValuesField(PRECISION, precision(key)));
         d.add(new NumericDocValuesField(SEEN, nanos(key.firstSeen())));
         if (e.type() != null) {
@@ -126,6 +131,7 @@ final class EventDocuments {
         }
         if (l.lat() != null && l.lon() != null && Math.abs(l.lat()) <= 90 && Math.abs(l.lon()) <= 180) {
             d.add(new LatLonPoint(POINT, l.lat(), l.lon()));
+            d.add(new LatLonDocValuesField(POINT, l.lat(), l.lon()));
         }
     }
 

@@ -15,6 +15,7 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.util.BytesRef;
 
@@ -41,7 +42,7 @@ public final class IndexReads {
 
     /** One page in timeline order after {@code after} (exclusive) when given. */
     public TimelinePage page(TimelineFilter filter, KnownRegions regions, OrderKey after, int limit, long sequence) {
-        Query query = FilterQueries.live(filter, regions);
+        Query query = FilterQueries.live(filter, regions, limit + 1);
         return index.search(s -> {
             List<TimelineEvent> items = new ArrayList<>(Math.min(limit, 128));
             if (s.getIndexReader().maxDoc() == 0) {
@@ -50,8 +51,9 @@ public final class IndexReads {
             FieldDoc at = after == null ? null : fieldDoc(after, s.getIndexReader().maxDoc() - 1);
             StoredFields fields = s.storedFields();
             while (true) {
-                TopDocs top = at == null ? s.search(query, limit + 1, TIMELINE)
-                        : s.searchAfter(at, query, limit + 1, TIMELINE);
+                // The index is in this order: each segment stops at its first hit past the page, as the count of
+                // hits is not asked for (the default counts the first 1,000).
+                TopDocs top = s.search(query, new TopFieldCollectorManager(TIMELINE, limit + 1, at, limit + 1));
                 for (ScoreDoc d : top.scoreDocs) {
                     TimelineEvent e = EventDocuments.record(fields.document(d.doc));
                     if (!filter.matches(e, regions)) {

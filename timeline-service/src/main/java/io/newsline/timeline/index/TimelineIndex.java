@@ -54,6 +54,14 @@ public final class TimelineIndex implements AutoCloseable {
     private static final String REGION_COUNTRY = "region_cc";
     private static final String REGION_ADMIN1 = "region_admin1";
 
+    /**
+     * The fields a document has ({@link EventDocuments}), written into every commit: an index of another layout
+     * (an older version's) is emptied at open and rebuilt. Raise it whenever a query needs a field older documents
+     * lack. 2: the coordinates as doc values and the first and last day as one 2-d point.
+     */
+    static final String LAYOUT = "2";
+    static final String LAYOUT_KEY = "layout";
+
     private final Directory directory;
     private final IndexWriter writer;
     private final SearcherManager searchers;
@@ -85,6 +93,14 @@ public final class TimelineIndex implements AutoCloseable {
             Files.createDirectories(folder);
             try {
                 TimelineIndex index = new TimelineIndex(FSDirectory.open(folder), folder);
+                String layout = index.committed().get(LAYOUT_KEY);
+                if (DirectoryReader.indexExists(index.directory) && !LAYOUT.equals(layout)) {
+                    // Written with other fields: its queries would miss events. Rebuilt, like an unreadable one.
+                    LOG.warnf("the timeline index in %s has layout %s, this version writes %s: emptied, it is rebuilt "
+                            + "from news.timeline", folder, layout, LAYOUT);
+                    index.writer.deleteAll();
+                    index.commit(Map.of());
+                }
                 index.searchers.maybeRefreshBlocking();
                 return index;
             } catch (LockObtainFailedException inUse) {
@@ -256,7 +272,9 @@ public final class TimelineIndex implements AutoCloseable {
     /** Writes what was put so far to disk, durably, with this user data; the next start reads it back. */
     public void commit(Map<String, String> userData) {
         try {
-            writer.setLiveCommitData(userData.entrySet());
+            Map<String, String> data = new HashMap<>(userData);
+            data.put(LAYOUT_KEY, LAYOUT);
+            writer.setLiveCommitData(data.entrySet());
             writer.commit();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

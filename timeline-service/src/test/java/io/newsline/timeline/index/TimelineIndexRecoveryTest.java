@@ -100,4 +100,27 @@ class TimelineIndexRecoveryTest {
             assertTrue(again.event("ev-a").isEmpty());
         }
     }
+
+    @Test
+    void anIndexWrittenWithAnotherLayoutIsEmptiedSoTheLoaderRebuildsIt() throws IOException {
+        // As an older version left it: a document and a checkpoint, but no layout in the commit.
+        try (var dir = org.apache.lucene.store.FSDirectory.open(folder);
+                var writer = new org.apache.lucene.index.IndexWriter(dir,
+                        new org.apache.lucene.index.IndexWriterConfig().setIndexSort(IndexReads.TIMELINE))) {
+            writer.addDocument(EventDocuments.of(new StoredEvent("ev-a", event("ev-a", "2025-05-02", TOWN, 1)
+                    .withSequence(1L), null, 1, List.of())));
+            writer.setLiveCommitData(java.util.Map.of("offset", "1", "sequence", "1").entrySet());
+            writer.commit();
+        }
+        try (TimelineView view = new TimelineView(TimelineIndex.open(folder))) {
+            assertEquals(0, view.resumeOffset());
+            assertEquals(0, view.size());
+            view.apply(1, event("ev-a", "2025-05-02", TOWN, 1));
+            view.checkpoint(1, "topic-1");
+        }
+        try (TimelineView again = new TimelineView(TimelineIndex.open(folder))) {
+            assertEquals(1, again.resumeOffset());
+            assertEquals(1, again.size());
+        }
+    }
 }
