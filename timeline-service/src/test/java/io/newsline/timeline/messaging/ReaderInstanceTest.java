@@ -81,6 +81,7 @@ class ReaderInstanceTest {
 
     @Test
     void aReaderServesTheTopicAndNeverWritesToIt() throws Exception {
+        await().atMost(WAIT).until(() -> given().get("/q/health/ready").statusCode() == 200);
         given().get("/q/health/ready").then().statusCode(200).body("checks.data.role", hasItem("off"));
         long start = view.lastSequence();
 
