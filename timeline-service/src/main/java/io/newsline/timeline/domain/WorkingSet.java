@@ -5,6 +5,7 @@ import io.newsline.contracts.model.EventLocation;
 import io.newsline.contracts.model.EventSource;
 import io.newsline.contracts.model.EventType;
 import io.newsline.contracts.model.TimelineEvent;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -190,11 +191,14 @@ final class WorkingSet {
 
     private void trimEvents() {
         int checks = 0;
+        List<String> waiting = new ArrayList<>();
         Iterator<Entry> it = entries.values().iterator();
-        while (entries.size() > maxEvents && it.hasNext()) {
+        while (entries.size() > maxEvents && it.hasNext() && checks < CHECKS_PER_TRIM) {
             Entry e = it.next();
             if (e.pinned) {
-                if (checks++ >= CHECKS_PER_TRIM || !source.shows(e.event)) {
+                checks++;
+                if (!source.shows(e.event)) {
+                    waiting.add(e.event.id());
                     continue;
                 }
                 e.pinned = false;
@@ -206,19 +210,28 @@ final class WorkingSet {
             }
             evicted++;
         }
+        // What the index does not show yet goes behind the rest, so the next trim looks at others first.
+        waiting.forEach(entries::get);
     }
 
     private void trimArticles() {
         int checks = 0;
+        List<String> waiting = new ArrayList<>();
         Iterator<Map.Entry<String, Boolean>> it = articles.entrySet().iterator();
-        while (articles.size() > maxArticles && it.hasNext()) {
+        while (articles.size() > maxArticles && it.hasNext() && checks < CHECKS_PER_TRIM) {
             Map.Entry<String, Boolean> a = it.next();
             if (a.getValue()) {
-                if (checks++ >= CHECKS_PER_TRIM || !source.folded(a.getKey())) {
+                checks++;
+                if (!source.folded(a.getKey())) {
+                    waiting.add(a.getKey());
                     continue;
                 }
             }
             it.remove();
+        }
+        for (String id : waiting) {
+            articles.remove(id);
+            articles.put(id, true);
         }
     }
 

@@ -75,6 +75,23 @@ class WorkingSetTest {
     }
 
     @Test
+    void entriesTheIndexNeverShowsDoNotHoldUpTheEvictionOfOthers() {
+        WorkingSet small = WorkingSet.over(index, 1, 1, 25);
+        // More unshown entries than one trim looks at, then shown ones behind them
+        for (int i = 0; i < 100; i++) {
+            small.put(event("ev-stuck-" + i, 1, "s" + i));
+        }
+        small.trim();
+        for (int i = 0; i < 10; i++) {
+            small.put(event("ev-" + i, 1, "a" + i));
+            index.apply(event("ev-" + i, 1, "a" + i));
+        }
+        small.trim();
+        small.trim();
+        assertEquals(10, small.evicted(), "the shown ones went although older unshown ones came first");
+    }
+
+    @Test
     void theLeastRecentlyUsedGoesFirst() {
         for (String id : List.of("ev-a", "ev-b", "ev-c")) {
             index.apply(event(id, 1, id));
