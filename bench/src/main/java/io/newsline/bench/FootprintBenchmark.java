@@ -55,9 +55,9 @@ public final class FootprintBenchmark {
                 rows.put(service, row);
                 report.row(row);
             }
-            produceTimeline(broker, events);
+            List<MergerFold.Sample> samples = produceTimeline(broker, events);
             new IndexFootprint(root, broker, events, args, report,
-                    List.of("-XX:SharedArchiveFile=" + archives.resolve("timeline.jsa"))).run();
+                    List.of("-XX:SharedArchiveFile=" + archives.resolve("timeline.jsa")), samples).run();
 
             Map<String, Object> nlp = rows.get("nlp");
             if (nlp != null) {
@@ -96,8 +96,13 @@ public final class FootprintBenchmark {
         }
     }
 
-    /** Writes this many distinct timeline events straight to news.timeline, as a long-running merger would have. */
-    static void produceTimeline(KafkaBrokerProcess broker, int events) throws Exception {
+    /**
+     * Writes this many distinct timeline events straight to news.timeline, as a long-running merger would have;
+     * answers about 500 of them, spread over the whole timeline, for late reports ({@link MergerFold}).
+     */
+    static List<MergerFold.Sample> produceTimeline(KafkaBrokerProcess broker, int events) throws Exception {
+        List<MergerFold.Sample> samples = new java.util.ArrayList<>();
+        int every = Math.max(1, events / 500);
         Random random = new Random(7);
         String[] towns = {"Kharkiv", "Kupiansk", "Izium", "Sumy", "Kherson", "Dnipro", "Odesa", "Zaporizhzhia"};
         EventType[] types = {EventType.SHELLING, EventType.SHELLING, EventType.DRONE_STRIKE, EventType.AIR_STRIKE,
@@ -122,10 +127,14 @@ public final class FootprintBenchmark {
                         "https://bench.newsline.example/" + i, now)
                         .withReport(date, "An attack hit " + target + " in " + town + ".", new Attribution(null, false))
                         .withFigures(0, 2, null);
+                EventLocation where = new EventLocation(town, 50 + random.nextDouble(), 36 + random.nextDouble(), "UA",
+                        null, "exact");
+                if (i % every == 0) {
+                    samples.add(new MergerFold.Sample(town, where.lat(), where.lon(), date, type));
+                }
                 TimelineEvent e = TimelineEvent.of(id).withType(type).withSubtype("artillery")
                         .withDate(date, null, DatePrecision.DAY)
-                        .withLocation(new EventLocation(town, 50 + random.nextDouble(), 36 + random.nextDouble(), "UA",
-                                null, "exact"))
+                        .withLocation(where)
                         .withTitle(type.name().toLowerCase().replace('_', ' ') + " in " + town)
                         .withEntities(List.of(actors[random.nextInt(actors.length)]))
                         .withFigures(0, 2, null).withSources(List.of(source))
@@ -136,6 +145,7 @@ public final class FootprintBenchmark {
             producer.flush();
         }
         System.out.println("produced " + events + " timeline events");
+        return samples;
     }
 
     private FootprintBenchmark() {}

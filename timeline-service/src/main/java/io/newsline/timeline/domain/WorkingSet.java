@@ -38,7 +38,7 @@ import java.util.Objects;
 final class WorkingSet {
 
     /** At most this many pinned entries are looked up in the index per trim: a lagging index costs little. */
-    private static final int CHECKS_PER_TRIM = 64;
+    private static final int CHECKS_PER_TRIM = 16;
 
     private final CandidateSource source;
     private final int maxEvents;

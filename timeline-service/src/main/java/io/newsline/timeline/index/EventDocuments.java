@@ -21,6 +21,7 @@ import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.document.LatLonDocValuesField;
 import org.apache.lucene.document.LatLonPoint;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
@@ -59,6 +60,10 @@ final class EventDocuments {
     static final String MERGE_PLACE = "mk";
     static final String MERGE_LONG = "mlong";
     static final String ARTICLE = "art";
+    /** The event's first and last day as one two-dimensional point: "starts by the end, ends after the start" is one box. */
+    static final String MERGE_SPAN = "mspan";
+    /** The coordinates again as doc values: the merger's distance test on the few events its days leave. */
+    static final String MERGE_POINT = "mpoint";
     /**
      * The version of the documents' fields, kept in each commit's user data: an index written with other fields
      * (before the merger's) is rebuilt. Raise it whenever a field a query needs is added.
@@ -121,6 +126,14 @@ final class EventDocuments {
     }
 
     private static void addMergeFields(Document d, TimelineEvent e) {
+        if (e.date() != null) {
+            d.add(new LongPoint(MERGE_SPAN, EventDates.firstDay(e.date()).toEpochDay(),
+                    EventDates.lastDay(e.date(), e.dateEnd()).toEpochDay()));
+        }
+        EventLocation l = e.location();
+        if (l != null && l.lat() != null && l.lon() != null && Math.abs(l.lat()) <= 90 && Math.abs(l.lon()) <= 180) {
+            d.add(new LatLonDocValuesField(MERGE_POINT, l.lat(), l.lon()));
+        }
         CandidateSource.Filing filing = CandidateSource.Filing.of(e);
         filing.placeKeys().forEach(k -> d.add(new StringField(MERGE_PLACE, k, Field.Store.NO)));
         if (filing.longDayRange()) {

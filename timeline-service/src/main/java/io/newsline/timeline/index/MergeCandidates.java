@@ -1,17 +1,18 @@
 package io.newsline.timeline.index;
 
 import static io.newsline.timeline.index.EventDocuments.ARTICLE;
-import static io.newsline.timeline.index.EventDocuments.END;
 import static io.newsline.timeline.index.EventDocuments.ID;
 import static io.newsline.timeline.index.EventDocuments.KIND;
 import static io.newsline.timeline.index.EventDocuments.LIVE;
 import static io.newsline.timeline.index.EventDocuments.MERGE_LONG;
 import static io.newsline.timeline.index.EventDocuments.MERGE_PLACE;
 import static io.newsline.timeline.index.EventDocuments.POINT;
-import static io.newsline.timeline.index.EventDocuments.START;
+import static io.newsline.timeline.index.EventDocuments.MERGE_POINT;
+import static io.newsline.timeline.index.EventDocuments.MERGE_SPAN;
 
 import io.newsline.contracts.model.TimelineEvent;
 import io.newsline.timeline.domain.CandidateSource;
+import org.apache.lucene.document.LatLonDocValuesField;
 import org.apache.lucene.document.LatLonPoint;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.LeafReaderContext;
@@ -21,6 +22,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexOrDocValuesQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreMode;
@@ -64,13 +66,15 @@ public final class MergeCandidates implements CandidateSource {
         }
         if (where.lat() != null && where.lon() != null) {
             double metres = where.km() * 1000 * DISTANCE_SLACK + 100;
-            place.add(LatLonPoint.newDistanceQuery(POINT, where.lat(), where.lon(), metres), Occur.SHOULD);
+            // By the points tree when few events are that close, else by each dated candidate's doc values.
+            place.add(new IndexOrDocValuesQuery(LatLonPoint.newDistanceQuery(POINT, where.lat(), where.lon(), metres),
+                    LatLonDocValuesField.newSlowDistanceQuery(MERGE_POINT, where.lat(), where.lon(), metres)),
+                    Occur.SHOULD);
         }
         BooleanQuery.Builder days = new BooleanQuery.Builder();
-        days.add(new BooleanQuery.Builder()
-                .add(LongPoint.newRangeQuery(START, Long.MIN_VALUE, where.to().toEpochDay()), Occur.FILTER)
-                .add(LongPoint.newRangeQuery(END, where.from().toEpochDay(), Long.MAX_VALUE), Occur.FILTER)
-                .build(), Occur.SHOULD);
+        // Starts by the last day and ends on or after the first: one box of the (first day, last day) points.
+        days.add(LongPoint.newRangeQuery(MERGE_SPAN, new long[] {Long.MIN_VALUE, where.from().toEpochDay()},
+                new long[] {where.to().toEpochDay(), Long.MAX_VALUE}), Occur.SHOULD);
         if (where.longDayRanges()) {
             days.add(new TermQuery(new Term(MERGE_LONG, "1")), Occur.SHOULD);
         }
@@ -112,14 +116,20 @@ public final class MergeCandidates implements CandidateSource {
 
     @Override
     public boolean shows(TimelineEvent record) {
-        StoredEvent stored = index.get(record.id());
-        if (stored == null) {
+        // Only the record is read, not the revisions stored beside it.
+        Query byId = new TermQuery(new Term(ID, record.id()));
+        TimelineEvent[] held = new TimelineEvent[1];
+        index.search(s -> {
+            visit(s, byId, (id, read) -> held[0] = read.get());
+            return null;
+        });
+        if (held[0] == null) {
             return false;
         }
         if (record.isRemoved()) {
-            return !stored.isLive();
+            return held[0].isRemoved();
         }
-        return stored.isLive() && stored.record().revision() >= record.revision();
+        return !held[0].isRemoved() && held[0].revision() >= record.revision();
     }
 
     @Override

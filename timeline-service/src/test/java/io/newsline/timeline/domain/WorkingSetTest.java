@@ -86,8 +86,10 @@ class WorkingSetTest {
             small.put(event("ev-" + i, 1, "a" + i));
             index.apply(event("ev-" + i, 1, "a" + i));
         }
-        small.trim();
-        small.trim();
+        // Each trim looks at a bounded number of unshown entries and puts them behind the rest
+        for (int t = 0; t < 20 && small.evicted() < 10; t++) {
+            small.trim();
+        }
         assertEquals(10, small.evicted(), "the shown ones went although older unshown ones came first");
     }
 
