@@ -193,9 +193,13 @@ final class WorkingSet {
         int checks = 0;
         List<String> waiting = new ArrayList<>();
         Iterator<Entry> it = entries.values().iterator();
-        while (entries.size() > maxEvents && it.hasNext() && checks < CHECKS_PER_TRIM) {
+        while (entries.size() > maxEvents && it.hasNext()) {
             Entry e = it.next();
             if (e.pinned) {
+                if (checks >= CHECKS_PER_TRIM) {
+                    // Not looked up this time; the clean entries behind it still go.
+                    continue;
+                }
                 checks++;
                 if (!source.shows(e.event)) {
                     waiting.add(e.event.id());
@@ -218,9 +222,12 @@ final class WorkingSet {
         int checks = 0;
         List<String> waiting = new ArrayList<>();
         Iterator<Map.Entry<String, Boolean>> it = articles.entrySet().iterator();
-        while (articles.size() > maxArticles && it.hasNext() && checks < CHECKS_PER_TRIM) {
+        while (articles.size() > maxArticles && it.hasNext()) {
             Map.Entry<String, Boolean> a = it.next();
             if (a.getValue()) {
+                if (checks >= CHECKS_PER_TRIM) {
+                    continue;
+                }
                 checks++;
                 if (!source.folded(a.getKey())) {
                     waiting.add(a.getKey());

@@ -94,6 +94,24 @@ class WorkingSetTest {
     }
 
     @Test
+    void cleanEntriesGoEvenBehindManyUnshownOnes() {
+        WorkingSet small = WorkingSet.over(index, 10, 10, 25);
+        for (int i = 0; i < 100; i++) {
+            small.put(event("ev-stuck-" + i, 1, "s" + i));
+        }
+        for (int i = 0; i < 50; i++) {
+            index.apply(event("ev-" + i, 1, "a" + i));
+        }
+        assertEquals(150, nearFrom(small).size());
+        small.trim();
+        assertEquals(100, small.size(), "every clean copy went in one trim; only the unshown stay over the cap");
+    }
+
+    private static Collection<TimelineEvent> nearFrom(WorkingSet s) {
+        return s.near("2025-06-07", null, DatePrecision.DAY, 1, EventType.SHELLING, KHARKIV);
+    }
+
+    @Test
     void theLeastRecentlyUsedGoesFirst() {
         for (String id : List.of("ev-a", "ev-b", "ev-c")) {
             index.apply(event(id, 1, id));
