@@ -40,6 +40,7 @@ public final class MergeCandidates implements CandidateSource {
 
     /** Lucene's distance and the rule's differ in the last digits: the query reaches a little further, the rule decides. */
     private static final double DISTANCE_SLACK = 1.01;
+    private static final double EARTH_RADIUS_KM = 6371.0;
 
     /** The version of the index's fields ({@code format} in each commit's user data); an older index is rebuilt. */
     public static final String INDEX_FORMAT = EventDocuments.FORMAT;
@@ -65,11 +66,11 @@ public final class MergeCandidates implements CandidateSource {
             place.add(new TermQuery(new Term(MERGE_PLACE, key)), Occur.SHOULD);
         }
         if (where.lat() != null && where.lon() != null) {
-            double metres = where.km() * 1000 * DISTANCE_SLACK + 100;
-            // By the points tree when few events are that close, else by each dated candidate's doc values.
-            place.add(new IndexOrDocValuesQuery(LatLonPoint.newDistanceQuery(POINT, where.lat(), where.lon(), metres),
-                    LatLonDocValuesField.newSlowDistanceQuery(MERGE_POINT, where.lat(), where.lon(), metres)),
-                    Occur.SHOULD);
+            // The box around the circle, not the circle: a distance query builds a grid of its shape on every
+            // query, which costs more than the look-up; the rule measures the distance of what the box finds.
+            double[] box = boxAround(where.lat(), where.lon(), where.km());
+            place.add(new IndexOrDocValuesQuery(LatLonPoint.newBoxQuery(POINT, box[0], box[1], box[2], box[3]),
+                    LatLonDocValuesField.newSlowBoxQuery(MERGE_POINT, box[0], box[1], box[2], box[3])), Occur.SHOULD);
         }
         BooleanQuery.Builder days = new BooleanQuery.Builder();
         // Starts by the last day and ends on or after the first: one box of the (first day, last day) points.
@@ -83,6 +84,28 @@ public final class MergeCandidates implements CandidateSource {
                 .add(place.build(), Occur.FILTER)
                 .add(days.build(), Occur.FILTER)
                 .build();
+    }
+
+    /**
+     * {minLat, maxLat, minLon, maxLon} of a box holding every point within {@code km} of the point (a little more):
+     * two points d apart differ by at most d/R in latitude, and cos φ1 · cos φ2 · sin²(Δλ/2) ≤ sin²(d/2R) bounds
+     * their longitudes, loosest at the box's latitude nearest a pole. A box across the antimeridian has
+     * minLon > maxLon; near a pole it takes every longitude.
+     */
+    static double[] boxAround(double lat, double lon, double km) {
+        double radians = Math.min(Math.PI, km * DISTANCE_SLACK / EARTH_RADIUS_KM + 1e-6);
+        double dLat = Math.toDegrees(radians);
+        double south = Math.max(-90, lat - dLat);
+        double north = Math.min(90, lat + dLat);
+        double coldest = Math.cos(Math.toRadians(Math.max(Math.abs(south), Math.abs(north))));
+        double sine = coldest <= 0 ? 2 : Math.sin(radians / 2) / coldest;
+        double dLon = sine >= 1 ? 180 : Math.toDegrees(2 * Math.asin(sine)) * DISTANCE_SLACK;
+        if (dLon >= 180) {
+            return new double[] {south, north, -180, 180};
+        }
+        double west = lon - dLon;
+        double east = lon + dLon;
+        return new double[] {south, north, west < -180 ? west + 360 : west, east > 180 ? east - 360 : east};
     }
 
     /** Every live document the query matches, with its id; its record is read only when the hit asks. */
