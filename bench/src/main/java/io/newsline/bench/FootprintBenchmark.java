@@ -55,9 +55,9 @@ public final class FootprintBenchmark {
                 rows.put(service, row);
                 report.row(row);
             }
-            produceTimeline(broker, events);
+            List<MergerFold.Sample> samples = produceTimeline(broker, events);
             new IndexFootprint(root, broker, events, args, report,
-                    List.of("-XX:SharedArchiveFile=" + archives.resolve("timeline.jsa"))).run();
+                    List.of("-XX:SharedArchiveFile=" + archives.resolve("timeline.jsa")), samples).run();
 
             Map<String, Object> nlp = rows.get("nlp");
             if (nlp != null) {
@@ -102,8 +102,21 @@ public final class FootprintBenchmark {
      * producers' threads (one per core, at most 4) each write a share, compressed with zstd in batches of 1 MB:
      * a single producer with gzip wrote some 25,000 events/s, too slow for 10,000,000.
      */
-    static void produceTimeline(KafkaBrokerProcess broker, int events) throws Exception {
+    static List<MergerFold.Sample> produceTimeline(KafkaBrokerProcess broker, int events) throws Exception {
         produceTimeline(broker.bootstrapServers(), events);
+        return samples(events);
+    }
+
+    /** About 500 of the events written, spread over the whole timeline, for late reports ({@link MergerFold}). */
+    static List<MergerFold.Sample> samples(int events) {
+        List<MergerFold.Sample> out = new java.util.ArrayList<>();
+        int every = Math.max(1, events / 500);
+        String now = Instant.now().toString();
+        for (int i = 0; i < events; i += every) {
+            TimelineEvent e = event(i, now);
+            out.add(new MergerFold.Sample(e.location().name(), e.location().lat(), e.location().lon(), e.date(), e.type()));
+        }
+        return out;
     }
 
     /** The same to the broker at {@code bootstrap} (a running system's, for the end-to-end benchmark's preload). */

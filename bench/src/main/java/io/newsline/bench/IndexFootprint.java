@@ -15,8 +15,9 @@ import java.util.stream.Stream;
  * timeline-service with many events on {@code news.timeline}: started on an empty index folder (it rebuilds the
  * index from the topic), stopped, and started again on the index it left (it reads on from the offset the index
  * remembers). Reports time to ready, heap in use at ready and after a full GC, the highest heap use seen while it
- * got ready, resident memory, and the index's size on disk. Merging is off ({@code --merger on} turns it on): the
- * merger's own state is not the index's (docs/performance.md).
+ * got ready, resident memory, and the index's size on disk. Merging is off unless {@code --merger on}; with it on and
+ * {@code --fold N}, the restarted instance then folds N enriched articles, half of them late reports of old events
+ * ({@link MergerFold}, at {@code --fold-rate} a second, 20 unless given).
  */
 final class IndexFootprint {
 
@@ -26,8 +27,11 @@ final class IndexFootprint {
     private final Args args;
     private final Report report;
     private final List<String> jvmOptions;
+    private final List<MergerFold.Sample> samples;
 
-    IndexFootprint(Path root, KafkaBrokerProcess broker, int events, Args args, Report report, List<String> jvm) {
+    IndexFootprint(Path root, KafkaBrokerProcess broker, int events, Args args, Report report, List<String> jvm,
+            List<MergerFold.Sample> samples) {
+        this.samples = samples;
         this.root = root;
         this.broker = broker;
         this.events = events;
@@ -46,8 +50,9 @@ final class IndexFootprint {
         Map<String, Object> rebuild;
         Map<String, Object> restart;
         try {
-            rebuild = start(env, jvm, events + " events, empty index", index, false);
-            restart = start(env, jvm, events + " events, index in place", index, args.getInt("queries", 0) > 0);
+            rebuild = start(env, jvm, events + " events, empty index" + (merging() ? ", merger on" : ""), index, false);
+            restart = start(env, jvm, events + " events, index in place" + (merging() ? ", merger on" : ""), index,
+                    args.getInt("queries", 0) > 0);
         } finally {
             delete(index);
         }
@@ -83,8 +88,22 @@ final class IndexFootprint {
             if (queries) {
                 new QueryBenchmark(s.url(), args.getInt("queries", 0), report).run();
             }
+            if (merging() && args.getInt("fold", 0) > 0 && scenario.contains("index in place")) {
+                Map<String, Object> fold = MergerFold.run(s, broker.bootstrapServers(), samples, args.getInt("fold", 0),
+                        args.getInt("fold-rate", 20));
+                fold.put("live_heap_mb", Latency.round(liveHeap(s) / (1024.0 * 1024)));
+                report.row(fold);
+                report.verdict("merger with " + events + " events folds late articles into their old events",
+                        (double) fold.get("joined_old_events") >= (int) fold.get("late_articles"),
+                        fold.get("joined_old_events") + " joined of " + fold.get("late_articles") + " late articles, fold p99 "
+                                + fold.get("fold_p99_ms") + " ms, peak heap " + fold.get("peak_heap_mb") + " MB");
+            }
             return row;
         }
+    }
+
+    private boolean merging() {
+        return "on".equals(args.get("merger", "off"));
     }
 
     /** Heap in use after a full collection ({@code jcmd GC.run}): what the service keeps, not what it left lying. */

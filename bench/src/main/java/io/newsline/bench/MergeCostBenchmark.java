@@ -7,10 +7,7 @@ import io.newsline.contracts.model.Event;
 import io.newsline.contracts.model.EventLocation;
 import io.newsline.contracts.model.EventSignature;
 import io.newsline.contracts.model.EventType;
-import io.newsline.timeline.domain.EventMerger;
-import io.newsline.timeline.domain.MergeRule;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,6 +27,11 @@ import java.util.Random;
  * town and days, not on the timeline's length, so the crowded run keeps the density of 100,000 events in
  * 30 days with fewer events by default, and finishes in minutes; {@code --crowded-events 100000
  * --crowded-days 30} is the full month (about a quarter of an hour to grow on a 2-core machine).
+ *
+ * <p>{@code --merger index} (the default, as the service runs it) gives the merger a timeline index in a temporary
+ * folder and a working set of {@code --working-set} events (5,000 unless given): what it folds is applied to the
+ * index 50 folds at a time, as the loader would, untimed; {@code --merger memory} holds every event in the heap
+ * (the merger before issue 17).
  */
 public final class MergeCostBenchmark {
 
@@ -50,9 +52,9 @@ public final class MergeCostBenchmark {
         int events = args.getInt("events", 100_000);
         int articles = args.getInt("articles", 2_000);
         Report report = new Report("merge-cost");
-        report.row(run("spread", events, articles, args.getInt("days", 1300)));
+        report.row(run("spread", events, articles, args.getInt("days", 1300), args));
         int crowdedEvents = args.getInt("crowded-events", 25_000);
-        Map<String, Object> crowded = run("crowded", crowdedEvents, articles, args.getInt("crowded-days", 8));
+        Map<String, Object> crowded = run("crowded", crowdedEvents, articles, args.getInt("crowded-days", 8), args);
         report.row(crowded);
         report.verdict("a fold with " + crowdedEvents + " events crowded on the timeline costs <= 5 ms at p99 (a 20/s "
                 + "stream's share of the merger is 50 ms per article)", (double) crowded.get("p99_ms") <= 5,
@@ -60,14 +62,20 @@ public final class MergeCostBenchmark {
         report.finish(Path.of(args.get("out", "bench/results")));
     }
 
-    private static Map<String, Object> run(String scenario, int events, int articles, int days) {
+    private static Map<String, Object> run(String scenario, int events, int articles, int days, Args args)
+            throws Exception {
+        try (MergerUnderTest m = new MergerUnderTest(args.get("merger", "index"), args.getInt("working-set", 5000))) {
+            return run(scenario, events, articles, days, m);
+        }
+    }
+
+    private static Map<String, Object> run(String scenario, int events, int articles, int days, MergerUnderTest merger) {
         Random random = new Random(11);
-        EventMerger merger = new EventMerger(MergeRule.DEFAULT, Clock.systemUTC(), false);
         long start = System.nanoTime();
         int folded = 0;
-        while (merger.size() < events) {
+        while (merger.events() < events) {
             if (folded > 5 * events) {
-                throw new IllegalStateException("the timeline stopped growing at " + merger.size() + " events");
+                throw new IllegalStateException("the timeline stopped growing at " + merger.events() + " events");
             }
             merger.fold(article(random, folded++, days));
         }
@@ -80,16 +88,16 @@ public final class MergeCostBenchmark {
         long total = 0;
         for (int i = 0; i < articles; i++) {
             EnrichedArticle a = article(random, folded++, days);
-            long t0 = System.nanoTime();
-            merger.fold(a);
-            long spent = System.nanoTime() - t0;
+            long spent = merger.fold(a);
             total += spent;
             latency.recordNanos(spent);
         }
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("scenario", scenario);
+        row.put("merger", merger.kind());
         row.put("days", days);
-        row.put("events", merger.size());
+        row.put("events", merger.events());
+        row.put("working_set", merger.workingSet());
         row.put("articles_to_grow", folded - articles - 500);
         row.put("grow_s", Latency.round(growSeconds));
         row.put("timed_articles", articles);

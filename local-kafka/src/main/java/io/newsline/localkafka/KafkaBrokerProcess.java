@@ -205,8 +205,28 @@ public final class KafkaBrokerProcess implements AutoCloseable {
         }
     }
 
-    /** A TCP port nobody listens on right now. */
+    private static final java.util.concurrent.atomic.AtomicInteger NEXT_IN_RANGE = new java.util.concurrent.atomic.AtomicInteger();
+
+    /**
+     * A TCP port nobody listens on right now; with {@code NEWSLINE_PORT_RANGE=LOW-HIGH} in the environment, one of
+     * that range (each call the next free one), for machines where each user keeps to ports of their own.
+     */
     public static int freePort() {
+        String range = System.getenv("NEWSLINE_PORT_RANGE");
+        if (range != null && range.matches("\\d+-\\d+")) {
+            int low = Integer.parseInt(range.substring(0, range.indexOf('-')));
+            int count = Integer.parseInt(range.substring(range.indexOf('-') + 1)) - low + 1;
+            for (int i = 0; i < count; i++) {
+                int port = low + Math.floorMod(NEXT_IN_RANGE.getAndIncrement(), count);
+                try (ServerSocket s = new ServerSocket(port)) {
+                    s.setReuseAddress(true);
+                    return port;
+                } catch (IOException inUse) {
+                    // the next one
+                }
+            }
+            throw new IllegalStateException("no free port in NEWSLINE_PORT_RANGE " + range);
+        }
         try (ServerSocket s = new ServerSocket(0)) {
             s.setReuseAddress(true);
             return s.getLocalPort();

@@ -55,6 +55,17 @@ public interface MergerConfig {
     int maxArticlesPerTransaction();
 
     /**
+     * How many events the merger keeps in memory: the ones it wrote until the index shows them, and the ones it
+     * read from the index last. The rest it finds in the index (docs/timeline.md, The merger's working set).
+     */
+    @WithDefault("5000")
+    int workingSet();
+
+    /** How many ids of folded articles the merger keeps to recognise a re-delivered one; beyond them it asks the index. */
+    @WithDefault("100000")
+    int recentArticles();
+
+    /**
      * For the fault tests only: the first time the merger folds an article into several timeline records,
      * it writes the first one, waits until the broker has it, logs {@code test fault: halting} and sleeps
      * this long before writing the rest, so a test can kill or freeze it mid-article. Unset in production.

@@ -54,10 +54,12 @@ public class TimelineBeans {
 
     @Produces
     @Singleton
-    EventMerger eventMerger(TimelineConfig config) {
+    EventMerger eventMerger(TimelineConfig config, MergerConfig merger, TimelineView view) {
         MergeRule rule = new MergeRule(config.merge().maxDistanceKm(), config.merge().dayTolerance(),
                 config.merge().adjacentDayWithin());
-        return new EventMerger(rule, Clock.systemUTC(), config.publicationFallback());
+        // Its candidates come from the view's index and a bounded working set, not from every event in the heap.
+        return new EventMerger(rule, Clock.systemUTC(), config.publicationFallback(), view.mergeCandidates(),
+                merger.workingSet(), merger.recentArticles());
     }
 
     /** Where webhooks may point: the setting ingest's feeds obey too (docs/watches.md, Server-side request forgery). */

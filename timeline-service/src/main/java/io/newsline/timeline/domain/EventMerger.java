@@ -43,24 +43,44 @@ public final class EventMerger {
     private final Clock clock;
     private final boolean publicationFallback;
     private final EventSummary summary;
-    private final Map<String, TimelineEvent> events = new HashMap<>();
-    private final PeriodIndex byPeriod = new PeriodIndex();
-    private final PlaceKeys places;
+    /** The events the merger holds, and where it finds the others ({@link WorkingSet}). */
+    private final WorkingSet held;
     /** Each event as the rule sees it, kept while the event stays the same object: comparing is the merge's hot path. */
-    private final Map<String, Ruled> ruled = new HashMap<>();
-    private final Set<String> foldedArticles = new HashSet<>();
+    private final Map<String, Ruled> ruled;
     private Consumer<MergeDecision> decisions = decision -> {};
 
     /**
+     * A merger that holds every event of the timeline in memory ({@link #reset} gives it them).
+     *
      * @param publicationFallback give an article whose NLP found no event it reports one OTHER event dated by
      *                            its publication day, so every article shows on the timeline
      */
     public EventMerger(MergeRule rule, Clock clock, boolean publicationFallback) {
+        this(rule, clock, publicationFallback, WorkingSet.everything(rule.maxDistanceKm()), Integer.MAX_VALUE);
+    }
+
+    /**
+     * A merger that finds the events it does not hold in {@code index} and holds at most about {@code maxEvents}
+     * (plus what the index does not show yet) and the last {@code maxArticles} article ids ({@link WorkingSet}).
+     */
+    public EventMerger(MergeRule rule, Clock clock, boolean publicationFallback, CandidateSource index, int maxEvents,
+            int maxArticles) {
+        this(rule, clock, publicationFallback, WorkingSet.over(index, maxEvents, maxArticles, rule.maxDistanceKm()),
+                maxEvents);
+    }
+
+    private EventMerger(MergeRule rule, Clock clock, boolean publicationFallback, WorkingSet held, int maxRuled) {
         this.rule = rule;
         this.clock = clock;
         this.publicationFallback = publicationFallback;
         this.summary = new EventSummary(new DisputeRule(rule.disputeWindow()));
-        this.places = new PlaceKeys(rule.maxDistanceKm());
+        this.held = held;
+        this.ruled = new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Ruled> eldest) {
+                return size() > maxRuled;
+            }
+        };
     }
 
     /** Hears every decision {@link #fold} takes, on the folding thread (for the metrics). */
@@ -68,24 +88,34 @@ public final class EventMerger {
         this.decisions = listener;
     }
 
-    /** Starts over from the timeline as published (the latest record of each event id). */
+    /**
+     * Starts over from the timeline as published (the latest record of each event id). A merger that reads the
+     * index is given nothing: it forgets its working set and finds every event in the index.
+     */
     public void reset(Collection<TimelineEvent> published) {
-        events.clear();
-        byPeriod.clear();
+        held.clear();
         ruled.clear();
-        foldedArticles.clear();
-        for (TimelineEvent e : published) {
-            if (e.isRemoved()) {
-                continue;
-            }
-            index(e);
-            nullSafe(e.sources()).forEach(s -> foldedArticles.add(s.articleId()));
-            e.referencesOrEmpty().forEach(r -> foldedArticles.add(r.articleId()));
-        }
+        held.load(published);
     }
 
+    /** Whether this merger finds the events it does not hold in the timeline index. */
+    public boolean readsIndex() {
+        return held.readsIndex();
+    }
+
+    /** The live events the merger holds: with the index, its working set's. */
     public int size() {
-        return events.size();
+        return held.live();
+    }
+
+    /** Entries of the working set (events and removals the index may not show yet), as of the last fold; any thread. */
+    public int workingSetSize() {
+        return held.size();
+    }
+
+    /** Entries evicted from the working set so far; any thread. */
+    public long workingSetEvicted() {
+        return held.evicted();
     }
 
     /** What one article's fold changes: the events as they were before, as they are now, and the ones merged away. */
@@ -97,7 +127,7 @@ public final class EventMerger {
 
     /** Folds one article in; returns every changed event (latest version) and every removal, in publishing order. */
     public List<TimelineEvent> fold(EnrichedArticle article) {
-        if (article == null || article.id() == null || foldedArticles.contains(article.id())) {
+        if (article == null || article.id() == null || held.folded(article.id())) {
             return List.of();
         }
         List<Event> all = article.events() == null ? List.of() : article.events();
@@ -111,7 +141,7 @@ public final class EventMerger {
         if (all.stream().noneMatch(Objects::nonNull)) {
             return List.of();
         }
-        foldedArticles.add(article.id());
+        held.folding(article.id());
         Instant now = clock.instant();
         TextPrint print = TextPrint.of(article.title(), article.body());
         Changes changes = new Changes();
@@ -154,10 +184,12 @@ public final class EventMerger {
             TimelineEvent previous = changes.before.get(e.id());
             // The record published gets its sequence from its offset; the one it was read with is stale.
             TimelineEvent numbered = e.withRevision(previous == null ? 1 : previous.revision() + 1).withSequence(null);
-            events.put(numbered.id(), numbered);
+            held.put(numbered);
             out.add(numbered);
         }
         out.addAll(changes.removals);
+        held.folded(article.id(), !out.isEmpty());
+        held.trim();
         return out;
     }
 
@@ -223,7 +255,7 @@ public final class EventMerger {
         if (matches.isEmpty()) {
             TimelineEvent created = create(eventId(article.id(), e, index), e, article, source.withWhy("first report"),
                     now);
-            index(created);
+            held.put(created);
             changes.changed.put(created.id(), created);
             decisions.accept(MergeDecision.NEW_EVENT);
             return;
@@ -250,13 +282,15 @@ public final class EventMerger {
             }
             changes.before.putIfAbsent(other.id(), other);
             merged = join(merged, other, now);
-            unindex(other);
+            TimelineEvent removal = TimelineEvent.removal(other.id(), merged.id());
+            held.remove(removal);
+            ruled.remove(other.id());
             changes.changed.remove(other.id());
-            changes.removals.add(TimelineEvent.removal(other.id(), merged.id()));
+            changes.removals.add(removal);
             decisions.accept(MergeDecision.EVENTS_JOINED);
         }
-        unindex(keeper);
-        index(merged);
+        ruled.remove(keeper.id());
+        held.put(merged);
         changes.changed.put(merged.id(), merged);
     }
 
@@ -267,7 +301,7 @@ public final class EventMerger {
         if (matches.isEmpty()) {
             return false;
         }
-        TimelineEvent target = events.get(matches.get(0).event().id());
+        TimelineEvent target = matches.get(0).event();
         if (target.referencesOrEmpty().stream().anyMatch(r -> article.id().equals(r.articleId()))) {
             return true;
         }
@@ -276,7 +310,7 @@ public final class EventMerger {
         references.add(new EventReference(article.id(), article.source(), article.url(), article.publishedAt(),
                 e.evidence(), "recalls it: " + matches.get(0).match().why()));
         TimelineEvent linked = target.withReferences(references).withSeen(target.firstSeen(), now.toString());
-        events.put(linked.id(), linked);
+        held.put(linked);
         changes.changed.put(linked.id(), linked);
         return true;
     }
@@ -299,9 +333,8 @@ public final class EventMerger {
         }
         List<Candidate> found = new ArrayList<>();
         // One day of padding for the overnight rule, plus whatever tolerance is configured.
-        for (String id : byPeriod.near(report.date(), report.dateEnd(), report.effectivePrecision(),
-                Math.max(1, rule.dayTolerance()), places.sought(report.type(), report.location()))) {
-            TimelineEvent e = events.get(id);
+        for (TimelineEvent e : held.near(report.date(), report.dateEnd(), report.effectivePrecision(),
+                Math.max(1, rule.dayTolerance()), report.type(), report.location())) {
             Ruled seen = ruled(e);
             MergeRule.Match m = rule.match(report, seen.report());
             if (m.same() && !reportedBy(e, articleId)) {
@@ -496,17 +529,6 @@ public final class EventMerger {
         Set<String> ids = new HashSet<>();
         nullSafe(a.sources()).forEach(s -> ids.add(s.articleId()));
         return nullSafe(b.sources()).stream().noneMatch(s -> ids.contains(s.articleId()));
-    }
-
-    private void index(TimelineEvent e) {
-        events.put(e.id(), e);
-        byPeriod.add(e.id(), e.date(), e.dateEnd(), e.datePrecision(), places.filed(e.type(), e.location()));
-    }
-
-    private void unindex(TimelineEvent e) {
-        events.remove(e.id());
-        ruled.remove(e.id());
-        byPeriod.remove(e.id(), e.date(), e.dateEnd(), e.datePrecision(), places.filed(e.type(), e.location()));
     }
 
     private static <T> List<T> nullSafe(List<T> list) {

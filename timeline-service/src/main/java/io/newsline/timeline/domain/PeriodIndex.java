@@ -18,7 +18,9 @@ import java.util.Set;
 final class PeriodIndex {
 
     /** Day-precise ranges longer than this are kept in one bucket that every day-precise report looks at. */
-    private static final int LONG_RANGE_DAYS = 62;
+    static final int LONG_RANGE_DAYS = 62;
+    /** The most days of a long day-precise report that are looked in (beyond them, only the long bucket). */
+    static final int LONGEST_SCAN_DAYS = 4 * LONG_RANGE_DAYS;
     private static final String LONG_DAY_RANGES = "D:long";
 
     private final Map<String, Set<String>> byPeriod = new HashMap<>();
@@ -67,6 +69,14 @@ final class PeriodIndex {
         return found;
     }
 
+    /** Whether an event of this period is filed in the one bucket of long day-precise ranges only. */
+    static boolean longDayRange(String date, String dateEnd, DatePrecision precision) {
+        if (date == null || (precision != null ? precision : EventDates.precisionOf(date)) != DatePrecision.DAY) {
+            return false;
+        }
+        return EventDates.lastDay(date, dateEnd).toEpochDay() - EventDates.firstDay(date).toEpochDay() > LONG_RANGE_DAYS;
+    }
+
     /**
      * The buckets a period falls in: its days ({@code D:2025-06-07}), months or years, by its precision,
      * widened by {@code padDays} for day-precise periods. The rule only merges reports of one precision
@@ -91,7 +101,7 @@ final class PeriodIndex {
                 if (padDays > 0) {
                     keys.add(LONG_DAY_RANGES);
                 }
-                long span = Math.min(end.toEpochDay() - start.toEpochDay(), 4L * LONG_RANGE_DAYS);
+                long span = Math.min(end.toEpochDay() - start.toEpochDay(), LONGEST_SCAN_DAYS);
                 for (LocalDate d = start.minusDays(padDays); !d.isAfter(start.plusDays(span + padDays));
                         d = d.plusDays(1)) {
                     keys.add("D:" + d);

@@ -24,7 +24,7 @@ import java.util.Locale;
  * A report placed only by its country still meets all of that country's country-level events (and, for a
  * disaster, every disaster in the country): that is what the rule compares it with.
  */
-final class PlaceKeys {
+public final class PlaceKeys {
 
     private static final double EARTH_RADIUS_KM = 6371.0;
     /** Widens every bound a little, so rounding never leaves out a place exactly at the distance. */
@@ -46,6 +46,19 @@ final class PlaceKeys {
 
     /** The buckets an event of this type at this place is filed under. */
     List<String> filed(EventType type, EventLocation l) {
+        List<String> keys = filedByName(type, l);
+        if (l != null && MergeRule.level(l) == MergeRule.Level.TOWN && MergeRule.geocoded(l)) {
+            keys.add(cell(row(l.lat()), column(l.lon())));
+        }
+        return keys;
+    }
+
+    /**
+     * Every bucket {@link #filed} gives but the grid's cell: the ones that do not depend on
+     * {@code max-distance-km}, which the timeline index keeps for the merger's look-ups (the index finds towns
+     * within the distance by their coordinates instead).
+     */
+    public static List<String> filedByName(EventType type, EventLocation l) {
         List<String> keys = new ArrayList<>(4);
         if (l == null) {
             return keys;
@@ -60,9 +73,7 @@ final class PlaceKeys {
                 if (!name.isEmpty()) {
                     keys.add("N:" + name);
                 }
-                if (MergeRule.geocoded(l)) {
-                    keys.add(cell(row(l.lat()), column(l.lon())));
-                } else if (!name.isEmpty()) {
+                if (!MergeRule.geocoded(l) && !name.isEmpty()) {
                     keys.add("n:" + name);
                 }
                 if (type == EventType.DISASTER && country != null) {
@@ -93,7 +104,24 @@ final class PlaceKeys {
 
     /** The buckets a report of this type at this place looks in: every event it could be placed with is in one. */
     List<String> sought(EventType type, EventLocation l) {
-        List<String> keys = new ArrayList<>(16);
+        List<String> keys = soughtByName(type, l);
+        if (l != null && placedByDistance(l)) {
+            cellsAround(l.lat(), l.lon(), keys);
+        }
+        return keys;
+    }
+
+    /** Whether the rule places this report by its distance to other towns (a town with coordinates). */
+    public static boolean placedByDistance(EventLocation l) {
+        return l != null && MergeRule.level(l) == MergeRule.Level.TOWN && MergeRule.geocoded(l);
+    }
+
+    /**
+     * Every bucket {@link #sought} gives but the grid's cells: with the towns within {@code max-distance-km} of a
+     * geocoded town ({@link #placedByDistance}), they are the events the rule could place with the report.
+     */
+    public static List<String> soughtByName(EventType type, EventLocation l) {
+        List<String> keys = new ArrayList<>(8);
         if (l == null) {
             return keys;
         }
@@ -106,7 +134,6 @@ final class PlaceKeys {
             case TOWN -> {
                 String name = PlaceNames.normalize(l.name());
                 if (MergeRule.geocoded(l)) {
-                    cellsAround(l.lat(), l.lon(), keys);
                     if (!name.isEmpty()) {
                         keys.add("n:" + name);
                     }

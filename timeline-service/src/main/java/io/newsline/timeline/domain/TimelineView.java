@@ -2,6 +2,7 @@ package io.newsline.timeline.domain;
 
 import io.newsline.contracts.model.TimelineEvent;
 import io.newsline.timeline.index.IndexReads;
+import io.newsline.timeline.index.MergeCandidates;
 import io.newsline.timeline.index.StoredEvent;
 import io.newsline.timeline.index.TimelineIndex;
 import java.util.ArrayList;
@@ -31,6 +32,7 @@ public final class TimelineView implements AutoCloseable {
     static final String SEQUENCE = "sequence";
     static final String OFFSET = "offset";
     static final String TOPIC = "topic";
+    static final String FORMAT = "format";
 
     /** A record of {@code news.timeline} and its sequence (its offset plus one). */
     public record Entry(long sequence, TimelineEvent record) {}
@@ -49,6 +51,7 @@ public final class TimelineView implements AutoCloseable {
     private long lastSequence;
     private long resumeOffset;
     private String indexedTopic;
+    private String indexFormat;
     private int live;
 
     /** A view in memory, for tests and tools. */
@@ -64,6 +67,7 @@ public final class TimelineView implements AutoCloseable {
         applied = lastSequence;
         resumeOffset = Long.parseLong(committed.getOrDefault(OFFSET, "0"));
         indexedTopic = committed.get(TOPIC);
+        indexFormat = committed.get(FORMAT);
         index.regions().forEach(regions::add);
         live = index.countLive();
     }
@@ -179,13 +183,14 @@ public final class TimelineView implements AutoCloseable {
         lock.writeLock().lock();
         try {
             Map<String, String> data = new HashMap<>(Map.of(SEQUENCE, Long.toString(applied), OFFSET,
-                    Long.toString(nextOffset)));
+                    Long.toString(nextOffset), FORMAT, MergeCandidates.INDEX_FORMAT));
             if (topicId != null) {
                 data.put(TOPIC, topicId);
             }
             index.commit(data);
             resumeOffset = nextOffset;
             indexedTopic = topicId;
+            indexFormat = MergeCandidates.INDEX_FORMAT;
         } finally {
             lock.writeLock().unlock();
         }
@@ -211,6 +216,21 @@ public final class TimelineView implements AutoCloseable {
         }
     }
 
+    /** The version of the fields the index was written with ({@link MergeCandidates#INDEX_FORMAT}); null before it had one. */
+    public String indexFormat() {
+        lock.readLock().lock();
+        try {
+            return indexFormat;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** The merger's look-ups in this view's index. */
+    public CandidateSource mergeCandidates() {
+        return new MergeCandidates(index);
+    }
+
     /** Forgets everything, on disk too, to rebuild from the topic's first record. */
     public void restart() {
         lock.writeLock().lock();
@@ -222,9 +242,10 @@ public final class TimelineView implements AutoCloseable {
             applied = 0;
             lastSequence = 0;
             live = 0;
-            index.commit(Map.of(SEQUENCE, "0", OFFSET, "0"));
+            index.commit(Map.of(SEQUENCE, "0", OFFSET, "0", FORMAT, MergeCandidates.INDEX_FORMAT));
             resumeOffset = 0;
             indexedTopic = null;
+            indexFormat = MergeCandidates.INDEX_FORMAT;
         } finally {
             lock.writeLock().unlock();
         }

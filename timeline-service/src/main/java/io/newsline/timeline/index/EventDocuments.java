@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsline.contracts.kafka.Json;
 import io.newsline.contracts.model.EventLocation;
 import io.newsline.contracts.model.TimelineEvent;
+import io.newsline.timeline.domain.CandidateSource;
 import io.newsline.timeline.domain.EventDates;
 import io.newsline.timeline.domain.OrderKey;
 import io.newsline.timeline.domain.PlaceNames;
@@ -57,6 +58,19 @@ final class EventDocuments {
     static final String POINT = "point";
     static final String ENTITY_WORD = "ew";
     static final String WORD = "word";
+    /** What the merger looks its candidates up by ({@link MergeCandidates}): place keys, long day ranges, articles. */
+    static final String MERGE_PLACE = "mk";
+    static final String MERGE_LONG = "mlong";
+    static final String ARTICLE = "art";
+    /** The event's first and last day as one two-dimensional point: "starts by the end, ends after the start" is one box. */
+    static final String MERGE_SPAN = "mspan";
+    /** The coordinates again as doc values: the merger's distance test on the few events its days leave. */
+    static final String MERGE_POINT = "mpoint";
+    /**
+     * The version of the documents' fields, kept in each commit's user data: an index written with other fields
+     * (before the merger's) is rebuilt. Raise it whenever a field a query needs is added.
+     */
+    public static final String FORMAT = "2";
     private static final String RECORD = "json";
     private static final String LAST_LIVE = "last";
     private static final String FIRST_SEQUENCE = "first";
@@ -112,6 +126,29 @@ final class EventDocuments {
         }
         entityWords.forEach(w -> d.add(new StringField(ENTITY_WORD, w, Field.Store.NO)));
         SearchWords.of(e).forEach(w -> d.add(new StringField(WORD, w, Field.Store.NO)));
+        addMergeFields(d, e);
+    }
+
+    private static void addMergeFields(Document d, TimelineEvent e) {
+        if (e.date() != null) {
+            d.add(new LongPoint(MERGE_SPAN, EventDates.firstDay(e.date()).toEpochDay(),
+                    EventDates.lastDay(e.date(), e.dateEnd()).toEpochDay()));
+        }
+        EventLocation l = e.location();
+        if (l != null && l.lat() != null && l.lon() != null && Math.abs(l.lat()) <= 90 && Math.abs(l.lon()) <= 180) {
+            d.add(new LatLonDocValuesField(MERGE_POINT, l.lat(), l.lon()));
+        }
+        CandidateSource.Filing filing = CandidateSource.Filing.of(e);
+        filing.placeKeys().forEach(k -> d.add(new StringField(MERGE_PLACE, k, Field.Store.NO)));
+        if (filing.longDayRange()) {
+            d.add(new StringField(MERGE_LONG, "1", Field.Store.NO));
+        }
+        Set<String> articles = new LinkedHashSet<>();
+        if (e.sources() != null) {
+            e.sources().stream().filter(s -> s != null && s.articleId() != null).forEach(s -> articles.add(s.articleId()));
+        }
+        e.referencesOrEmpty().stream().filter(r -> r.articleId() != null).forEach(r -> articles.add(r.articleId()));
+        articles.forEach(a -> d.add(new StringField(ARTICLE, a, Field.Store.NO)));
     }
 
     private static void addPlace(Document d, EventLocation l) {

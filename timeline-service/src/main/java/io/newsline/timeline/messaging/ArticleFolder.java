@@ -2,6 +2,8 @@ package io.newsline.timeline.messaging;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.newsline.contracts.kafka.Json;
@@ -101,6 +103,13 @@ public class ArticleFolder {
         this.deadLettered = Counter.builder("newsline.timeline.articles.dead.lettered")
                 .description("Records of news.articles.enriched the merger could not read or fold, sent to news.articles.dlq")
                 .register(registry);
+        Gauge.builder("newsline.timeline.merger.working.set", merger, EventMerger::workingSetSize)
+                .description("Events (and removals) the merger holds in memory: what it wrote until the index shows "
+                        + "it, and what it read from the index last")
+                .register(registry);
+        FunctionCounter.builder("newsline.timeline.merger.working.set.evicted", merger, EventMerger::workingSetEvicted)
+                .description("Events the merger dropped from its working set (it finds them in the index again)")
+                .register(registry);
         this.foldTime = StageTimer.builder("newsline.timeline.fold")
                 .description("Time from fetching an enriched article to the commit of the transaction holding its timeline records")
                 .register(registry);
@@ -174,12 +183,22 @@ public class ArticleFolder {
         }
     }
 
-    /** Starts from what news.timeline holds now: everything every earlier merger committed. */
+    /**
+     * Starts from what news.timeline holds now: everything every earlier merger committed. A merger that reads the
+     * index forgets its working set and finds the events there (the index has caught up); one that holds every
+     * event is given them all.
+     */
     private void seed() throws InterruptedException, TimeoutException {
         loader.awaitCaughtUp(catchUpTimeout);
-        merger.reset(view.events());
+        if (merger.readsIndex()) {
+            merger.reset(List.of());
+            LOG.infof("merger starts on the timeline index (%d events) at sequence %d", view.size(),
+                    view.lastSequence());
+        } else {
+            merger.reset(view.events());
+            LOG.infof("merger starts from %d events at sequence %d", merger.size(), view.lastSequence());
+        }
         seeded = true;
-        LOG.infof("merger starts from %d events at sequence %d", merger.size(), view.lastSequence());
     }
 
     /** An enriched record the merger cannot read. */
