@@ -36,6 +36,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.apache.commons.csv.CSVFormat;
@@ -191,7 +192,9 @@ class TimelineExportTest {
             }
             Map<String, String> sources = new HashMap<>();
             rows.forEach(row -> sources.put(row.get("event_type"), row.get("sources")));
-            assertEquals("alpha; " + OUTLET_WITH_QUOTES, sources.get("SHELLING"), "quotes and commas survive");
+            // The two reports sit on different partitions of news.articles.enriched: either may be folded first.
+            assertEquals(Set.of("alpha", OUTLET_WITH_QUOTES), Set.of(sources.get("SHELLING").split("; ")),
+                    "quotes and commas survive: " + sources.get("SHELLING"));
             assertEquals("'" + FORMULA_OUTLET, sources.get("DRONE_STRIKE"), "a spreadsheet shows it, never runs it");
         }
     }
