@@ -261,7 +261,7 @@ public final class CasualtyParser {
                 hits.add(new Hit(from, to, from, Kind.KILLED, 0));
             } else {
                 hits.add(new Hit(from, to, from, Kind.INJURED, 0));
-                if (!m.group("num").toLowerCase(Locale.ROOT).startsWith("no ") || m.group("num").matches("(?i)no\\s+one")) {
+                if (m.group("num").matches("(?i)no\\s+one|no-one|nobody")) {
                     // "No one was injured" in a report says nobody was harmed: a death would have been told.
                     hits.add(new Hit(to, to, from, Kind.KILLED, 0, true));
                 }
