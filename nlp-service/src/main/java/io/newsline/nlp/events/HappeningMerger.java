@@ -71,7 +71,11 @@ final class HappeningMerger {
             if (same == null) {
                 out.add(t);
             } else {
+                boolean sharpens = regionOf(same, t); // "quake shook West Java", headlined at its town
                 same.join(t);
+                if (sharpens) {
+                    same.place = t.place;
+                }
             }
         }
         return out;
@@ -120,8 +124,9 @@ final class HappeningMerger {
         if (!a.date.equals(b.date) || !Objects.equals(a.dateEnd, b.dateEnd)) {
             return false;
         }
-        // A mention with no place of its own of the same kind on the same day is the one already told.
-        if (!b.placeNamed && EventKinds.sameFamily(a.type, b.type)) {
+        // A mention with no place of its own of the same kind on the same day is the one already told, and so is a
+        // bare toll of that day ("an earlier count had put the toll at five").
+        if (!b.placeNamed && (EventKinds.sameFamily(a.type, b.type) || tollOf(b, a))) {
             return true;
         }
         if (regionOf(b, a) || regionOf(a, b)) {

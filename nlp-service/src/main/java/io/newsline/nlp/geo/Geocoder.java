@@ -29,6 +29,8 @@ public final class Geocoder {
     static final double IMPLAUSIBLE_KM = 250;
     /** A namesake this populous is plausible anywhere: articles mention capitals far from their scene. */
     static final long PROMINENT_POPULATION = 100_000;
+    /** How far from its centre a second-level division's towns lie, for most of them (counties, provinces, districts). */
+    static final double DISTRICT_REACH_KM = 50;
     /** A place tied to another ("X near Y") must lie this close to it to be taken as itself. */
     static final double TIE_KM = 40;
     /** How far from its namesake town a district or county placed at that town may reach. */
@@ -454,17 +456,25 @@ public final class Geocoder {
         return false;
     }
 
-    /** Distance that counts a place inside a region as next to it. */
+    /**
+     * Distance that counts a place inside a region as next to it. A district shares its admin1 code with every
+     * other district of the region, so for one the code says nothing: a town counts as inside it when it lies
+     * within a district's reach of its centre ("Bato, Catanduanes" is the Bato of that island province, not the
+     * bigger Bato of the next province of the same region).
+     */
     static double distanceKm(GazetteerEntry place, GazetteerEntry other) {
-        if (other.isRegion() && !other.admin1Code().isEmpty() && place.countryCode().equals(other.countryCode())
+        if (other.isRegion() && !other.isDistrict() && !other.admin1Code().isEmpty() && place.countryCode().equals(other.countryCode())
                 && place.admin1Code().equals(other.admin1Code())) {
             return 0;
         }
-        if (place.isRegion() && !place.admin1Code().isEmpty() && place.countryCode().equals(other.countryCode())
-                && place.admin1Code().equals(other.admin1Code())) {
+        if (place.isRegion() && !place.isDistrict() && !place.admin1Code().isEmpty()
+                && place.countryCode().equals(other.countryCode()) && place.admin1Code().equals(other.admin1Code())) {
             return 0;
         }
         double d = place.distanceKm(other);
+        if (place.isDistrict() || other.isDistrict()) {
+            return Math.max(0, d - DISTRICT_REACH_KM);
+        }
         // a region's centre is not where its towns are: allow for its extent
         return other.isRegion() || place.isRegion() ? Math.max(0, d - 150) : d;
     }

@@ -70,6 +70,7 @@ final class MentionRules {
             places.splitOfPhrases(t);
         }
         headlineNames(sentences);
+        places.dateline(sentences);
         places.headlineSpans(sentences);
         places.spreadPlaceNames(sentences);
         organisations.publication(sentences, source);

@@ -126,6 +126,43 @@ final class PlaceRules {
         }
     }
 
+    /**
+     * "KYIV —", "BILOPILLIA, Ukraine (Reuters) -": the dateline's capitals name where the report was filed,
+     * a place the CRF, trained on mixed case, often leaves alone. The leading upper-case words of the body
+     * become a place when a dash, comma, colon or bracket follows them and the gazetteer knows them.
+     */
+    void dateline(List<TaggedSentence> sentences) {
+        TaggedSentence first = sentences.stream().filter(s -> s.field().equals("body"))
+                .min(java.util.Comparator.comparingInt(TaggedSentence::index)).orElse(null);
+        if (first == null || first.start() > 2) {
+            return;
+        }
+        List<Token> t = first.tokens();
+        int end = -1;
+        while (end + 1 < t.size() && end < 3 && isUpperCaseWord(t.get(end + 1).word)) {
+            end++;
+        }
+        if (end < 0 || end + 1 >= t.size() || !DATELINE_MARKS.contains(t.get(end + 1).word)) {
+            return;
+        }
+        boolean labelled = false;
+        for (int k = 0; k <= end; k++) {
+            labelled |= t.get(k).label.equals(LOCATION);
+        }
+        String name = MentionRules.text(t, 0, end);
+        boolean withCountry = t.get(end + 1).word.equals(",");
+        if (!labelled && (judge.isPlaceOfAtLeast(name, PlaceJudge.SIZEABLE_TOWN) || withCountry && judge.isPlace(name))) {
+            MentionRules.label(t, 0, end, LOCATION);
+        }
+    }
+
+    private static final Set<String> DATELINE_MARKS = Set.of("—", "–", "-", "--", ",", ":", "•", "|", "(", "-LRB-");
+
+    private static boolean isUpperCaseWord(String w) {
+        return w.length() >= 2 && w.chars().anyMatch(Character::isLetter) && w.equals(w.toUpperCase(Locale.ROOT))
+                && w.chars().allMatch(c -> Character.isLetter(c) || c == '.' || c == '\'' || c == '’' || c == '-');
+    }
+
     /** "Elm Street", "on Khreshchatyk Avenue": an address inside a town, not a place of the map. */
     void streets(List<Token> t) {
         for (int i = 1; i < t.size(); i++) {
@@ -356,8 +393,22 @@ final class PlaceRules {
         return true;
     }
 
-    /** A capitalised word inside a sentence the CRF left alone, that names a country, region or big city. */
+    /**
+     * A capitalised word inside a sentence the CRF left alone, that names a country, region or big city; and a
+     * compass word with a name after it that together name one ("West Java", "North Kivu", "South Darfur"):
+     * regions are often named so, and the recogniser reads the compass word as an adjective.
+     */
     void missedPlaces(List<Token> t) {
+        for (int i = 0; i + 1 < t.size(); i++) {
+            Token compass = t.get(i);
+            Token name = t.get(i + 1);
+            boolean pair = compass.isOutside() && name.isOutside() && Lexicon.isCompass(compass.word)
+                    && compass.isCapitalised() && name.isCapitalised() && !Lexicon.isFunctionWord(name.word)
+                    && (i + 2 == t.size() || !t.get(i + 2).isCapitalised() || t.get(i + 2).isOutside());
+            if (pair && judge.isWellKnownPlace(compass.word + " " + name.word)) {
+                MentionRules.label(t, i, i + 1, LOCATION);
+            }
+        }
         for (int i = 1; i < t.size(); i++) {
             Token tok = t.get(i);
             if (!tok.isOutside() || !tok.isCapitalised() || Lexicon.isFunctionWord(tok.word)

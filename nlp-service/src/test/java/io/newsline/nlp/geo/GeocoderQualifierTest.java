@@ -169,4 +169,13 @@ class GeocoderQualifierTest {
         assertEquals("PS", town.countryCode());
         assertEquals(Place.EXACT, town.precision());
     }
+
+    @Test
+    void aProvinceNamedBesideATownPicksTheTownInsideIt() {
+        // two towns called Bato lie in the same region, in neighbouring provinces; the bigger one is in Camarines Sur
+        Place small = named(resolve("Floods cut roads in Bato, Catanduanes, on Monday.", "Bato", "Catanduanes"), "Bato");
+        assertTrue(small.lon() > 124, "the Bato of the island province: " + small);
+        Place big = named(resolve("Floods cut roads in Bato, Camarines Sur, on Monday.", "Bato", "Camarines Sur"), "Bato");
+        assertTrue(big.lon() < 124, "the Bato of Camarines Sur: " + big);
+    }
 }

@@ -139,4 +139,25 @@ class PlaceRecognitionTest {
         List<String> orgs = doc.entities().stream().filter(e -> e.type() == EntityType.ORGANIZATION).map(Entity::text).toList();
         assertTrue(orgs.contains("Tulsa Police Department") && orgs.contains("Lagos State Police Command"), orgs.toString());
     }
+
+    @Test
+    void theCapitalsOfADatelineNameAPlace() {
+        AnnotatedArticle doc = annotate("Storm hits the coast",
+                "TIRANA — Floods cut roads across the south of the country on Sunday, police said.");
+        assertTrue(locations(doc).contains("TIRANA"), doc.entities().toString());
+        AnnotatedArticle kicker = annotate("Storm hits the coast",
+                "UPDATE — Floods cut roads across the south of the country on Sunday, police said.");
+        assertFalse(locations(kicker).contains("UPDATE"), kicker.entities().toString());
+    }
+
+    @Test
+    void aCompassWordAndANameTogetherNameARegion() {
+        AnnotatedArticle doc = annotate("Landslide toll rises",
+                "A landslide buried houses in the hills of Central Java on Monday, and a strong earthquake shook "
+                + "North Kivu on Sunday.");
+        List<String> found = locations(doc);
+        assertTrue(found.contains("Central Java") && found.contains("North Kivu"), found.toString());
+        AnnotatedArticle wind = annotate("Cold snap", "A bitter North wind swept the plains on Monday.");
+        assertFalse(locations(wind).stream().anyMatch(n -> n.contains("North")), wind.entities().toString());
+    }
 }
