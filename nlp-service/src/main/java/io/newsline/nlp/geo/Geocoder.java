@@ -153,10 +153,11 @@ public final class Geocoder {
             boolean facility = false;
             if (FACILITY_WORDS.contains(last) && c.matches().isEmpty()) {
                 Matcher infra = INFRASTRUCTURE.matcher(cleanSurface(name));
-                if (!infra.matches()) {
+                if (infra.matches()) {
+                    c = looked.computeIfAbsent(infra.group(1), gazetteer::candidates);
+                } else if (!NearPlacement.isBuilding(cleanSurface(name))) {
                     continue;      // "Kommunar factory": a facility, not the town of the same name
                 }
-                c = looked.computeIfAbsent(infra.group(1), gazetteer::candidates);
                 facility = true;
             }
             String key = (facility ? "facility:" + NameKey.fold(surface) : "")

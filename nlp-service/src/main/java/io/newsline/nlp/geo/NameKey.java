@@ -170,7 +170,8 @@ final class NameKey {
         StringBuilder out = new StringBuilder(folded.length());
         int consonants = 0;
         for (String word : folded.split(" ")) {
-            String w = word.replace("zh", "z").replace('j', 'i').replace('g', 'h').replace('w', 'v')
+            // South Asian names are romanised with or without the aspirates' h: Jhalakathi ~ Jhalokati, Dhaka ~ Daka
+            String w = word.replace("th", "t").replace("dh", "d").replace("bh", "b").replace("zh", "z").replace('j', 'i').replace('g', 'h').replace('w', 'v')
                     .replace("ph", "f").replace("ck", "k").replace('q', 'k').replace('x', 'k');
             if (w.length() > 2 && w.charAt(0) == 'v' && isVowel(w.charAt(1))) {
                 // Ukrainian puts a prothetic v before a word-initial u or o where Russian has none

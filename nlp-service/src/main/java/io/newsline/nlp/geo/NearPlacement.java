@@ -18,6 +18,7 @@ final class NearPlacement {
     /** Names of a part of a town: "the Saltivskyi district", "Podil neighbourhood". */
     private static final Pattern TOWN_PART = Pattern.compile("(?i)\\s(?:district|neighbourhood|neighborhood|quarter|suburb"
             + "|microdistrict|borough)$");
+    private static final Pattern BUILDING = Pattern.compile("\\p{Lu}[\\p{L}'’-]*\\s+(?:Building|Tower|Towers|Plaza|Mansion|Apartments|Arcade)$");
     /** Between a part of a town and the town: "the Saltivskyi district of Kharkiv", "… of the city of Kharkiv". */
     private static final Pattern PART_OF = Pattern.compile("(?i)^\\s+(?:of|in)\\s+(?:the\\s+)?(?:city\\s+of\\s+)?$");
 
@@ -25,6 +26,11 @@ final class NearPlacement {
 
     NearPlacement(Gazetteer gazetteer) {
         this.gazetteer = gazetteer;
+    }
+
+    /** A named building: "the Harbour View Building", "Marlow Tower" (capitalised heads; "the tax building" is none). */
+    static boolean isBuilding(String name) {
+        return BUILDING.matcher(name).find();
     }
 
     static boolean isTownPart(String name) {
@@ -58,9 +64,10 @@ final class NearPlacement {
             g.confidence = 0.45;
             return;
         }
-        GazetteerEntry city = tied == null && isTownPart(g.displayName) ? mainCity(groups) : null;
+        GazetteerEntry city = tied == null && (isTownPart(g.displayName) || isBuilding(g.displayName)) ? mainCity(groups) : null;
         if (city != null) {
-            // "the Saltivskyi district" in an article about Kharkiv: a part of the town the article is about
+            // "the Saltivskyi district" or "the Harbour View Building" in an article about Kharkiv: a part of the town
+            // the article is about
             g.near = city;
             g.confidence = 0.45;
             return;

@@ -4,6 +4,7 @@ import io.newsline.contracts.model.Mention;
 import io.newsline.contracts.model.Place;
 import io.newsline.nlp.domain.NameMention;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -34,6 +35,23 @@ final class PlaceOutput {
         return places;
     }
 
+    /**
+     * GeoNames' name, without the diacritics of a romanisation when the article writes it so: English news writes
+     * "Thane" and "Chandpur", not "Thāne" and "Chāndpur"; an article that keeps the accent ("Quilpué") keeps it.
+     */
+    static String shownName(GazetteerEntry e, Collection<String> surfaces) {
+        String plain = NameKey.toAscii(e.name());
+        if (plain.equals(e.name())) {
+            return e.name();
+        }
+        for (String s : surfaces) {
+            if (s.equalsIgnoreCase(plain)) {
+                return plain;
+            }
+        }
+        return e.name();
+    }
+
     private static Place place(List<PlaceGroup> same) {
         PlaceGroup g = same.get(0);
         LinkedHashSet<String> surfaces = new LinkedHashSet<>();
@@ -55,7 +73,7 @@ final class PlaceOutput {
                     e.isCountry() ? null : e.admin1Name(), null, null, Place.NEAR, Math.min(conf, 0.5), out);
         }
         if (e != null) {
-            String name = g.candidates.regionPhrase() || g.axisWord != null ? g.displayName : e.name();
+            String name = g.candidates.regionPhrase() || g.axisWord != null ? g.displayName : shownName(e, surfaces);
             return new Place(name, List.copyOf(surfaces), e.lat(), e.lon(), e.countryCode(),
                     e.isCountry() ? null : e.admin1Name(), e.geonameId() > 0 ? e.geonameId() : null,
                     e.featureCode(), precisionOf(g), conf, out);

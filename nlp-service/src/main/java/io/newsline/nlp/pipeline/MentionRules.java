@@ -56,6 +56,8 @@ final class MentionRules {
             portfolios(t);
             places.wholeNames(t);
             places.nounSpans(t);
+            places.localGovernmentAreas(t);
+            places.namedBuildings(t);
             places.infrastructure(t);
             organisations.facilities(t);
             organisations.institutions(t);

@@ -69,6 +69,70 @@ final class PlaceRules {
         }
     }
 
+    /** "… area of Plateau State": the whole after "of", a place of its own, when the recogniser left it or took it for a body. */
+    private void wholeAfterOf(List<Token> t, int of) {
+        if (of + 1 >= t.size() || !t.get(of).word.equals("of")) {
+            return;
+        }
+        int from = t.get(of + 1).word.equals("the") ? of + 2 : of + 1;
+        int to = from;
+        while (to + 1 < t.size() && to - from < 3 && t.get(to + 1).isCapitalised()) {
+            to++;
+        }
+        if (from < t.size() && t.get(from).isCapitalised() && judge.isPlace(MentionRules.text(t, from, to))) {
+            t.get(of).label = OUTSIDE;
+            MentionRules.label(t, from, to, LOCATION);
+        }
+    }
+
+    /** Capitalised heads that make a name a building, a place of the map however small. */
+    private static final Set<String> BUILDING_HEADS = Set.of("Building", "Tower", "Towers", "Plaza", "Mansion",
+            "Apartments", "Arcade");
+
+    /**
+     * "the three-storey Harbour View Building collapsed", "a fire at Marlow Tower": a named building is a place (a
+     * facility), where the recogniser often sees nothing or an organisation. A person's name before the head stays
+     * a person's unless the head is capitalised with it ("Trump Tower").
+     */
+    void namedBuildings(List<Token> t) {
+        for (int i = 1; i < t.size(); i++) {
+            if (!BUILDING_HEADS.contains(t.get(i).word) || t.get(i).label.equals(LOCATION)) {
+                continue;
+            }
+            int from = i;
+            while (from > 0 && i - from < 3 && t.get(from - 1).isCapitalised() && !Lexicon.isFunctionWord(t.get(from - 1).word)
+                    && !judge.isDemonym(t.get(from - 1).word) && !(from - 1 == 0 && t.get(0).isOutside())) {
+                from--;
+            }
+            if (from < i) {
+                MentionRules.label(t, from, i, LOCATION);
+            }
+        }
+    }
+
+    /**
+     * "in Konduga local government area", "the Gwoza Local Government Area": Nigeria's districts, as its press
+     * writes them, are places with their three-word level, whatever the CRF made of "government".
+     */
+    void localGovernmentAreas(List<Token> t) {
+        for (int i = 1; i + 2 < t.size(); i++) {
+            boolean phrase = t.get(i).word.equalsIgnoreCase("local") && t.get(i + 1).word.equalsIgnoreCase("government")
+                    && t.get(i + 2).word.toLowerCase(Locale.ROOT).startsWith("area");
+            if (!phrase) {
+                continue;
+            }
+            int from = i;
+            while (from > 0 && i - from < 3 && t.get(from - 1).isCapitalised() && !Lexicon.isFunctionWord(t.get(from - 1).word)
+                    && !t.get(from - 1).label.equals(PERSON)) {
+                from--;
+            }
+            if (from < i && judge.isPlace(MentionRules.text(t, from, i - 1))) {
+                MentionRules.label(t, from, i + 2, LOCATION);
+                wholeAfterOf(t, i + 3);
+            }
+        }
+    }
+
     /**
      * "the Zaporizhzhia nuclear power station", "Boryspil airport", "the Kakhovka dam": infrastructure
      * named after a place is a place of the map, unlike a company's plant ("the Azot chemical plant").

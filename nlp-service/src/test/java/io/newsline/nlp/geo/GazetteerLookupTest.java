@@ -43,6 +43,13 @@ class GazetteerLookupTest {
     }
 
     @Test
+    void southAsianSpellingsWithAndWithoutTheAspiratesHFindTheSamePlace() {
+        assertTrue(ids("Dhakka").contains(1185241L), "Dhaka under a doubled k");
+        assertTrue(ids("Gwozza").contains(2339665L), "a control: a loose spelling of a town with no aspirate");
+        assertEquals(ids("Jhalokati"), ids("Jhalakathi"), "one district, two romanisations");
+    }
+
+    @Test
     void diacriticsAndSaintAbbreviationsAreIgnored() {
         assertEquals(ids("Łódź"), ids("Lodz"));
         assertTrue(ids("St. Petersburg").contains(498817L));

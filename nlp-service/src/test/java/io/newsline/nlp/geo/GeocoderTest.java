@@ -223,7 +223,8 @@ class GeocoderTest {
     void compassWordsAndArmyGroupsAreNotPlaces() {
         String body = "Poland's Southern grouping and Central Command drilled on the Western Front near Rzeszow.";
         List<Place> places = resolve(body, "Poland", "Southern grouping", "Central Command", "Western Front", "Rzeszow");
-        assertEquals(List.of("Poland", "Rzeszów"), places.stream().map(Place::name).toList());
+        // shown as the text spells it: GeoNames' Rzeszów without its accent
+        assertEquals(List.of("Poland", "Rzeszow"), places.stream().map(Place::name).toList());
     }
 
     @Test

@@ -160,4 +160,23 @@ class PlaceRecognitionTest {
         AnnotatedArticle wind = annotate("Cold snap", "A bitter North wind swept the plains on Monday.");
         assertFalse(locations(wind).stream().anyMatch(n -> n.contains("North")), wind.entities().toString());
     }
+
+    @Test
+    void aNigerianLocalGovernmentAreaIsOnePlace() {
+        AnnotatedArticle doc = annotate("Attack in Borno",
+                "Gunmen attacked a village in Gwoza local government area of Borno State on Sunday, police said.");
+        assertTrue(locations(doc).contains("Gwoza local government area"), doc.entities().toString());
+    }
+
+    @Test
+    void aNamedBuildingIsAPlaceInTheTownTheStoryIsAbout() {
+        AnnotatedArticle doc = annotate("Fire in Thane",
+                "A fire gutted the five-storey Harbour View Building in Thane on Sunday. Firefighters in Thane said the "
+                + "blaze started in a shop on the ground floor.");
+        Place building = doc.places().stream().filter(p -> p.name().equals("Harbour View Building")).findFirst()
+                .orElseThrow(() -> new AssertionError(doc.places().toString()));
+        assertEquals(Place.NEAR, building.precision(), building.toString());
+        assertTrue(places(doc).contains("Thane"), "shown as the article writes it, not as Thāne: " + places(doc));
+        assertTrue(Math.abs(building.lat() - 19.2) < 0.1 && Math.abs(building.lon() - 72.97) < 0.1, building.toString());
+    }
 }
