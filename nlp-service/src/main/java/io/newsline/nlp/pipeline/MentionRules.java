@@ -63,6 +63,7 @@ final class MentionRules {
             organisations.institutions(t);
             organisations.describedBodies(t);
             organisations.namedBodies(t);
+            organisations.bodiesOfPlaces(t);
             organisations.demonymOrganisations(t);
             organisations.acronyms(t);
             personTitles(t);

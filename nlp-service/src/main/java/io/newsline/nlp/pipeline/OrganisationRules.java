@@ -143,6 +143,39 @@ final class OrganisationRules {
         }
     }
 
+    /** Heads of bodies named "of" the place they serve: "Law Society of Kenya", "Bank of England". */
+    private static final Set<String> BODY_OF_PLACE_HEADS = Set.of("Society", "Association", "Council", "Federation",
+            "Union", "Chamber", "League", "Confederation", "Commission", "Alliance", "Coalition", "Party", "Church", "Bank");
+
+    /**
+     * "the Law Society of Kenya", "the Medical Association of Nigeria", "the Church of England": capitalised words
+     * ending in a body's head, "of" and a place are one organisation, which the recogniser often leaves as the
+     * place alone.
+     */
+    void bodiesOfPlaces(List<Token> t) {
+        for (int i = 0; i + 2 < t.size(); i++) {
+            Token head = t.get(i);
+            if (!BODY_OF_PLACE_HEADS.contains(head.word) || head.label.equals(PERSON) || head.label.equals(LOCATION)
+                    || !t.get(i + 1).word.equals("of")) {
+                continue;
+            }
+            int at = t.get(i + 2).word.equals("the") && i + 3 < t.size() ? i + 3 : i + 2;
+            Token place = t.get(at);
+            if (!place.label.equals(LOCATION) && !(place.isCapitalised() && judge.isPlace(place.word))) {
+                continue;
+            }
+            int end = place.label.equals(LOCATION) ? MentionRules.span(t, at)[1] : at;
+            int from = i;
+            while (from > 0 && i - from < 3 && isNameWord(t.get(from - 1)) && !t.get(from - 1).label.equals(PERSON)
+                    && !(from - 1 == 0 && t.get(0).isOutside() && !head.label.equals(ORGANIZATION))) {
+                from--;
+            }
+            if (from < i || head.label.equals(ORGANIZATION)) {
+                MentionRules.label(t, from, end, ORGANIZATION);
+            }
+        }
+    }
+
     /** "British Ministry of Defense", "Russian Armed Forces", "U.S. Congress": the adjective is part of the name. */
     void demonymOrganisations(List<Token> t) {
         for (int i = 1; i < t.size(); i++) {

@@ -235,4 +235,14 @@ class NewsNameRecognitionTest {
         assertEquals(List.of("Selin Aydin", "Mark Reeve"), names(doc, EntityType.PERSON));
         assertTrue(names(doc, EntityType.ORGANIZATION).isEmpty(), names(doc, EntityType.ORGANIZATION).toString());
     }
+
+    @Test
+    void aBodyNamedOfThePlaceItServesIsOneOrganisation() {
+        AnnotatedArticle doc = annotate("Strike called",
+                "The Law Society of Kenya condemned the shootings, and the Medical Association of Nigeria called a strike.");
+        List<String> orgs = names(doc, EntityType.ORGANIZATION);
+        assertTrue(orgs.contains("Law Society of Kenya") && orgs.contains("Medical Association of Nigeria"), orgs.toString());
+        AnnotatedArticle republic = annotate("March", "Thousands marched in the Republic of Ireland on Sunday.");
+        assertTrue(names(republic, EntityType.ORGANIZATION).isEmpty(), republic.entities().toString());
+    }
 }
