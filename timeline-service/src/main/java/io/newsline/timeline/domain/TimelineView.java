@@ -32,7 +32,6 @@ public final class TimelineView implements AutoCloseable {
     static final String SEQUENCE = "sequence";
     static final String OFFSET = "offset";
     static final String TOPIC = "topic";
-    static final String FORMAT = "format";
 
     /** A record of {@code news.timeline} and its sequence (its offset plus one). */
     public record Entry(long sequence, TimelineEvent record) {}
@@ -51,7 +50,6 @@ public final class TimelineView implements AutoCloseable {
     private long lastSequence;
     private long resumeOffset;
     private String indexedTopic;
-    private String indexFormat;
     private int live;
 
     /** A view in memory, for tests and tools. */
@@ -67,7 +65,6 @@ public final class TimelineView implements AutoCloseable {
         applied = lastSequence;
         resumeOffset = Long.parseLong(committed.getOrDefault(OFFSET, "0"));
         indexedTopic = committed.get(TOPIC);
-        indexFormat = committed.get(FORMAT);
         index.regions().forEach(regions::add);
         live = index.countLive();
     }
@@ -183,14 +180,13 @@ public final class TimelineView implements AutoCloseable {
         lock.writeLock().lock();
         try {
             Map<String, String> data = new HashMap<>(Map.of(SEQUENCE, Long.toString(applied), OFFSET,
-                    Long.toString(nextOffset), FORMAT, MergeCandidates.INDEX_FORMAT));
+                    Long.toString(nextOffset)));
             if (topicId != null) {
                 data.put(TOPIC, topicId);
             }
             index.commit(data);
             resumeOffset = nextOffset;
             indexedTopic = topicId;
-            indexFormat = MergeCandidates.INDEX_FORMAT;
         } finally {
             lock.writeLock().unlock();
         }
@@ -216,16 +212,6 @@ public final class TimelineView implements AutoCloseable {
         }
     }
 
-    /** The version of the fields the index was written with ({@link MergeCandidates#INDEX_FORMAT}); null before it had one. */
-    public String indexFormat() {
-        lock.readLock().lock();
-        try {
-            return indexFormat;
-        } finally {
-            lock.readLock().unlock();
-        }
-    }
-
     /** The merger's look-ups in this view's index. */
     public CandidateSource mergeCandidates() {
         return new MergeCandidates(index);
@@ -242,10 +228,9 @@ public final class TimelineView implements AutoCloseable {
             applied = 0;
             lastSequence = 0;
             live = 0;
-            index.commit(Map.of(SEQUENCE, "0", OFFSET, "0", FORMAT, MergeCandidates.INDEX_FORMAT));
+            index.commit(Map.of(SEQUENCE, "0", OFFSET, "0"));
             resumeOffset = 0;
             indexedTopic = null;
-            indexFormat = MergeCandidates.INDEX_FORMAT;
         } finally {
             lock.writeLock().unlock();
         }

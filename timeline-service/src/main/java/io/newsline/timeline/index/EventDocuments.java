@@ -42,7 +42,6 @@ final class EventDocuments {
     static final String REMOVED = "removed";
     static final String SEQUENCE = "seq";
     static final String START = "start";
-    static final String END = "end";
     /** First and last day as one 2-d point: the events that span a day. */
     static final String SPAN = "span";
     static final String PRECISION = "prec";
@@ -62,15 +61,6 @@ final class EventDocuments {
     static final String MERGE_PLACE = "mk";
     static final String MERGE_LONG = "mlong";
     static final String ARTICLE = "art";
-    /** The event's first and last day as one two-dimensional point: "starts by the end, ends after the start" is one box. */
-    static final String MERGE_SPAN = "mspan";
-    /** The coordinates again as doc values: the merger's distance test on the few events its days leave. */
-    static final String MERGE_POINT = "mpoint";
-    /**
-     * The version of the documents' fields, kept in each commit's user data: an index written with other fields
-     * (before the merger's) is rebuilt. Raise it whenever a field a query needs is added.
-     */
-    public static final String FORMAT = "2";
     private static final String RECORD = "json";
     private static final String LAST_LIVE = "last";
     private static final String FIRST_SEQUENCE = "first";
@@ -106,7 +96,6 @@ final class EventDocuments {
         d.add(new LongPoint(START, key.start().toEpochDay()));
         d.add(new NumericDocValuesField(START, key.start().toEpochDay()));
         long last = EventDates.lastDay(e.date(), e.dateEnd()).toEpochDay();
-        d.add(new LongPoint(END, last));
         d.add(new LongPoint(SPAN, key.start().toEpochDay(), last));
         d.add(new NumericDocValuesField(PRECISION, precision(key)));
         d.add(new NumericDocValuesField(SEEN, nanos(key.firstSeen())));
@@ -129,15 +118,8 @@ final class EventDocuments {
         addMergeFields(d, e);
     }
 
+    /** The merger's own look-ups; its days and distance use {@link #SPAN} and {@link #POINT}, as the filters do. */
     private static void addMergeFields(Document d, TimelineEvent e) {
-        if (e.date() != null) {
-            d.add(new LongPoint(MERGE_SPAN, EventDates.firstDay(e.date()).toEpochDay(),
-                    EventDates.lastDay(e.date(), e.dateEnd()).toEpochDay()));
-        }
-        EventLocation l = e.location();
-        if (l != null && l.lat() != null && l.lon() != null && Math.abs(l.lat()) <= 90 && Math.abs(l.lon()) <= 180) {
-            d.add(new LatLonDocValuesField(MERGE_POINT, l.lat(), l.lon()));
-        }
         CandidateSource.Filing filing = CandidateSource.Filing.of(e);
         filing.placeKeys().forEach(k -> d.add(new StringField(MERGE_PLACE, k, Field.Store.NO)));
         if (filing.longDayRange()) {

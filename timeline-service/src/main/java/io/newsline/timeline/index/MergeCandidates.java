@@ -7,8 +7,7 @@ import static io.newsline.timeline.index.EventDocuments.LIVE;
 import static io.newsline.timeline.index.EventDocuments.MERGE_LONG;
 import static io.newsline.timeline.index.EventDocuments.MERGE_PLACE;
 import static io.newsline.timeline.index.EventDocuments.POINT;
-import static io.newsline.timeline.index.EventDocuments.MERGE_POINT;
-import static io.newsline.timeline.index.EventDocuments.MERGE_SPAN;
+import static io.newsline.timeline.index.EventDocuments.SPAN;
 
 import io.newsline.contracts.model.TimelineEvent;
 import io.newsline.timeline.domain.CandidateSource;
@@ -42,9 +41,6 @@ public final class MergeCandidates implements CandidateSource {
     private static final double DISTANCE_SLACK = 1.01;
     private static final double EARTH_RADIUS_KM = 6371.0;
 
-    /** The version of the index's fields ({@code format} in each commit's user data); an older index is rebuilt. */
-    public static final String INDEX_FORMAT = EventDocuments.FORMAT;
-
     private final TimelineIndex index;
 
     public MergeCandidates(TimelineIndex index) {
@@ -70,11 +66,11 @@ public final class MergeCandidates implements CandidateSource {
             // query, which costs more than the look-up; the rule measures the distance of what the box finds.
             double[] box = boxAround(where.lat(), where.lon(), where.km());
             place.add(new IndexOrDocValuesQuery(LatLonPoint.newBoxQuery(POINT, box[0], box[1], box[2], box[3]),
-                    LatLonDocValuesField.newSlowBoxQuery(MERGE_POINT, box[0], box[1], box[2], box[3])), Occur.SHOULD);
+                    LatLonDocValuesField.newSlowBoxQuery(POINT, box[0], box[1], box[2], box[3])), Occur.SHOULD);
         }
         BooleanQuery.Builder days = new BooleanQuery.Builder();
         // Starts by the last day and ends on or after the first: one box of the (first day, last day) points.
-        days.add(LongPoint.newRangeQuery(MERGE_SPAN, new long[] {Long.MIN_VALUE, where.from().toEpochDay()},
+        days.add(LongPoint.newRangeQuery(SPAN, new long[] {Long.MIN_VALUE, where.from().toEpochDay()},
                 new long[] {where.to().toEpochDay(), Long.MAX_VALUE}), Occur.SHOULD);
         if (where.longDayRanges()) {
             days.add(new TermQuery(new Term(MERGE_LONG, "1")), Occur.SHOULD);

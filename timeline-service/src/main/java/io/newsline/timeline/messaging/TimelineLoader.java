@@ -4,7 +4,6 @@ import io.newsline.contracts.kafka.TimelineEventDeserializer;
 import io.newsline.contracts.kafka.Topics;
 import io.newsline.contracts.model.TimelineEvent;
 import io.newsline.timeline.domain.TimelineView;
-import io.newsline.timeline.index.MergeCandidates;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -214,9 +213,6 @@ public class TimelineLoader {
             why = "it reaches offset " + resume + " and the topic ends at " + end;
         } else if (resume > 0 && topicId != null && indexed != null && !indexed.equals(topicId)) {
             why = "it was read from topic id " + indexed + ", the topic now has id " + topicId;
-        } else if (resume > 0 && !MergeCandidates.INDEX_FORMAT.equals(view.indexFormat())) {
-            why = "it was written with the fields of format " + view.indexFormat() + ", this version reads format "
-                    + MergeCandidates.INDEX_FORMAT + " (the merger's look-ups)";
         }
         if (why != null) {
             LOG.warnf("the timeline index does not match %s (%s): rebuilding it from the first record", topic, why);
