@@ -73,10 +73,14 @@ public interface CandidateSource {
     }
 
     /**
-     * Calls {@code hit} with the id of every event the source finds in the neighbourhood and a way to read that
-     * event as the source holds it (read only when asked: the working set may hold a newer version).
+     * Calls {@code hit} with the id of every live event the source finds in the neighbourhood and a way to read
+     * what the rule compares of it, valid during the call only (read only when asked: the working set may hold a
+     * newer version).
      */
     void near(Neighbourhood where, Hit hit);
+
+    /** The live event of this id as the source holds it, or null when it holds none. */
+    TimelineEvent read(String id);
 
     /** Whether the source holds this record already: this revision of a live event (or a later), or this removal. */
     boolean shows(TimelineEvent record);
@@ -87,6 +91,6 @@ public interface CandidateSource {
     /** What {@link #near} hands over for each event it finds. */
     @FunctionalInterface
     interface Hit {
-        void found(String id, Supplier<TimelineEvent> event);
+        void found(String id, Supplier<RuleView> view);
     }
 }

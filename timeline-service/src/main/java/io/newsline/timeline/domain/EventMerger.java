@@ -35,8 +35,6 @@ public final class EventMerger {
     private final EventComposer composer;
     /** The events the merger holds, and where it finds the others ({@link WorkingSet}). */
     private final WorkingSet held;
-    /** Each event as the rule sees it, kept while the event stays the same object: comparing is the merge's hot path. */
-    private final Map<String, Ruled> ruled;
     private Consumer<MergeDecision> decisions = decision -> {};
 
     /**
@@ -46,7 +44,7 @@ public final class EventMerger {
      *                            its publication day, so every article shows on the timeline
      */
     public EventMerger(MergeRule rule, Clock clock, boolean publicationFallback) {
-        this(rule, clock, publicationFallback, WorkingSet.everything(rule.maxDistanceKm()), Integer.MAX_VALUE);
+        this(rule, clock, publicationFallback, WorkingSet.everything(rule.maxDistanceKm()));
     }
 
     /**
@@ -55,22 +53,15 @@ public final class EventMerger {
      */
     public EventMerger(MergeRule rule, Clock clock, boolean publicationFallback, CandidateSource index, int maxEvents,
             int maxArticles) {
-        this(rule, clock, publicationFallback, WorkingSet.over(index, maxEvents, maxArticles, rule.maxDistanceKm()),
-                maxEvents);
+        this(rule, clock, publicationFallback, WorkingSet.over(index, maxEvents, maxArticles, rule.maxDistanceKm()));
     }
 
-    private EventMerger(MergeRule rule, Clock clock, boolean publicationFallback, WorkingSet held, int maxRuled) {
+    private EventMerger(MergeRule rule, Clock clock, boolean publicationFallback, WorkingSet held) {
         this.rule = rule;
         this.clock = clock;
         this.publicationFallback = publicationFallback;
         this.composer = new EventComposer(new EventSummary(new DisputeRule(rule.disputeWindow())));
         this.held = held;
-        this.ruled = new LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Ruled> eldest) {
-                return size() > maxRuled;
-            }
-        };
     }
 
     /** Hears every decision {@link #fold} takes, on the folding thread (for the metrics). */
@@ -84,7 +75,6 @@ public final class EventMerger {
      */
     public void reset(Collection<TimelineEvent> published) {
         held.clear();
-        ruled.clear();
         held.load(published);
     }
 
@@ -256,7 +246,7 @@ public final class EventMerger {
         List<TimelineEvent> group = new ArrayList<>(List.of(best.event()));
         for (Candidate other : matches.subList(1, matches.size())) {
             if (disjointSources(best.event(), other.event())
-                    && rule.detailsCompatible(ruled(best.event()).report(), ruled(other.event()).report())) {
+                    && rule.detailsCompatible(held.view(best.event()).report(), held.view(other.event()).report())) {
                 group.add(other.event());
             }
         }
@@ -274,12 +264,10 @@ public final class EventMerger {
             merged = composer.join(merged, other, now);
             TimelineEvent removal = TimelineEvent.removal(other.id(), merged.id());
             held.remove(removal);
-            ruled.remove(other.id());
             changes.changed.remove(other.id());
             changes.removals.add(removal);
             decisions.accept(MergeDecision.EVENTS_JOINED);
         }
-        ruled.remove(keeper.id());
         held.put(merged);
         changes.changed.put(merged.id(), merged);
     }
@@ -308,9 +296,6 @@ public final class EventMerger {
     /** An event the report matches, with the rule's answer and its place in the timeline (to break ties). */
     private record Candidate(TimelineEvent event, MergeRule.Match match, OrderKey order) {}
 
-    /** An event, what the rule reads of it, and its place in the timeline. */
-    private record Ruled(TimelineEvent event, MergeRule.Report report, OrderKey order) {}
-
     /**
      * The events a report may join, best first: the one that agrees on the most details, then the closest
      * in place and day, then the first in timeline order. Events this article already reports are left out:
@@ -323,12 +308,16 @@ public final class EventMerger {
         }
         List<Candidate> found = new ArrayList<>();
         // One day of padding for the overnight rule, plus whatever tolerance is configured.
-        for (TimelineEvent e : held.near(report.date(), report.dateEnd(), report.effectivePrecision(),
+        // Compared on what the rule reads of each event; only the events the report may join are read whole.
+        for (WorkingSet.Nearby n : held.near(report.date(), report.dateEnd(), report.effectivePrecision(),
                 Math.max(1, rule.dayTolerance()), report.type(), report.location())) {
-            Ruled seen = ruled(e);
+            RuleView seen = n.view();
             MergeRule.Match m = rule.match(report, seen.report());
-            if (m.same() && !reportedBy(e, articleId)) {
-                found.add(new Candidate(e, m, seen.order()));
+            if (m.same() && !seen.reportedBy(articleId)) {
+                TimelineEvent e = n.event();
+                if (e != null) {
+                    found.add(new Candidate(e, m, seen.order()));
+                }
             }
         }
         found.sort(Comparator.comparingInt((Candidate c) -> -c.match().agreements())
@@ -345,37 +334,6 @@ public final class EventMerger {
     private static MergeRule.Report reportOf(Event e, Publication published) {
         return new MergeRule.Report(e.type(), e.date(), e.dateEnd(), e.datePrecision(), e.location(),
                 List.of(new MergeRule.Account(e.date(), e.dateEnd(), e.signature(), published)));
-    }
-
-    /** An event as the rule sees it: one account per source, each with the date and details that source gave. */
-    private static MergeRule.Report reportOf(TimelineEvent e) {
-        List<MergeRule.Account> accounts = new ArrayList<>();
-        for (EventSource s : nullSafe(e.sources())) {
-            boolean ownDate = s.date() != null && !s.date().equals(e.date());
-            accounts.add(new MergeRule.Account(ownDate ? s.date() : e.date(), ownDate ? null : e.dateEnd(),
-                    s.signature(), Publication.parse(s.publishedAt())));
-        }
-        return new MergeRule.Report(e.type(), e.date(), e.dateEnd(), e.datePrecision(), e.location(), accounts);
-    }
-
-    private static boolean reportedBy(TimelineEvent e, String articleId) {
-        if (e.sources() != null) {
-            for (EventSource s : e.sources()) {
-                if (s != null && articleId.equals(s.articleId())) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    private Ruled ruled(TimelineEvent e) {
-        Ruled r = ruled.get(e.id());
-        if (r == null || r.event() != e) {
-            r = new Ruled(e, reportOf(e), OrderKey.of(e));
-            ruled.put(e.id(), r);
-        }
-        return r;
     }
 
     private static boolean disjointSources(TimelineEvent a, TimelineEvent b) {

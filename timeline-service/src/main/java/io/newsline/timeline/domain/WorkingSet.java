@@ -58,6 +58,45 @@ final class WorkingSet {
         TimelineEvent event;
         List<String> filed;
         boolean pinned;
+        /** What the rule reads of {@link #event}, once asked; null again when the event changes. */
+        RuleView view;
+
+        RuleView view() {
+            if (view == null) {
+                view = RuleView.of(event);
+            }
+            return view;
+        }
+    }
+
+    /**
+     * An event near a report: what the rule compares of it, at once, and the event itself when asked (an event
+     * the index found is read then, and held: the merger asks for the events a report joins).
+     */
+    final class Nearby {
+        private final RuleView view;
+        private TimelineEvent event;
+
+        private Nearby(RuleView view, TimelineEvent event) {
+            this.view = view;
+            this.event = event;
+        }
+
+        RuleView view() {
+            return view;
+        }
+
+        /** The event; null in the rare case the index no longer holds it live (then it is not a candidate). */
+        TimelineEvent event() {
+            if (event == null) {
+                event = source.read(view.id());
+                if (event != null) {
+                    hold(event, false);
+                    entries.get(event.id()).view = view;
+                }
+            }
+            return event;
+        }
     }
 
     /** Holds every event: there is nowhere else to look. */
@@ -128,12 +167,16 @@ final class WorkingSet {
         }
     }
 
-    /** The live events near a report, each at its newest: every event the rule could merge it with is among them. */
-    Collection<TimelineEvent> near(String date, String dateEnd, DatePrecision precision, int padDays, EventType type,
+    /**
+     * The live events near a report, each at its newest: every event the rule could merge it with is among them.
+     * Those the set does not hold are compared on what the index keeps of them and read only when asked.
+     */
+    Collection<Nearby> near(String date, String dateEnd, DatePrecision precision, int padDays, EventType type,
             EventLocation location) {
-        Map<String, TimelineEvent> found = new HashMap<>();
+        Map<String, Nearby> found = new HashMap<>();
         for (String id : byPeriod.near(date, dateEnd, precision, padDays, places.sought(type, location))) {
-            found.put(id, entries.get(id).event);
+            Entry e = entries.get(id);
+            found.put(id, new Nearby(e.view(), e.event));
         }
         if (source == null) {
             return found.values();
@@ -150,17 +193,22 @@ final class WorkingSet {
             Entry held = entries.get(id);
             if (held != null) {
                 if (!held.event.isRemoved()) {
-                    found.put(id, held.event);
+                    found.put(id, new Nearby(held.view(), held.event));
                 }
                 return;
             }
-            TimelineEvent e = read.get();
-            if (e != null && !e.isRemoved() && e.date() != null) {
-                hold(e, false);
-                found.put(id, e);
+            RuleView view = read.get();
+            if (view != null && view.report().date() != null) {
+                found.put(id, new Nearby(view, null));
             }
         });
         return found.values();
+    }
+
+    /** What the rule reads of an event: kept with the set's entry while the event stays the same object. */
+    RuleView view(TimelineEvent e) {
+        Entry held = entries.get(e.id());
+        return held != null && held.event == e ? held.view() : RuleView.of(e);
     }
 
     /** Whether this article was folded already (here, or as the index says). */
@@ -276,6 +324,9 @@ final class WorkingSet {
             }
             if (old.event.isRemoved()) {
                 live++;
+            }
+            if (old.event != e) {
+                old.view = null;
             }
             old.event = e;
             old.filed = filed;

@@ -10,6 +10,7 @@ import io.newsline.timeline.domain.EventDates;
 import io.newsline.timeline.domain.OrderKey;
 import io.newsline.timeline.domain.PlaceNames;
 import io.newsline.timeline.domain.Revision;
+import io.newsline.timeline.domain.RuleView;
 import io.newsline.timeline.domain.SearchWords;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,6 +19,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.IntPoint;
@@ -61,7 +63,9 @@ final class EventDocuments {
     static final String MERGE_PLACE = "mk";
     static final String MERGE_LONG = "mlong";
     static final String ARTICLE = "art";
-    private static final String RECORD = "json";
+    /** What the merge rule reads of a live event, as {@link RuleViews} bytes: a candidate is compared on it alone. */
+    static final String RULE = "rule";
+    static final String RECORD = "json";
     private static final String LAST_LIVE = "last";
     private static final String FIRST_SEQUENCE = "first";
     private static final String REVISIONS = "revs";
@@ -131,6 +135,7 @@ final class EventDocuments {
         }
         e.referencesOrEmpty().stream().filter(r -> r.articleId() != null).forEach(r -> articles.add(r.articleId()));
         articles.forEach(a -> d.add(new StringField(ARTICLE, a, Field.Store.NO)));
+        d.add(new BinaryDocValuesField(RULE, RuleViews.encode(RuleView.of(e))));
     }
 
     private static void addPlace(Document d, EventLocation l) {

@@ -7,16 +7,20 @@ import static io.newsline.timeline.index.EventDocuments.LIVE;
 import static io.newsline.timeline.index.EventDocuments.MERGE_LONG;
 import static io.newsline.timeline.index.EventDocuments.MERGE_PLACE;
 import static io.newsline.timeline.index.EventDocuments.POINT;
+import static io.newsline.timeline.index.EventDocuments.RULE;
 import static io.newsline.timeline.index.EventDocuments.SPAN;
 
 import io.newsline.contracts.model.TimelineEvent;
 import io.newsline.timeline.domain.CandidateSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Set;
 import org.apache.lucene.document.LatLonDocValuesField;
 import org.apache.lucene.document.LatLonPoint;
 import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SortedDocValues;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -27,6 +31,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.util.Bits;
 
@@ -104,8 +109,8 @@ public final class MergeCandidates implements CandidateSource {
         return new double[] {south, north, west < -180 ? west + 360 : west, east > 180 ? east - 360 : east};
     }
 
-    /** Every live document the query matches, with its id; its record is read only when the hit asks. */
-    private static void visit(IndexSearcher s, Query query, Hit hit) throws java.io.IOException {
+    /** Every live document the query matches, with its id; what the rule reads of it is decoded only when asked. */
+    private static void visit(IndexSearcher s, Query query, Hit hit) throws IOException {
         Weight weight = s.createWeight(s.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
         for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
             Scorer scorer = weight.scorer(leaf);
@@ -114,19 +119,19 @@ public final class MergeCandidates implements CandidateSource {
             }
             Bits live = leaf.reader().getLiveDocs();
             SortedDocValues ids = leaf.reader().getSortedDocValues(ID);
-            StoredFields stored = leaf.reader().storedFields();
+            BinaryDocValues views = leaf.reader().getBinaryDocValues(RULE);
             DocIdSetIterator docs = scorer.iterator();
             for (int d = docs.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = docs.nextDoc()) {
-                if (live != null && !live.get(d) || ids == null || !ids.advanceExact(d)) {
+                if (live != null && !live.get(d) || ids == null || !ids.advanceExact(d) || views == null) {
                     continue;
                 }
                 String id = ids.lookupOrd(ids.ordValue()).utf8ToString();
                 int doc = d;
                 hit.found(id, () -> {
                     try {
-                        return EventDocuments.record(stored.document(doc));
-                    } catch (java.io.IOException e) {
-                        throw new java.io.UncheckedIOException(e);
+                        return views.advanceExact(doc) ? RuleViews.decode(views.binaryValue()) : null;
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
                     }
                 });
             }
@@ -134,21 +139,31 @@ public final class MergeCandidates implements CandidateSource {
     }
 
     @Override
+    public TimelineEvent read(String id) {
+        TimelineEvent record = record(id);
+        return record == null || record.isRemoved() ? null : record;
+    }
+
+    @Override
     public boolean shows(TimelineEvent record) {
-        // Only the record is read, not the revisions stored beside it.
-        Query byId = new TermQuery(new Term(ID, record.id()));
-        TimelineEvent[] held = new TimelineEvent[1];
-        index.search(s -> {
-            visit(s, byId, (id, read) -> held[0] = read.get());
-            return null;
-        });
-        if (held[0] == null) {
+        TimelineEvent held = record(record.id());
+        if (held == null) {
             return false;
         }
         if (record.isRemoved()) {
-            return held[0].isRemoved();
+            return held.isRemoved();
         }
-        return !held[0].isRemoved() && held[0].revision() >= record.revision();
+        return !held.isRemoved() && held.revision() >= record.revision();
+    }
+
+    /** The record of this id, live or a removal; only the record is read, not the revisions stored beside it. */
+    private TimelineEvent record(String id) {
+        Query byId = new TermQuery(new Term(ID, id));
+        return index.search(s -> {
+            TopDocs top = s.search(byId, 1);
+            return top.scoreDocs.length == 0 ? null
+                    : EventDocuments.record(s.storedFields().document(top.scoreDocs[0].doc, Set.of(EventDocuments.RECORD)));
+        });
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.newsline.timeline.domain;
 import static io.newsline.timeline.domain.Events.KHARKIV;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.newsline.contracts.model.DatePrecision;
@@ -30,7 +31,13 @@ class WorkingSetTest {
         @Override
         public void near(Neighbourhood where, Hit hit) {
             nearCalls++;
-            held.values().stream().filter(e -> !e.isRemoved()).forEach(e -> hit.found(e.id(), () -> e));
+            held.values().stream().filter(e -> !e.isRemoved()).forEach(e -> hit.found(e.id(), () -> RuleView.of(e)));
+        }
+
+        @Override
+        public TimelineEvent read(String id) {
+            TimelineEvent e = held.get(id);
+            return e == null || e.isRemoved() ? null : e;
         }
 
         @Override
@@ -55,8 +62,9 @@ class WorkingSetTest {
                 .withRevision(revision);
     }
 
+    /** The events near Kharkiv, each read whole (as the merger reads those a report joins). */
     private Collection<TimelineEvent> nearKharkiv() {
-        return set.near("2025-06-07", null, DatePrecision.DAY, 1, EventType.SHELLING, KHARKIV);
+        return nearFrom(set);
     }
 
     @Test
@@ -108,7 +116,8 @@ class WorkingSetTest {
     }
 
     private static Collection<TimelineEvent> nearFrom(WorkingSet s) {
-        return s.near("2025-06-07", null, DatePrecision.DAY, 1, EventType.SHELLING, KHARKIV);
+        return s.near("2025-06-07", null, DatePrecision.DAY, 1, EventType.SHELLING, KHARKIV).stream()
+                .map(WorkingSet.Nearby::event).toList();
     }
 
     @Test
@@ -153,6 +162,32 @@ class WorkingSetTest {
     }
 
     @Test
+    void eventsTheIndexFindsAreComparedOnItsViewAndHeldOnlyOnceRead() {
+        for (String id : List.of("ev-a", "ev-b")) {
+            index.apply(event(id, 1, id));
+        }
+        Collection<WorkingSet.Nearby> near = set.near("2025-06-07", null, DatePrecision.DAY, 1, EventType.SHELLING,
+                KHARKIV);
+        assertEquals(2, near.size());
+        assertEquals(0, set.live(), "comparing an event does not hold it");
+        WorkingSet.Nearby a = near.stream().filter(n -> n.view().id().equals("ev-a")).findFirst().orElseThrow();
+        assertEquals(RuleView.of(event("ev-a", 1, "ev-a")), a.view());
+        assertTrue(a.view().reportedBy("ev-a"));
+        assertEquals("ev-a", a.event().id());
+        assertEquals(1, set.live(), "the event a report joins is read and held");
+    }
+
+    @Test
+    void anEventTheIndexNoLongerHoldsLiveIsNoCandidate() {
+        index.apply(event("ev-a", 1, "a"));
+        Collection<WorkingSet.Nearby> near = set.near("2025-06-07", null, DatePrecision.DAY, 1, EventType.SHELLING,
+                KHARKIV);
+        index.apply(TimelineEvent.removal("ev-a", "ev-b"));
+        assertNull(near.iterator().next().event(), "merged away between the look and the read");
+        assertEquals(0, set.live());
+    }
+
+    @Test
     void articleIdsStayUntilTheIndexNamesThemAndThenTheIndexIsAsked() {
         for (String a : List.of("a", "b", "c")) {
             set.folding(a);
@@ -193,6 +228,6 @@ class WorkingSetTest {
         }
         assertEquals(50, all.live());
         assertEquals(50, all.articles());
-        assertEquals(50, all.near("2025-06-07", null, DatePrecision.DAY, 1, EventType.SHELLING, KHARKIV).size());
+        assertEquals(50, nearFrom(all).size());
     }
 }
