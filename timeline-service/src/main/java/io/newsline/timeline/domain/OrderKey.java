@@ -21,9 +21,14 @@ public record OrderKey(LocalDate start, DatePrecision precision, Instant firstSe
             .thenComparing(OrderKey::id);
 
     public static OrderKey of(TimelineEvent e) {
-        DatePrecision precision = e.datePrecision() != null ? e.datePrecision() : EventDates.precisionOf(e.date());
-        Instant seen = e.firstSeen() == null ? Instant.EPOCH : Instant.parse(e.firstSeen());
-        return new OrderKey(EventDates.firstDay(e.date()), precision, seen, e.id());
+        return of(e.date(), e.datePrecision(), e.firstSeen() == null ? Instant.EPOCH : Instant.parse(e.firstSeen()),
+                e.id());
+    }
+
+    /** The key of an event with this date, precision (null: the date's own), first sighting and id. */
+    public static OrderKey of(String date, DatePrecision datePrecision, Instant firstSeen, String id) {
+        DatePrecision precision = datePrecision != null ? datePrecision : EventDates.precisionOf(date);
+        return new OrderKey(EventDates.firstDay(date), precision, firstSeen, id);
     }
 
     @Override

@@ -129,7 +129,7 @@ public final class MergeCandidates implements CandidateSource {
                 int doc = d;
                 hit.found(id, () -> {
                     try {
-                        return views.advanceExact(doc) ? RuleViews.decode(views.binaryValue()) : null;
+                        return views.advanceExact(doc) ? RuleViews.decode(views.binaryValue(), id) : null;
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }

@@ -58,9 +58,10 @@ public final class TimelineIndex implements AutoCloseable {
      * The fields a document has ({@link EventDocuments}), written into every commit: an index of another layout
      * (an older version's) is emptied at open and rebuilt. Raise it whenever a query needs a field older documents
      * lack. 2: the coordinates as doc values and the first and last day as one 2-d point; 3: the merger reads
-     * those same fields, not copies of its own; 4: what the merge rule reads of an event, as a doc value.
+     * those same fields, not copies of its own; 4: what the merge rule reads of an event, as a doc value; 5: that
+     * view in half the bytes, with a fingerprint of the enums whose ordinals it holds.
      */
-    static final String LAYOUT = "4";
+    static final String LAYOUT = "5-" + RuleViews.ENUMS;
     static final String LAYOUT_KEY = "layout";
 
     private final Directory directory;

@@ -24,7 +24,7 @@ class RuleViewsTest {
     void anEventWithNothingButItsIdComesBackAsItWent() {
         RuleView view = RuleView.of(TimelineEvent.of("ev-bare"));
 
-        RuleView back = RuleViews.decode(RuleViews.encode(view));
+        RuleView back = RuleViews.decode(RuleViews.encode(view), view.id());
 
         assertEquals(view, back);
         assertNull(back.report().location());
@@ -47,7 +47,7 @@ class RuleViewsTest {
                 .withRevision(3);
         RuleView view = RuleView.of(event);
 
-        RuleView back = RuleViews.decode(RuleViews.encode(view));
+        RuleView back = RuleViews.decode(RuleViews.encode(view), view.id());
 
         assertEquals(view, back);
         assertEquals(3, back.report().accounts().size());
@@ -66,10 +66,47 @@ class RuleViewsTest {
                 .withLocation(named)
                 .withSources(List.of(EventSource.of("a-9", "Wire", null, "2025-06-30T23:59:59.5Z")));
 
-        RuleView back = RuleViews.decode(RuleViews.encode(RuleView.of(event)));
+        RuleView back = RuleViews.decode(RuleViews.encode(RuleView.of(event)), RuleView.of(event).id());
 
         assertEquals(RuleView.of(event), back);
         assertNull(back.report().location().lat());
         assertNull(back.report().location().geonameId());
+    }
+
+    @Test
+    void monthsYearsAndASourcesOwnDayComeBackAsTheirText() {
+        EventSource ownDay = EventSource.of("a-5", "Harbour Post", null, "2025-06-09T10:00:00+03:00")
+                .withReport("2025-06-08", "A depot burned.", null);
+        for (String[] dates : new String[][] {{"2025-06", null}, {"2024", "2025"}, {"2025-06-07", "2025-06-09"}}) {
+            TimelineEvent event = TimelineEvent.of("ev-" + dates[0])
+                    .withType(EventType.EXPLOSION)
+                    .withDate(dates[0], dates[1], null)
+                    .withSources(List.of(ownDay, EventSource.of("a-6", "Wire", null, null)))
+                    .withSeen("2025-06-09T07:00:00.123456789Z", null);
+            RuleView view = RuleView.of(event);
+
+            RuleView back = RuleViews.decode(RuleViews.encode(view), view.id());
+
+            assertEquals(view, back, dates[0]);
+            assertEquals("2025-06-08", back.report().accounts().get(0).date());
+            assertEquals(dates[0], back.report().accounts().get(1).date());
+        }
+    }
+
+    @Test
+    void aOneSourceEventsViewIsSmallerThanItsText() {
+        EventSource source = EventSource.of("article-20250607-0042", "Harbour Post",
+                "https://example.org/2025/06/07/izium", "2025-06-07T06:15:00Z")
+                .withSignature(new EventSignature("night", null, null, "warehouse", "drones", null));
+        TimelineEvent event = TimelineEvent.of("ev-20250607-izium-01")
+                .withType(EventType.DRONE_STRIKE)
+                .withDate("2025-06-07", null, DatePrecision.DAY)
+                .withLocation(IZIUM)
+                .withSources(List.of(source))
+                .withSeen("2025-06-07T06:20:00Z", "2025-06-07T06:20:00Z");
+
+        int bytes = RuleViews.encode(RuleView.of(event)).length;
+
+        assertTrue(bytes <= 128, "a one-source event's view: " + bytes + " bytes");
     }
 }
