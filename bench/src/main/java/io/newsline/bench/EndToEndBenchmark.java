@@ -72,8 +72,8 @@ public final class EndToEndBenchmark {
     /**
      * Writes {@code events} of the footprint benchmark's synthetic events straight to {@code news.timeline} of the
      * running system, as a long-running merger would have left them, and waits until its timeline has applied them.
-     * A running merger does not hold them (it holds what it read when it took over): restart timeline-service after
-     * a preload (docs/performance.md).
+     * The merger finds them in its index as candidates; docs/performance.md restarts timeline-service after a
+     * preload to measure a start with them in place.
      */
     static void preload(HttpClient http, String timelineUrl, String kafka, int events, int timeoutSeconds)
             throws Exception {
