@@ -1,5 +1,6 @@
 package io.newsline.timeline.domain;
 
+import io.newsline.contracts.model.DatePrecision;
 import io.newsline.contracts.model.Event;
 import io.newsline.contracts.model.EventLocation;
 import io.newsline.contracts.model.EventSignature;
@@ -7,6 +8,7 @@ import io.newsline.contracts.model.Place;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.Period;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +27,9 @@ final class ArticleReports {
 
     /** How far a district named in an article may lie from the city the same article names. */
     static final double DISTRICT_RADIUS_KM = 15.0;
+
+    /** How far back a roundup tells its days: one week of news before the article's newest report. */
+    static final Period NEWS_CYCLE = Period.ofDays(7);
 
     /** Words that make a place's name a part of a town rather than a town. */
     private static final Pattern DISTRICT = Pattern.compile(
@@ -98,13 +103,7 @@ final class ArticleReports {
         if (published == null) {
             return recalled;
         }
-        LocalDate newest = null;
-        for (Event e : reports) {
-            if (e != null && EventDates.isValid(e.date())) {
-                LocalDate start = EventDates.firstDay(e.date());
-                newest = newest == null || start.isAfter(newest) ? start : newest;
-            }
-        }
+        LocalDate newest = newestStart(reports);
         for (int i = 0; i < reports.size() && newest != null; i++) {
             Event e = reports.get(i);
             if (e == null || !EventDates.isValid(e.date())) {
@@ -115,6 +114,40 @@ final class ArticleReports {
             recalled[i] = last.isBefore(newest) && published.from().isAfter(dayOver.plus(within));
         }
         return recalled;
+    }
+
+    /**
+     * Which of the recollections lie outside the article's news cycle: dated only to a month or a year, or ended
+     * more than {@link #NEWS_CYCLE} before the article's newest report began. A roundup tells the strikes of its
+     * week day by day ("on Monday ... on Wednesday ... on Friday") and may be the timeline's only account of them;
+     * a happening weeks or years older (the offensive that began a fortnight ago, the invasion, last year's
+     * strike on the market) is background, and an article that only recalls it is no report of it.
+     */
+    static boolean[] outsideNewsCycle(List<Event> reports, boolean[] recalled) {
+        boolean[] old = new boolean[reports.size()];
+        LocalDate newest = newestStart(reports);
+        for (int i = 0; i < reports.size() && newest != null; i++) {
+            Event e = reports.get(i);
+            if (!recalled[i] || e == null) {
+                continue;
+            }
+            boolean dayPrecise = EventDates.precisionOf(e.date()) == DatePrecision.DAY;
+            LocalDate last = EventDates.lastDay(e.date(), e.dateEnd());
+            old[i] = !dayPrecise || last.plus(NEWS_CYCLE).isBefore(newest);
+        }
+        return old;
+    }
+
+    /** The first day of the article's newest dated report, or null when none is dated. */
+    private static LocalDate newestStart(List<Event> reports) {
+        LocalDate newest = null;
+        for (Event e : reports) {
+            if (e != null && EventDates.isValid(e.date())) {
+                LocalDate start = EventDates.firstDay(e.date());
+                newest = newest == null || start.isAfter(newest) ? start : newest;
+            }
+        }
+        return newest;
     }
 
     private static boolean cityAndDistrict(EventLocation a, EventLocation b) {

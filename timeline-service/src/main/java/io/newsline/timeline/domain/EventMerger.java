@@ -133,11 +133,19 @@ public final class EventMerger {
                 recalls.add(EventComposer.withRegion(e, article.locations()));
             }
         }
+        // An older happening told beside the article's news is a recollection when the dates say so, even when
+        // the NLP did not mark it as background (ArticleReports.recollections). One weeks or years older is
+        // background like the marked ones; one of the same news cycle (a roundup's earlier days) is kept apart.
         boolean[] recalled = ArticleReports.recollections(reports, published, rule.adjacentDayWithin());
+        boolean[] background = ArticleReports.outsideNewsCycle(reports, recalled);
         Map<Integer, Event> recollections = new LinkedHashMap<>();
         for (int i = 0; i < reports.size(); i++) {
-            if (recalled[i]) {
+            if (background[i]) {
+                recalls.add(reports.get(i));
+            } else if (recalled[i]) {
                 recollections.put(i, reports.get(i));
+            }
+            if (recalled[i]) {
                 reports.set(i, null);
             }
         }
@@ -152,8 +160,9 @@ public final class EventMerger {
         for (Event e : recalls) {
             foldRecall(article, e, published, now, changes);
         }
-        // An older happening the article recalls is a reference on its event; when the timeline has none,
-        // this article is its only account, so it starts the event, dated as the text dates it.
+        // A happening of the article's news cycle that it tells as older is a reference on its event; when the
+        // timeline has none, this article (a roundup of the week, say) is its only account, so it starts the
+        // event, dated as the text dates it. Background never starts one: its sources keep it among their recalls.
         for (Map.Entry<Integer, Event> r : recollections.entrySet()) {
             if (!foldRecall(article, r.getValue(), published, now, changes)) {
                 foldReport(article, r.getValue(), r.getKey(), published, print, now, changes, Map.of(), List.of());

@@ -44,11 +44,36 @@ class RecollectionTest {
                 event(EventType.MISSILE_STRIKE, "2025-06-05", CITY, 6, "Two days earlier six died at the depot."),
                 event(EventType.GROUND_ASSAULT, "2025-05", CITY, null, "An offensive began last month.")));
 
-        assertEquals(3, timeline().size(), "the month-old offensive the timeline did not have is an event of its own");
+        assertEquals(2, timeline().size(), "an offensive recalled from last month is no report of it, even when the "
+                + "timeline has no event for it");
+        assertTrue(timeline().stream().noneMatch(e -> e.type() == EventType.GROUND_ASSAULT));
+        TimelineEvent school = timeline().stream().filter(e -> "2025-06-07".equals(e.date())).findFirst().orElseThrow();
+        assertTrue(school.sources().get(0).recalls().stream().anyMatch(r -> r.type() == EventType.GROUND_ASSAULT),
+                "the school's source keeps the offensive among the happenings its article told apart");
         TimelineEvent depot = timeline().stream().filter(e -> "2025-06-05".equals(e.date())).findFirst().orElseThrow();
         assertEquals(1, depot.sourceCount());
         assertEquals(4, depot.killed(), "a recollection never changes the toll");
         assertEquals("school", depot.references().get(0).articleId());
+    }
+
+    @Test
+    void aRoundupOfTheWeekReportsEachDayWhileAHappeningWeeksOlderIsBackground() {
+        fold(article("week", "Dolyna Weekly", "2025-06-14T08:00:00Z",
+                event(EventType.DRONE_STRIKE, "2025-06-09", CITY, null, "On Monday drones hit the grain terminal."),
+                event(EventType.MISSILE_STRIKE, "2025-06-11", CITY, 3, "On Wednesday a missile killed three at the bus depot."),
+                event(EventType.SHELLING, "2025-06-13", CITY, 1, "On Friday shelling killed one in the market."),
+                event(EventType.AIR_STRIKE, "2025-05-20", CITY, 9, "A glide bomb killed nine at the stadium on 20 May.")));
+
+        List<String> dates = timeline().stream().map(TimelineEvent::date).toList();
+        assertEquals(List.of("2025-06-09", "2025-06-11", "2025-06-13"), dates,
+                "every day of the week's roundup is on the timeline, the strike of three weeks before is not");
+        timeline().forEach(e -> assertEquals("week", e.sources().get(0).articleId()));
+
+        fold(article("stadium", "Kyiv Wire", "2025-05-20T18:00:00Z",
+                event(EventType.AIR_STRIKE, "2025-05-20", CITY, 7, "A guided bomb hit the stadium.")));
+        TimelineEvent stadium = timeline().stream().filter(e -> "2025-05-20".equals(e.date())).findFirst().orElseThrow();
+        assertEquals(1, stadium.sourceCount(), "the roundup that recalled it is not a source of the stadium's strike");
+        assertEquals(7, stadium.killed(), "nor does its figure count as a report's");
     }
 
     @Test
