@@ -5,6 +5,7 @@ import io.newsline.contracts.model.Mention;
 import io.newsline.contracts.model.Place;
 import io.newsline.nlp.domain.AnnotatedArticle;
 import io.newsline.nlp.events.EventLexicon.Trigger;
+import io.newsline.nlp.geo.Datelines;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -54,6 +55,16 @@ final class PlaceChooser {
             + "(?:\\s+(?:in|near|at|off|south|north|east|west|of)\\s+(?:the\\s+)?(?:[\\p{Lu}][\\w’'-]*\\s*){1,3})?");
     private static final Pattern INDEFINITE_EVENT = Pattern.compile("(?i)\\b(?:a|an)\\s+(?:[\\w.-]+\\s+){0,3}?"
             + "(?:earthquake|quake|tremor|attack|strike|airstrike|explosion|blast|storm|flood|fire|shelling|bombing)\\b");
+    /**
+     * "KYIV, Ukraine (AP) — The death toll from a missile attack on a restaurant in an eastern Ukrainian city rose
+     * to eight": a lead that describes its scene without naming it ("in an eastern city", "a town near the
+     * border") says the scene is not the dateline, which only tells where the story was filed. The headline or
+     * the next sentence names the scene.
+     */
+    private static final Pattern UNNAMED_SCENE = Pattern.compile("(?i)\\b(?:in|on|at|near|outside|struck|hit|targeted"
+            + "|attacked|shelled)\\s+(?:a|an)\\s+(?:[\\w’'-]+\\s+){0,3}?(?:city|town|village|settlement|port|suburb"
+            + "|district|region|province)\\b");
+    private static final double DATELINE_ELSEWHERE = -5.0;
     private static final double PERCEIVED_ONLY = -5.0;
     private static final double IN_TOLD_SUBJECT = -5.0;
 
@@ -86,10 +97,15 @@ final class PlaceChooser {
         double bestScore = Double.NEGATIVE_INFINITY;
         Trigger trigger = r.best();
         int toldSubjectEnd = toldSubjectEnd(r.text);
+        int datelineEnd = r.title ? -1 : Datelines.end(r.text);
+        boolean sceneElsewhere = datelineEnd > 0 && UNNAMED_SCENE.matcher(r.text).find(datelineEnd);
         for (PlaceHit h : r.places) {
             double score = Places.level(h.place());
             if (h.end() <= toldSubjectEnd) {
                 score += IN_TOLD_SUBJECT;
+            }
+            if (sceneElsewhere && h.end() <= datelineEnd) {
+                score += DATELINE_ELSEWHERE;
             }
             String before = r.text.substring(Math.max(0, h.start() - CONTEXT_CHARS), h.start());
             String after = r.text.substring(h.end());

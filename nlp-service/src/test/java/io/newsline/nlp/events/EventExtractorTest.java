@@ -54,6 +54,41 @@ class EventExtractorTest {
     }
 
     @Test
+    void aDatelineIsNotTheSceneOfALeadThatDescribesItsSceneUnnamed() {
+        AnnotatedArticle doc = TestArticle.publishedAt("2025-03-19T10:00:00Z")
+                .title("Death toll rises to six in missile strike on a cafe in Lorvik")
+                .body("DORNBERG, Velmaria (AP) — The death toll from a missile strike on a cafe in an eastern Velmarian "
+                        + "city has risen to six, officials said Wednesday. At least 30 people were also wounded in the "
+                        + "attack in Lorvik on Tuesday evening.")
+                .settlement("DORNBERG", 50.4, 30.5, "VM").settlement("Lorvik", 48.7, 37.6, "VM")
+                .build();
+
+        List<Event> events = extractor.extract(doc);
+
+        assertEquals(1, events.size(), () -> "one strike, told in the lead and named in the next line: " + events);
+        Event e = events.get(0);
+        assertEquals("Lorvik", e.location().name(), "the story was filed in Dornberg; the strike was in Lorvik");
+        assertEquals("2025-03-18", e.date(), "on Tuesday evening; Wednesday is when officials gave the toll");
+        assertEquals(6, e.killed());
+        assertEquals(30, e.injured());
+    }
+
+    @Test
+    void aDatelineIsTheSceneOfALeadThatNamesNoOtherPlace() {
+        AnnotatedArticle doc = TestArticle.publishedAt("2025-03-19T10:00:00Z")
+                .title("Missile kills six at a cafe")
+                .body("DORNBERG, Velmaria (AP) — A missile struck a cafe on Wednesday morning, killing six people, "
+                        + "officials said.")
+                .settlement("DORNBERG", 50.4, 30.5, "VM")
+                .build();
+
+        List<Event> events = extractor.extract(doc);
+
+        assertEquals(1, events.size(), () -> "events: " + events);
+        assertEquals("DORNBERG", events.get(0).location().name());
+    }
+
+    @Test
     void aFollowUpSentenceAddsItsTollToTheEvent() {
         AnnotatedArticle doc = TestArticle.publishedAt(PUBLISHED)
                 .body("An Iskander missile struck a school in Lorvik overnight. "
