@@ -94,6 +94,16 @@ final class EventComposer {
         return rank(incoming) < rank(current) ? incoming : current;
     }
 
+    /**
+     * A happening an article tells beside its report (background, or a further site of its attack), as its source
+     * keeps it: what, when, where, the figures and the sentence, without the names around it, marked background.
+     */
+    static Event toldApart(Event b) {
+        return new Event(null, b.type(), b.subtype(), b.date(), b.dateEnd(), b.datePrecision(), b.location(),
+                b.killed(), b.injured(), b.casualties(), List.of(), List.of(), b.attribution(), b.evidence(),
+                b.confidence()).withSignature(b.signature()).withBackground(true);
+    }
+
     /** The event with its place's region, which the article's place list knows and the event may not. */
     static Event withRegion(Event e, List<Place> places) {
         EventLocation l = e.location();

@@ -3,6 +3,7 @@ package io.newsline.timeline.domain;
 import io.newsline.contracts.model.EnrichedArticle;
 import io.newsline.contracts.model.Event;
 import io.newsline.contracts.model.EventReference;
+import io.newsline.contracts.model.EventLocation;
 import io.newsline.contracts.model.EventSource;
 import io.newsline.contracts.model.TimelineEvent;
 import java.time.Clock;
@@ -150,14 +151,29 @@ public final class EventMerger {
             }
         }
         reports = ArticleReports.combine(reports, rule, published);
+        // The lead attack's further sites ("also attacked the village of ...") are told, not reported: the lead's
+        // source keeps them, and they link the article to their events as a reference when the timeline has them.
+        boolean[] further = FurtherSites.of(reports, rule);
+        List<Event> sites = new ArrayList<>();
+        for (int i = 0; i < reports.size(); i++) {
+            if (further[i]) {
+                sites.add(reports.get(i));
+                reports.set(i, null);
+            }
+        }
+        int lead = FurtherSites.lead(reports);
         Map<String, MergeRule.Report> toldApart = recalledEvents(recalls, published, article.id());
         for (int i = 0; i < reports.size(); i++) {
             if (reports.get(i) != null) {
-                foldReport(article, reports.get(i), i, published, print, now, changes, toldApart, recalls);
+                foldReport(article, reports.get(i), i, published, print, now, changes, toldApart, recalls,
+                        i == lead ? sites : List.of());
             }
         }
         // After the reports, so a recalled happening the article also reports is not linked to itself.
         for (Event e : recalls) {
+            foldRecall(article, e, published, now, changes);
+        }
+        for (Event e : sites) {
             foldRecall(article, e, published, now, changes);
         }
         // A happening of the article's news cycle that it tells as older is a reference on its event; when the
@@ -165,7 +181,8 @@ public final class EventMerger {
         // event, dated as the text dates it. Background never starts one: its sources keep it among their recalls.
         for (Map.Entry<Integer, Event> r : recollections.entrySet()) {
             if (!foldRecall(article, r.getValue(), published, now, changes)) {
-                foldReport(article, r.getValue(), r.getKey(), published, print, now, changes, Map.of(), List.of());
+                foldReport(article, r.getValue(), r.getKey(), published, print, now, changes, Map.of(), List.of(),
+                        List.of());
             }
         }
         List<TimelineEvent> out = new ArrayList<>();
@@ -209,9 +226,7 @@ public final class EventMerger {
         List<Event> out = new ArrayList<>();
         for (Event b : recalls) {
             if (rule.match(reportOf(b, published), report).agreements() == 0) {
-                out.add(new Event(null, b.type(), b.subtype(), b.date(), b.dateEnd(), b.datePrecision(), b.location(),
-                        b.killed(), b.injured(), b.casualties(), List.of(), List.of(), b.attribution(), b.evidence(),
-                        b.confidence()).withSignature(b.signature()).withBackground(true));
+                out.add(EventComposer.toldApart(b));
             }
         }
         return out;
@@ -220,12 +235,15 @@ public final class EventMerger {
     /**
      * Whether a source of the event told the report's happening as another one: its article recalled, beside its
      * own news, a happening the report fits ("earlier on the day, the hypermarket was hit"), so a later report of
-     * that happening is not this event, whichever came first.
+     * that happening is not this event, whichever came first. A happening told at another town (beyond a
+     * district's reach of the report's place) says nothing of the report's town, though the rule's radius takes in
+     * both: a further site of the event's own attack ("also attacked the village of ...") is such a one.
      */
     private boolean recalledBySource(TimelineEvent event, MergeRule.Report report) {
         for (EventSource s : nullSafe(event.sources())) {
             for (Event b : s.recalls() == null ? List.<Event>of() : s.recalls()) {
-                if (rule.match(reportOf(b, Publication.parse(s.publishedAt())), report).same()) {
+                if (!otherTown(b.location(), report.location())
+                        && rule.match(reportOf(b, Publication.parse(s.publishedAt())), report).same()) {
                     return true;
                 }
             }
@@ -233,14 +251,22 @@ public final class EventMerger {
         return false;
     }
 
+    private static boolean otherTown(EventLocation a, EventLocation b) {
+        return a != null && b != null && a.lat() != null && a.lon() != null && b.lat() != null && b.lon() != null
+                && MergeRule.kilometres(a.lat(), a.lon(), b.lat(), b.lon()) > ArticleReports.DISTRICT_RADIUS_KM;
+    }
+
     private void foldReport(EnrichedArticle article, Event e, int index, Publication published, TextPrint print,
-            Instant now, Changes changes, Map<String, MergeRule.Report> toldApart, List<Event> recalls) {
+            Instant now, Changes changes, Map<String, MergeRule.Report> toldApart, List<Event> recalls,
+            List<Event> furtherSites) {
         MergeRule.Report report = reportOf(e, published);
         List<Candidate> matches = new ArrayList<>(candidates(report, article.id()));
         matches.removeIf(c -> toldApart.containsKey(c.event().id())
                 && rule.match(toldApart.get(c.event().id()), report).agreements() == 0
                 || recalledBySource(c.event(), report));
-        EventSource source = EventComposer.sourceOf(article, e, print).withRecalls(otherHappenings(recalls, report, published));
+        List<Event> toldBeside = new ArrayList<>(otherHappenings(recalls, report, published));
+        furtherSites.forEach(s -> toldBeside.add(EventComposer.toldApart(s)));
+        EventSource source = EventComposer.sourceOf(article, e, print).withRecalls(toldBeside);
         if (matches.isEmpty()) {
             TimelineEvent created = composer.create(eventId(article.id(), e, index), e, article,
                     source.withWhy("first report"), now);

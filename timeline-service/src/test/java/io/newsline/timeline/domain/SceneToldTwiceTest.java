@@ -3,6 +3,7 @@ package io.newsline.timeline.domain;
 import static io.newsline.timeline.domain.Events.article;
 import static io.newsline.timeline.domain.Events.event;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import io.newsline.contracts.model.EnrichedArticle;
@@ -85,7 +86,12 @@ class SceneToldTwiceTest {
                 strike("2025-06-07", FAR_TOWN, null, "Three more missiles hit Stepove.",
                         EventSignature.NONE.withWeapon("missile"))));
 
-        assertEquals(4, timeline().size(), "other targets, no shared detail, or a town further than a district's reach");
+        assertEquals(3, timeline().size(), "other targets or no shared detail keep reports apart");
+        TimelineEvent school = timeline().stream().filter(e -> e.killed() != null && e.killed() == 1).findFirst()
+                .orElseThrow();
+        assertTrue(school.sources().get(0).recalls().stream().anyMatch(r -> "Stepove".equals(r.location().name())),
+                "a town beyond a district's reach told with \"more\" is a further site of the lead's attack, kept on "
+                        + "its source (FurtherSitesTest), not a scene of the city's strike");
     }
 
     @Test
