@@ -24,6 +24,12 @@ final class HappeningMerger {
     static List<Happening> merge(List<Happening> drafts) {
         List<Happening> out = new ArrayList<>();
         List<Happening> titles = new ArrayList<>();
+        int firstDated = Integer.MAX_VALUE;
+        for (Happening d : drafts) {
+            if (!d.title && d.when != null && !d.datedBySaying) {
+                firstDated = Math.min(firstDated, d.primary.position);
+            }
+        }
         for (Happening d : drafts) {
             if (d.title) {
                 titles.add(d);
@@ -31,7 +37,7 @@ final class HappeningMerger {
             }
             Happening same = null;
             for (Happening o : out) {
-                if (sameHappening(o, d)) {
+                if (sameHappening(o, d, firstDated)) {
                     same = o;
                     break;
                 }
@@ -96,7 +102,8 @@ final class HappeningMerger {
     }
 
 
-    private static boolean sameHappening(Happening a, Happening b) {
+    /** Whether two happenings are one; {@code firstDated} is the position of the body's first dated account. */
+    private static boolean sameHappening(Happening a, Happening b, int firstDated) {
         if (!a.ordinalFits(b) || a.part || b.part || a.recalled != b.recalled) {
             return false;
         }
@@ -113,8 +120,12 @@ final class HappeningMerger {
         // The same holds for a lede dated only by its statement ("the toll has risen to eight, officials said on
         // Wednesday") and the body's "two missiles struck on Tuesday".
         // A claim is dated by the claim ("Russia said on Tuesday it had captured X"), so only a figure's statement.
+        // Only a lede is undated that way: an undated account after a dated one ("on May 27 a bomb hit the city ...
+        // forces also attacked the Shevchenkivskyi district") goes on with that day's news, and a strike of days
+        // before told after it ("Moscow hit a hypermarket on May 25") is another happening.
         boolean figureStatement = a.datedBySaying && (a.killed != null || a.injured != null || a.casualties != null);
-        if ((a.when == null || figureStatement) && b.when != null && !b.datedBySaying
+        boolean undatedLede = a.when == null && a.primary.position < firstDated;
+        if ((undatedLede || figureStatement) && b.when != null && !b.datedBySaying
                 && EventKinds.sameFamily(a.type, b.type) && b.dateEnd == null
                 && !b.date.isBefore(a.date.minusDays(LEDE_DAYS)) && !b.date.isAfter(a.date)
                 && (!b.placeNamed || !a.placeNamed || Places.same(a.place, b.place) || Places.partOf(b.place, a.place))) {

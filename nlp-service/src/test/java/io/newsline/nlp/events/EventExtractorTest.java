@@ -74,6 +74,37 @@ class EventExtractorTest {
     }
 
     @Test
+    void anUndatedAccountAfterADatedLeadKeepsItsDayAndAnOlderStrikeToldAfterItKeepsItsToll() {
+        AnnotatedArticle doc = TestArticle.publishedAt("2025-03-19T10:00:00Z")
+                .title("Glide bomb kills a woman in Lorvik")
+                .body("Editor's note: This story is being updated.",
+                        "Russian troops dropped a glide bomb on the city of Lorvik on March 19, killing a woman and "
+                                + "injuring at least five other people, local authorities reported.",
+                        "The industrial area of the Mill district reportedly came under fire. Russia attacked a local "
+                                + "enterprise, damaging its workshops, the governor said.",
+                        "Moscow's forces also attacked an area near the residential buildings in the Riverside district "
+                                + "of Lorvik, the mayor said. No casualties or damages were reported.",
+                        "Moscow hit a furniture hypermarket, \"Domus,\" on March 17. The attack killed at least 12 people "
+                                + "and injured 40, the governor said.")
+                .settlement("Lorvik", 48.7, 37.6, "VM").near("Riverside district", 48.7, 37.6, "VM")
+                .settlement("Moscow", 55.75, 37.62, "RU")
+                .build();
+
+        List<Event> events = extractor.extract(doc);
+
+        Event older = events.stream().filter(e -> "2025-03-17".equals(e.date())).findFirst()
+                .orElseThrow(() -> new AssertionError("the hypermarket's strike of March 17: " + events));
+        assertEquals(12, older.killed());
+        assertTrue(events.stream().filter(e -> e != older).noneMatch(e -> Integer.valueOf(12).equals(e.killed())),
+                () -> "the hypermarket's toll stays off the 19 March attacks: " + events);
+        assertTrue(events.stream().filter(e -> e != older).allMatch(e -> "2025-03-19".equals(e.date())),
+                () -> "the Riverside attack is of the lead's day: " + events);
+        assertTrue(events.stream().anyMatch(e -> "Riverside district".equals(e.location().name())
+                && "2025-03-19".equals(e.date())), () -> "the Riverside attack, 19 March: " + events);
+        assertNotEquals("Riverside district", older.location().name(), "the hypermarket is not in Riverside");
+    }
+
+    @Test
     void aDatelineIsTheSceneOfALeadThatNamesNoOtherPlace() {
         AnnotatedArticle doc = TestArticle.publishedAt("2025-03-19T10:00:00Z")
                 .title("Missile kills six at a cafe")
