@@ -9,9 +9,6 @@ import io.newsline.contracts.model.EventLocation;
 import io.newsline.contracts.model.EventType;
 import io.newsline.contracts.model.Place;
 import io.newsline.contracts.model.TimelineEvent;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -30,40 +27,29 @@ class FurtherSitesTest {
     private static final EventLocation PORT = new EventLocation("Morske", 46.50, 30.70, "UA", 9100004L, Place.EXACT,
             "Morske Oblast");
 
-    private final EventMerger merger = new EventMerger(MergeRule.DEFAULT,
-            Clock.fixed(Instant.parse("2025-06-20T00:00:00Z"), ZoneOffset.UTC), false);
-    private final TimelineView view = new TimelineView();
-    private long sequence;
-
-    private void fold(io.newsline.contracts.model.EnrichedArticle a) {
-        merger.fold(a).forEach(r -> view.apply(++sequence, r));
-    }
-
-    private List<TimelineEvent> timeline() {
-        return view.page(TimelineFilter.NONE, null, 1000).items();
-    }
+    private final FoldedTimeline timeline = new FoldedTimeline("2025-06-20T00:00:00Z");
 
     @Test
     void theLeadAttacksOtherTownsToldWithAlsoAreMentionedNotReported() {
-        fold(article("plant", "Dolyna Post", "2025-06-07T12:00:00Z",
+        timeline.fold(article("plant", "Dolyna Post", "2025-06-07T12:00:00Z",
                 event(EventType.MISSILE_STRIKE, "2025-06-07", CITY, 6, "Two missiles hit a printing plant in the city."),
                 event(EventType.SHELLING, "2025-06-07", VILLAGE, null,
                         "Russian troops also attacked the village of Pryvillia, where two people were injured."),
                 event(EventType.MISSILE_STRIKE, "2025-06-07", SUBURB, null,
                         "The occupiers fired three more missiles at the town of Hai.")));
 
-        assertEquals(1, timeline().size(), () -> "one event, the plant's: " + timeline());
-        TimelineEvent plant = timeline().get(0);
+        assertEquals(1, timeline.events().size(), () -> "one event, the plant's: " + timeline.events());
+        TimelineEvent plant = timeline.events().get(0);
         assertEquals(6, plant.killed());
         assertEquals(CITY.name(), plant.location().name());
         List<String> kept = plant.sources().get(0).recalls().stream().map(r -> r.location().name()).toList();
         assertTrue(kept.containsAll(List.of("Pryvillia", "Hai")), "the plant's source keeps the other towns: " + kept);
 
-        fold(article("hai", "Hai Today", "2025-06-07T15:00:00Z",
+        timeline.fold(article("hai", "Hai Today", "2025-06-07T15:00:00Z",
                 event(EventType.MISSILE_STRIKE, "2025-06-07", SUBURB, 1, "A missile destroyed a house in Hai.")));
-        TimelineEvent hai = timeline().stream().filter(e -> "Hai".equals(e.location().name())).findFirst().orElseThrow();
+        TimelineEvent hai = timeline.events().stream().filter(e -> "Hai".equals(e.location().name())).findFirst().orElseThrow();
         assertEquals(1, hai.sourceCount(), "an article that leads with the town starts its event");
-        TimelineEvent plantAfter = timeline().stream().filter(e -> CITY.name().equals(e.location().name()))
+        TimelineEvent plantAfter = timeline.events().stream().filter(e -> CITY.name().equals(e.location().name()))
                 .findFirst().orElseThrow();
         assertEquals(List.of("plant"), plantAfter.sources().stream().map(s -> s.articleId()).toList(),
                 "the town's report does not join the plant's event its article told apart");
@@ -71,26 +57,26 @@ class FurtherSitesTest {
 
     @Test
     void aLaterReportOfTheLeadJoinsItsEventThoughAFurtherSiteLiesWithinTheMergeRadius() {
-        fold(article("plant", "Dolyna Post", "2025-06-07T12:00:00Z",
+        timeline.fold(article("plant", "Dolyna Post", "2025-06-07T12:00:00Z",
                 event(EventType.MISSILE_STRIKE, "2025-06-07", CITY, 6, "Two missiles hit a printing plant in the city."),
                 event(EventType.MISSILE_STRIKE, "2025-06-07", SUBURB, null,
                         "The occupiers fired three more missiles at the town of Hai.")));
-        fold(article("plant-2", "Kyiv Wire", "2025-06-07T14:00:00Z",
+        timeline.fold(article("plant-2", "Kyiv Wire", "2025-06-07T14:00:00Z",
                 event(EventType.MISSILE_STRIKE, "2025-06-07", CITY, 7, "The toll of the strike on the city rose to seven.")));
 
-        assertEquals(1, timeline().size(), () -> "the Hai line tells nothing apart in the city: " + timeline());
-        assertEquals(2, timeline().get(0).sourceCount());
-        assertEquals(7, timeline().get(0).killed());
+        assertEquals(1, timeline.events().size(), () -> "the Hai line tells nothing apart in the city: " + timeline.events());
+        assertEquals(2, timeline.events().get(0).sourceCount());
+        assertEquals(7, timeline.events().get(0).killed());
     }
 
     @Test
     void aTownToldWithoutAnAdditiveWordOrFarAwayIsAReportOfItsOwn() {
-        fold(article("roundup", "Dolyna Post", "2025-06-07T12:00:00Z",
+        timeline.fold(article("roundup", "Dolyna Post", "2025-06-07T12:00:00Z",
                 event(EventType.MISSILE_STRIKE, "2025-06-07", CITY, 6, "Two missiles hit a printing plant in the city."),
                 event(EventType.SHELLING, "2025-06-07", VILLAGE, 1, "In Pryvillia, shelling killed a man in his garden."),
                 event(EventType.DRONE_STRIKE, "2025-06-07", PORT, 2, "Drones also struck the port of Morske, killing two.")));
 
-        assertEquals(3, timeline().size(), () -> "three reports, three events: " + timeline());
-        timeline().forEach(e -> assertEquals("roundup", e.sources().get(0).articleId()));
+        assertEquals(3, timeline.events().size(), () -> "three reports, three events: " + timeline.events());
+        timeline.events().forEach(e -> assertEquals("roundup", e.sources().get(0).articleId()));
     }
 }
