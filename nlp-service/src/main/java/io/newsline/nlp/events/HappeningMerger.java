@@ -120,9 +120,9 @@ final class HappeningMerger {
         // The same holds for a lede dated only by its statement ("the toll has risen to eight, officials said on
         // Wednesday") and the body's "two missiles struck on Tuesday".
         // A claim is dated by the claim ("Russia said on Tuesday it had captured X"), so only a figure's statement.
-        // Only a lede is undated that way: an undated account after a dated one ("on May 27 a bomb hit the city ...
-        // forces also attacked the Shevchenkivskyi district") goes on with that day's news, and a strike of days
-        // before told after it ("Moscow hit a hypermarket on May 25") is another happening.
+        // Only a lede is undated that way: an undated account after a dated one (a bomb falls "on March 19" ...
+        // "shelling reached the riverside district too") goes on with that day's news, and a strike of days before
+        // told after it (a hypermarket hit "on March 17") is another happening.
         boolean figureStatement = a.datedBySaying && (a.killed != null || a.injured != null || a.casualties != null);
         boolean undatedLede = a.when == null && a.primary.position < firstDated;
         if ((undatedLede || figureStatement) && b.when != null && !b.datedBySaying

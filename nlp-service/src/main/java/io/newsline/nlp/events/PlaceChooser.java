@@ -56,10 +56,10 @@ final class PlaceChooser {
     private static final Pattern INDEFINITE_EVENT = Pattern.compile("(?i)\\b(?:a|an)\\s+(?:[\\w.-]+\\s+){0,3}?"
             + "(?:earthquake|quake|tremor|attack|strike|airstrike|explosion|blast|storm|flood|fire|shelling|bombing)\\b");
     /**
-     * "KYIV, Ukraine (AP) — The death toll from a missile attack on a restaurant in an eastern Ukrainian city rose
-     * to eight": a lead that describes its scene without naming it ("in an eastern city", "a town near the
-     * border") says the scene is not the dateline, which only tells where the story was filed. The headline or
-     * the next sentence names the scene.
+     * "DORNBERG (AP) — Six are now known dead after a missile wrecked a cafe in a city in the east": a lead that
+     * describes its scene without naming it ("in a city in the east", "a town near the border") says the scene is
+     * not the dateline, which only tells where the story was filed. The headline or the next sentence names the
+     * scene.
      */
     private static final Pattern UNNAMED_SCENE = Pattern.compile("(?i)\\b(?:in|on|at|near|outside|struck|hit|targeted"
             + "|attacked|shelled)\\s+(?:a|an)\\s+(?:[\\w’'-]+\\s+){0,3}?(?:city|town|village|settlement|port|suburb"

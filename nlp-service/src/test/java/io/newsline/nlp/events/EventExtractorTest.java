@@ -57,9 +57,9 @@ class EventExtractorTest {
     void aDatelineIsNotTheSceneOfALeadThatDescribesItsSceneUnnamed() {
         AnnotatedArticle doc = TestArticle.publishedAt("2025-03-19T10:00:00Z")
                 .title("Death toll rises to six in missile strike on a cafe in Lorvik")
-                .body("DORNBERG, Velmaria (AP) — The death toll from a missile strike on a cafe in an eastern Velmarian "
-                        + "city has risen to six, officials said Wednesday. At least 30 people were also wounded in the "
-                        + "attack in Lorvik on Tuesday evening.")
+                .body("DORNBERG, Velmaria (AP) — Six are now known dead after a missile wrecked a cafe in a city in "
+                        + "the east, officials said Wednesday. The strike on Lorvik on Tuesday evening wounded 30 "
+                        + "people as well.")
                 .settlement("DORNBERG", 50.4, 30.5, "VM").settlement("Lorvik", 48.7, 37.6, "VM")
                 .build();
 
@@ -77,15 +77,14 @@ class EventExtractorTest {
     void anUndatedAccountAfterADatedLeadKeepsItsDayAndAnOlderStrikeToldAfterItKeepsItsToll() {
         AnnotatedArticle doc = TestArticle.publishedAt("2025-03-19T10:00:00Z")
                 .title("Glide bomb kills a woman in Lorvik")
-                .body("Editor's note: This story is being updated.",
-                        "Russian troops dropped a glide bomb on the city of Lorvik on March 19, killing a woman and "
-                                + "injuring at least five other people, local authorities reported.",
-                        "The industrial area of the Mill district reportedly came under fire. Russia attacked a local "
-                                + "enterprise, damaging its workshops, the governor said.",
-                        "Moscow's forces also attacked an area near the residential buildings in the Riverside district "
-                                + "of Lorvik, the mayor said. No casualties or damages were reported.",
-                        "Moscow hit a furniture hypermarket, \"Domus,\" on March 17. The attack killed at least 12 people "
-                                + "and injured 40, the governor said.")
+                .body("Update in progress.",
+                        "A glide bomb fell on Lorvik on March 19, and a pensioner died while five neighbours were hurt, "
+                                + "city officials said.",
+                        "Workshops in the Mill district took a hit as well. A bakery lost its roof, the governor said.",
+                        "Enemy units also shelled the streets beside the apartment blocks in the Riverside district "
+                                + "of Lorvik, the mayor said. Nobody was hurt there.",
+                        "Moscow struck the \"Domus\" furniture hypermarket on March 17. That strike left at least 12 "
+                                + "dead and 40 wounded, the governor said.")
                 .settlement("Lorvik", 48.7, 37.6, "VM").near("Riverside district", 48.7, 37.6, "VM")
                 .settlement("Moscow", 55.75, 37.62, "RU")
                 .build();

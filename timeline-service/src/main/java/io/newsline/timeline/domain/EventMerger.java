@@ -151,7 +151,7 @@ public final class EventMerger {
             }
         }
         reports = ArticleReports.combine(reports, rule, published);
-        // The lead attack's further sites ("also attacked the village of ...") are told, not reported: the lead's
+        // The lead attack's further sites ("shells also landed in a village ...") are told, not reported: the lead's
         // source keeps them, and they link the article to their events as a reference when the timeline has them.
         boolean[] further = FurtherSites.of(reports, rule);
         List<Event> sites = new ArrayList<>();
@@ -237,7 +237,7 @@ public final class EventMerger {
      * own news, a happening the report fits ("earlier on the day, the hypermarket was hit"), so a later report of
      * that happening is not this event, whichever came first. A happening told at another town (beyond a
      * district's reach of the report's place) says nothing of the report's town, though the rule's radius takes in
-     * both: a further site of the event's own attack ("also attacked the village of ...") is such a one.
+     * both: a further site of the event's own attack ("shells also landed in a village ...") is such a one.
      */
     private boolean recalledBySource(TimelineEvent event, MergeRule.Report report) {
         for (EventSource s : nullSafe(event.sources())) {

@@ -8,9 +8,9 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * The further places an article's lead attack hit, told in a later line with an additive word: "Russian troops
- * also attacked the village of Zolochiv, where two were injured", "the occupiers fired three more missiles at
- * the town of Liubotyn", "ще одна ракета влучила в село ...". News tells the salvo's other impact sites that way,
+ * The further places an article's lead attack hit, told in a later line with an additive word: "shells also
+ * landed in a village outside the city, injuring two", "three more missiles came down near the town",
+ * "ще одна ракета влучила в село ...". News tells the salvo's other impact sites that way,
  * one line each, below its lead; the article reports its lead's happening and mentions the rest, so it is a
  * source of the lead's event only. Each further site stays on the lead's source (among its {@code recalls}), and
  * an article whose own lead is that site starts its event. A town farther than {@link #RADIUS_KM}, another day,

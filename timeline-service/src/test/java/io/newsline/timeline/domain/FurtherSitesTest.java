@@ -34,9 +34,9 @@ class FurtherSitesTest {
         timeline.fold(article("plant", "Dolyna Post", "2025-06-07T12:00:00Z",
                 event(EventType.MISSILE_STRIKE, "2025-06-07", CITY, 6, "Two missiles hit a printing plant in the city."),
                 event(EventType.SHELLING, "2025-06-07", VILLAGE, null,
-                        "Russian troops also attacked the village of Pryvillia, where two people were injured."),
+                        "Shells also landed in Pryvillia, and two villagers are in hospital."),
                 event(EventType.MISSILE_STRIKE, "2025-06-07", SUBURB, null,
-                        "The occupiers fired three more missiles at the town of Hai.")));
+                        "Three more missiles came down on Hai.")));
 
         assertEquals(1, timeline.events().size(), () -> "one event, the plant's: " + timeline.events());
         TimelineEvent plant = timeline.events().get(0);
@@ -60,9 +60,9 @@ class FurtherSitesTest {
         timeline.fold(article("plant", "Dolyna Post", "2025-06-07T12:00:00Z",
                 event(EventType.MISSILE_STRIKE, "2025-06-07", CITY, 6, "Two missiles hit a printing plant in the city."),
                 event(EventType.MISSILE_STRIKE, "2025-06-07", SUBURB, null,
-                        "The occupiers fired three more missiles at the town of Hai.")));
+                        "Three more missiles came down on Hai.")));
         timeline.fold(article("plant-2", "Kyiv Wire", "2025-06-07T14:00:00Z",
-                event(EventType.MISSILE_STRIKE, "2025-06-07", CITY, 7, "The toll of the strike on the city rose to seven.")));
+                event(EventType.MISSILE_STRIKE, "2025-06-07", CITY, 7, "Seven are now dead after the city was hit.")));
 
         assertEquals(1, timeline.events().size(), () -> "the Hai line tells nothing apart in the city: " + timeline.events());
         assertEquals(2, timeline.events().get(0).sourceCount());
