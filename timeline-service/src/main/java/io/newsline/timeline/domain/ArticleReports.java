@@ -157,7 +157,8 @@ final class ArticleReports {
         return MergeRule.kilometres(a.lat(), a.lon(), b.lat(), b.lon()) <= DISTRICT_RADIUS_KM;
     }
 
-    private static boolean townLevel(EventLocation l) {
+    /** Whether a place is a town or a part of one, with coordinates: not a region or a country. */
+    static boolean townLevel(EventLocation l) {
         return l != null && l.lat() != null && l.lon() != null && l.name() != null
                 && !Place.REGION.equals(l.precision()) && !Place.COUNTRY.equals(l.precision());
     }

@@ -2,7 +2,6 @@ package io.newsline.timeline.domain;
 
 import io.newsline.contracts.model.Event;
 import io.newsline.contracts.model.EventLocation;
-import io.newsline.contracts.model.Place;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -43,7 +42,7 @@ final class FurtherSites {
         Event l = reports.get(lead);
         for (int j = lead + 1; j < reports.size(); j++) {
             Event e = reports.get(j);
-            further[j] = e != null && placedAtTown(e.location()) && Objects.equals(e.date(), l.date())
+            further[j] = e != null && ArticleReports.townLevel(e.location()) && Objects.equals(e.date(), l.date())
                     && rule.typesCompatible(l.type(), e.type()) && otherTownNearby(l.location(), e.location())
                     && e.evidence() != null && ADDITIVE.matcher(e.evidence()).find();
         }
@@ -53,16 +52,11 @@ final class FurtherSites {
     /** The article's lead report: the first one placed at a town, or -1 when none is. */
     static int lead(List<Event> reports) {
         for (int i = 0; i < reports.size(); i++) {
-            if (reports.get(i) != null && placedAtTown(reports.get(i).location())) {
+            if (reports.get(i) != null && ArticleReports.townLevel(reports.get(i).location())) {
                 return i;
             }
         }
         return -1;
-    }
-
-    private static boolean placedAtTown(EventLocation l) {
-        return l != null && l.lat() != null && l.lon() != null && l.name() != null
-                && !Place.REGION.equals(l.precision()) && !Place.COUNTRY.equals(l.precision());
     }
 
     private static boolean otherTownNearby(EventLocation lead, EventLocation site) {
